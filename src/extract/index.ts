@@ -1,0 +1,85 @@
+// Grid + form -> Report: find the tables, decide the edition, read every value with its cell.
+
+import { EDITIONS, editionForYear, t2Rows } from '../form/index.js';
+import { normalizeText } from '../form/labels.js';
+import type { EditionId, TableId } from '../form/types.js';
+import type { Grid } from '../model/grid.js';
+import type { Report } from '../model/report.js';
+import type { Line } from './lines.js';
+import { findMetadata } from './metadata.js';
+import { splitRegions } from './regions.js';
+import { extractTable2 } from './table2.js';
+import { extractTable3 } from './table3.js';
+import { extractTable4 } from './table4.js';
+
+export interface ExtractOptions {
+  /** Read and check as this edition whatever the tables' markers say. */
+  edition?: EditionId;
+}
+
+/** The edition the tables' own markers point to, or null when they say nothing or tie. */
+function markedEdition(lines: Line[]): EditionId | null {
+  const score: Record<EditionId, number> = { '2019': 0, '2021': 0 };
+  for (const line of lines) {
+    for (const cell of line.cells) {
+      const text = normalizeText(cell.text);
+      if (text.length > 60) continue;
+      for (const id of ['2019', '2021'] as const) {
+        if (EDITIONS[id].markers.some((m) => text.includes(m))) score[id]++;
+      }
+    }
+  }
+  if (score['2019'] === score['2021']) return null;
+  return score['2019'] > score['2021'] ? '2019' : '2021';
+}
+
+export function extract(grid: Grid, options: ExtractOptions = {}): Report {
+  const regions = splitRegions(grid);
+  const { agency, year } = findMetadata(regions.all, grid.file);
+  const marked = markedEdition([...regions.t2, ...regions.t3]);
+  const editionId: EditionId = options.edition ?? marked ?? (year ? editionForYear(year.value) : null) ?? '2021';
+  const edition = EDITIONS[editionId];
+
+  const tables = {
+    t2: extractTable2(regions.t2, edition),
+    t3: extractTable3(regions.t3),
+    t4: extractTable4(regions.t4),
+  };
+  const missingRows: Report['missingRows'] = [];
+  const missing = (table: TableId, key: string) => missingRows.push({ table, key });
+  if (tables.t2) {
+    for (const { row } of t2Rows(edition)) if (!tables.t2.rows[row.key]) missing('t2', row.key);
+  }
+  if (tables.t3) {
+    const found = tables.t3.rows;
+    const sixSplit = Object.keys(found).some((k) => k.startsWith('otherHandling.'));
+    let sixReported = false;
+    for (const row of edition.t3.rows) {
+      if (found[row.key]) continue;
+      if (row.key.startsWith('otherHandling')) {
+        // （六）其他处理 printed in the other edition's shape: one diagnostic for the group.
+        const otherShape = row.key === 'otherHandling' ? sixSplit : Boolean(found['otherHandling']);
+        if (otherShape) {
+          if (!sixReported) missing('t3', 'otherHandling');
+          sixReported = true;
+          continue;
+        }
+      }
+      missing('t3', row.key);
+    }
+  }
+  if (tables.t4) {
+    for (const g of edition.t4.groups) if (!tables.t4.rows[g.key]) missing('t4', g.key);
+  }
+  return {
+    file: grid.file,
+    source: { kind: grid.kind, ...(grid.encoding ? { encoding: grid.encoding } : {}), ...(grid.delimiter ? { delimiter: grid.delimiter } : {}) },
+    edition: editionId,
+    markedEdition: marked,
+    editionOverridden: Boolean(options.edition),
+    agency,
+    year,
+    tables,
+    missingRows,
+  };
+}

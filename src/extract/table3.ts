@@ -1,0 +1,82 @@
+// Table 3 (收到和处理政府信息公开申请情况): three label levels, seven columns, header rows that
+// pasted text mangles. Rows of both editions are recognised; the edition decides what is missing.
+
+import { EDITIONS } from '../form/index.js';
+import { bestMatch, normalizeLabel, type NormalizedLabel } from '../form/labels.js';
+import type { T3Group, T3Row } from '../form/types.js';
+import type { RowData, TableData } from '../model/report.js';
+import { cellAt, cellEnd, locate, valueColumns, type Line } from './lines.js';
+import { isValueLike, readValue } from './values.js';
+
+const ROWS: T3Row[] = [...new Map([...EDITIONS['2021'].t3.rows, ...EDITIONS['2019'].t3.rows].map((r) => [r.key, r])).values()];
+const GROUPS: T3Group[] = EDITIONS['2021'].t3.groups;
+const COLUMNS = EDITIONS['2021'].t3.columns;
+const COLUMN_KEYS = COLUMNS.map((c) => c.key);
+/** Header words that only a header row holds (总计 and 其他 also label data rows). */
+const HEADER_ONLY = ['自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '申请人情况', '勾稽关系'];
+
+type Classified = { kind: 'group'; group: T3Group } | { kind: 'row'; row: T3Row } | null;
+
+function classify(label: NormalizedLabel, group: string | null): Classified {
+  const { text, numbering } = label;
+  if (!text) return null;
+  // （六）其他 is 其他处理 shortened; 3.其他 is its last row.
+  if (text === '其他' && numbering?.level === 2) return { kind: 'group', group: GROUPS.find((g) => g.key === 'otherHandling')! };
+  const g = bestMatch(text, GROUPS);
+  const candidates = ROWS.filter((r) => r.key !== 'otherHandling.other' || group === 'otherHandling');
+  const r = bestMatch(text, candidates);
+  if (g && (!r || g.score >= r.score)) return { kind: 'group', group: g.item };
+  return r ? { kind: 'row', row: r.item } : null;
+}
+
+export function extractTable3(lines: Line[]): TableData | null {
+  if (lines.length === 0) return null;
+  const header = new Map<string, number>();
+  const rows: Record<string, RowData> = {};
+  let group: string | null = null;
+  let dataSeen = false;
+
+  for (const line of lines) {
+    const texts = line.cells.map((c) => normalizeLabel(c.text));
+    if (!dataSeen && texts.some((t) => HEADER_ONLY.some((h) => t.text.includes(h)))) {
+      line.cells.forEach((cell, i) => {
+        const match = bestMatch(texts[i]!.text, COLUMNS);
+        if (match && match.score >= 2000 && !header.has(match.item.key)) header.set(match.item.key, cell.col);
+      });
+      continue;
+    }
+    let labelEnd = 0;
+    let row: T3Row | null = null;
+    let rowCell = line.cells[0];
+    let groupHere: string | null = null;
+    for (let i = 0; i < line.cells.length; i++) {
+      const cell = line.cells[i]!;
+      if (isValueLike(cell)) break;
+      const found = classify(texts[i]!, group);
+      if (!found) break;
+      labelEnd = cellEnd(line, cell);
+      if (found.kind === 'group') {
+        group = found.group.key === 'results' ? null : found.group.key;
+        groupHere = group;
+      } else {
+        row = found.row;
+        rowCell = cell;
+        if (row.group) group = row.group;
+        else if (row.level < 3) group = null;
+      }
+    }
+    const hasValues = line.cells.some((c) => c.col > labelEnd);
+    if (!row && groupHere === 'otherHandling' && hasValues) row = ROWS.find((r) => r.key === 'otherHandling')!;
+    if (!row || rows[row.key]) continue;
+    dataSeen = true;
+    const cols = valueColumns(line, labelEnd, COLUMN_KEYS, header);
+    const cells: RowData['cells'] = {};
+    for (const [key, col] of cols) cells[key] = readValue(cellAt(line, col), locate(line.sheet, line.row, col, cellAt(line, col)));
+    rows[row.key] = { key: row.key, loc: rowCell ? locate(line.sheet, line.row, rowCell.col, rowCell) : null, cells };
+  }
+  const first = lines[0]!;
+  const missingColumns = header.size > 0 && header.size < COLUMN_KEYS.length && Object.values(rows).every((r) => Object.keys(r.cells).length === header.size)
+    ? COLUMN_KEYS.filter((k) => !header.has(k))
+    : [];
+  return { id: 't3', loc: locate(first.sheet, first.row, first.cells[0]?.col ?? 1, first.cells[0]), rows, missingColumns };
+}

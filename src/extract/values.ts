@@ -1,0 +1,76 @@
+// Reading one cell as a number the way a clerk meant it: text digits, full-width digits,
+// thousands separators and units are numbers; placeholders and dates are not.
+
+import type { Cell } from '../model/grid.js';
+import type { CellValue, Location, ValueNote } from '../model/report.js';
+
+/** Cell contents clerks write for "nothing": the format wants 0 there. */
+const PLACEHOLDER = /^(?:[-—–－―~～/／\\、.。*＊]+|无|空|暂无|N\/?A|null|none)$/i;
+const UNIT = /(?:件|个|项|条|次|人|家|宗|起|万元|元)$/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.normalize('NFKC').replace(/\s+/g, ''));
+}
+
+/** True when a cell looks like a table value (a number or a placeholder) rather than a label. */
+export function isValueLike(cell: Cell): boolean {
+  if (cell.kind !== 'text') return true;
+  const v = readValue(cell, null);
+  return v.status === 'ok' || v.status === 'placeholder';
+}
+
+function decimalsOf(text: string): number {
+  const m = /\.(\d+)$/.exec(text);
+  return m ? m[1]!.length : 0;
+}
+
+/** Digits of a JS number as written, without float noise (0.30000000000000004 -> 0.3). */
+function numberDecimals(n: number): number {
+  if (Number.isInteger(n)) return 0;
+  const s = String(Number(n.toPrecision(12)));
+  return decimalsOf(s.includes('e') ? n.toFixed(10).replace(/0+$/, '') : s);
+}
+
+export function blankValue(loc: Location | null): CellValue {
+  return { text: '', value: null, status: 'blank', notes: [], decimals: 0, loc };
+}
+
+export function readValue(cell: Cell | undefined, loc: Location | null): CellValue {
+  if (!cell) return blankValue(loc);
+  const base = { text: cell.text, notes: [] as ValueNote[], decimals: 0, loc };
+  switch (cell.kind) {
+    case 'number':
+      return { ...base, value: cell.number ?? null, status: 'ok', decimals: numberDecimals(cell.number ?? 0) };
+    case 'date':
+      return { ...base, value: null, status: 'date' };
+    case 'error':
+      return { ...base, value: null, status: 'error' };
+    case 'formula':
+      return { ...base, value: null, status: 'formula' };
+    case 'boolean':
+      return { ...base, value: null, status: 'not-number' };
+    case 'empty':
+      return blankValue(loc);
+    case 'text':
+      break;
+  }
+  const trimmed = cell.text.trim();
+  if (trimmed === '') return blankValue(loc);
+  if (isPlaceholder(trimmed)) return { ...base, value: null, status: 'placeholder' };
+  const notes: ValueNote[] = [];
+  let s = trimmed.normalize('NFKC').replace(/\s+/g, '');
+  if (s !== trimmed.replace(/\s+/g, '')) notes.push('full-width');
+  if (UNIT.test(s) && /\d/.test(s)) {
+    s = s.replace(UNIT, '');
+    notes.push('unit');
+  }
+  if (THOUSANDS.test(s)) {
+    s = s.replace(/,/g, '');
+    notes.push('thousands');
+  }
+  if (!PLAIN_NUMBER.test(s)) return { ...base, value: null, status: 'not-number' };
+  if (s.startsWith('+')) notes.push('plus-sign');
+  return { ...base, value: Number(s), status: 'ok', notes: [...notes, 'stored-as-text'], decimals: decimalsOf(s) };
+}

@@ -1,0 +1,76 @@
+// Tolerant label normalisation and matching: how clerks really write the template's labels.
+
+/** Numbering found in front of a label: 一、 (level 1), （一） (level 2), 1. (level 3). */
+export interface Numbering {
+  level: 1 | 2 | 3;
+  n: number;
+}
+
+export interface NormalizedLabel {
+  text: string;
+  numbering: Numbering | null;
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function cnNumber(s: string): number {
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + (CN_DIGITS[s[1]!] ?? 0);
+  if (s.length === 2 && s.endsWith('十')) return (CN_DIGITS[s[0]!] ?? 0) * 10;
+  return CN_DIGITS[s] ?? 0;
+}
+
+/**
+ * NFKC, no whitespace anywhere (labels wrap mid-word), no quotes, 合计 read as 总计,
+ * brackets and punctuation in their half-width forms.
+ */
+export function normalizeText(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/[\s\u200b\ufeff]+/g, '')
+    .replace(/["'“”‘’「」『』〝〞＂]/g, '')
+    .replace(/合计/g, '总计')
+    .replace(/[【〔［]/g, '(')
+    .replace(/[】〕］]/g, ')')
+    .replace(/[。;；]+$/g, '');
+}
+
+const NUMBERING: Array<[RegExp, 1 | 2 | 3, (m: RegExpExecArray) => number]> = [
+  [/^([一二三四五六七八九十]{1,3})[、.,，]/, 1, (m) => cnNumber(m[1]!)],
+  [/^\(([一二三四五六七八九十]{1,3})\)[、.,]?/, 2, (m) => cnNumber(m[1]!)],
+  [/^(\d{1,2})(?:[、.,)]|(?=[^\d.,]))/, 3, (m) => Number(m[1])],
+];
+
+/** Normalise a label and split off its numbering. */
+export function normalizeLabel(raw: string): NormalizedLabel {
+  const text = normalizeText(raw);
+  for (const [re, level, num] of NUMBERING) {
+    const m = re.exec(text);
+    if (m) return { text: text.slice(m[0].length), numbering: { level, n: num(m) } };
+  }
+  return { text, numbering: null };
+}
+
+/**
+ * How well a normalised text matches one alias: 3 exact, 2 the text starts with the alias (a local
+ * note follows), 1 the text contains it. 0 = no match. Longer aliases are more specific.
+ */
+export function matchScore(text: string, alias: string): number {
+  if (!text || !alias) return 0;
+  if (text === alias) return 3000 + alias.length;
+  if (text.startsWith(alias)) return 2000 + alias.length;
+  if (alias.length >= 4 && text.includes(alias)) return 1000 + alias.length;
+  return 0;
+}
+
+/** The best-matching candidate for a text, or null. Ties go to the first candidate. */
+export function bestMatch<T extends { aliases: string[] }>(text: string, candidates: readonly T[]): { item: T; score: number } | null {
+  let best: { item: T; score: number } | null = null;
+  for (const item of candidates) {
+    for (const alias of item.aliases) {
+      const score = matchScore(text, alias);
+      if (score > 0 && (!best || score > best.score)) best = { item, score };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,47 @@
+// The library API: read, extract and check reports. Never touches process, console or colour.
+
+import { extract, type ExtractOptions } from './extract/index.js';
+import type { Report } from './model/report.js';
+import { ReadError, readGrid, readGridFromBytes } from './readers/index.js';
+import { checkReport, type EngineOptions, type FileResult } from './engine/index.js';
+
+export { extract, type ExtractOptions } from './extract/index.js';
+export { readGrid, readGridFromBytes, ReadError } from './readers/index.js';
+export { checkReport, type Diagnostic, type FileResult, type EngineOptions } from './engine/index.js';
+export { RULES, RULES_BY_ID } from './rules/index.js';
+export { EDITIONS, TABLE_NAMES } from './form/index.js';
+export type { Report, CellValue, Location, TableData } from './model/report.js';
+export type { Grid, Sheet, Cell } from './model/grid.js';
+
+export type CheckOptions = EngineOptions & ExtractOptions;
+
+/** The report of a file that could not be read: only file-unreadable applies to it. */
+export function unreadableReport(file: string, error: ReadError): Report {
+  return {
+    file,
+    source: { kind: null },
+    failure: { reason: error.reason, data: error.data },
+    edition: null,
+    markedEdition: null,
+    editionOverridden: false,
+    agency: null,
+    year: null,
+    tables: { t2: null, t3: null, t4: null },
+    missingRows: [],
+  };
+}
+
+/** Read and extract a file; a file that cannot be read becomes a report saying why. */
+export async function loadReport(file: string, options: ExtractOptions = {}, bytes?: Uint8Array): Promise<Report> {
+  try {
+    const grid = bytes ? await readGridFromBytes(file, bytes) : await readGrid(file);
+    return extract(grid, options);
+  } catch (err) {
+    if (err instanceof ReadError) return unreadableReport(file, err);
+    throw err;
+  }
+}
+
+export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileResult> {
+  return checkReport(await loadReport(file, options), options);
+}

@@ -1,0 +1,82 @@
+// The common shape every reader produces: sheets of cells with their spreadsheet addresses.
+// Readers differ in where cells come from; everything downstream sees only this.
+
+/** What kind of value a cell holds, as the source file stored it. */
+export type CellKind =
+  | 'number' // stored as a number (xlsx numeric cell, or a formula's cached numeric result)
+  | 'text' // stored as text (every CSV/text cell, or an xlsx string cell)
+  | 'date' // a date or time (xlsx date-formatted number)
+  | 'boolean'
+  | 'error' // a spreadsheet error value such as #REF!
+  | 'formula' // a formula without a cached result
+  | 'empty';
+
+export interface Cell {
+  /** 1-based worksheet row (for CSV/text: the record number, as a spreadsheet shows it). */
+  row: number;
+  /** 1-based column (A = 1). */
+  col: number;
+  kind: CellKind;
+  /** The value as typed: a number for 'number', otherwise absent. */
+  number?: number;
+  /** The text as a person sees it in the cell (numbers rendered plainly, dates ISO). */
+  text: string;
+  /** 1-based physical line in the file, for CSV/text inputs. */
+  line?: number;
+}
+
+export interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Sheet {
+  name: string;
+  /** Sparse rows: rows[r] holds the non-empty cells of worksheet row r, ordered by column. */
+  rows: Map<number, Cell[]>;
+  /** Merged ranges; only the top-left cell of a range holds a value. */
+  merges: Range[];
+}
+
+export type SourceKind = 'xlsx' | 'csv' | 'text';
+
+export interface Grid {
+  /** The path as given by the user. */
+  file: string;
+  kind: SourceKind;
+  /** Detected text encoding for CSV/text inputs ('utf-8', 'utf-8-bom', 'utf-16le', 'gb18030'). */
+  encoding?: string;
+  /** Detected delimiter for CSV/text inputs. */
+  delimiter?: string;
+  sheets: Sheet[];
+}
+
+/** Column number (1-based) to spreadsheet letters: 1 -> A, 27 -> AA. */
+export function columnLetters(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+/** Parse 'B3' or 'A1:C3' into a range. */
+export function parseRange(ref: string): Range | null {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref.replace(/\$/g, '').toUpperCase());
+  if (!m) return null;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const top = Number(m[2]);
+  const left = col(m[1]!);
+  const bottom = m[4] ? Number(m[4]) : top;
+  const right = m[3] ? col(m[3]) : left;
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}

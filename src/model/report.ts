@@ -1,0 +1,97 @@
+// The Report model: what the extractor found in a file. Every value keeps the cell it came from,
+// so rules and formatters can point at it without knowing how the file was laid out.
+
+import type { EditionId, TableId } from '../form/types.js';
+import type { SourceKind } from './grid.js';
+
+/** Where something is in the file. */
+export interface Location {
+  sheet: string;
+  /** A1 address. */
+  cell: string;
+  row: number;
+  col: number;
+  /** Physical line, for CSV/text inputs. */
+  line?: number;
+}
+
+export type ValueStatus =
+  | 'ok' // a number was read
+  | 'blank' // empty
+  | 'placeholder' // -, —, /, 无 …: the format wants 0
+  | 'not-number' // text that is not a number
+  | 'date' // a date where a number belongs
+  | 'error' // a spreadsheet error value (#REF!)
+  | 'formula'; // a formula without a cached result
+
+/** How a number was written, where that matters to a reader of the file. */
+export type ValueNote = 'stored-as-text' | 'full-width' | 'thousands' | 'unit' | 'plus-sign';
+
+export interface CellValue {
+  /** The text as shown in the cell. */
+  text: string;
+  /** The number read, when status is 'ok'. */
+  value: number | null;
+  status: ValueStatus;
+  notes: ValueNote[];
+  /** Decimal places as written (for precision checks). */
+  decimals: number;
+  /** Where the value is; null when the cell does not exist (a short row). */
+  loc: Location | null;
+}
+
+export interface RowData {
+  /** Canonical row key (FORMAT.md). */
+  key: string;
+  /** Where its label is. */
+  loc: Location | null;
+  /** Column key -> value. Columns that could not be found are absent. */
+  cells: Record<string, CellValue>;
+}
+
+export interface TableData {
+  id: TableId;
+  /** Where the table was found (its first recognised row or title). */
+  loc: Location | null;
+  rows: Record<string, RowData>;
+  /** Columns of this table that could not be found at all (by key). */
+  missingColumns: string[];
+  /** Extra facts: for table 2, the decimals a fee label allows (保留4位小数). */
+  amountDecimals?: number;
+}
+
+export interface Metadata<T> {
+  value: T;
+  /** Where it came from. */
+  from: 'title' | 'cell' | 'filename';
+  loc: Location | null;
+}
+
+export interface ReadFailure {
+  /** Message id of the file-unreadable rule explaining why. */
+  reason: string;
+  /** Values for the message template (for example the detected type). */
+  data: Record<string, string | number>;
+}
+
+export interface Report {
+  /** The path as given. */
+  file: string;
+  source: { kind: SourceKind | null; encoding?: string; delimiter?: string };
+  /** Set when the file could not be read at all; then tables are all null. */
+  failure?: ReadFailure;
+  /** The edition used to read and check the tables. */
+  edition: EditionId | null;
+  /** The edition the tables' own markers indicate, null when they indicate none. */
+  markedEdition: EditionId | null;
+  /** True when --edition chose the edition. */
+  editionOverridden: boolean;
+  agency: Metadata<string> | null;
+  year: Metadata<number> | null;
+  tables: Record<TableId, TableData | null>;
+  /**
+   * Rows expected by the edition but not found, with the key used in diagnostics.
+   * `otherHandling` stands for the three （六） rows of the 2021 edition printed as one row.
+   */
+  missingRows: Array<{ table: TableId; key: string }>;
+}

@@ -1,0 +1,12 @@
+// The one error a reader throws: the file cannot be read, with a reason the file-unreadable rule explains.
+
+export class ReadError extends Error {
+  constructor(
+    /** Message id of the file-unreadable rule. */
+    readonly reason: string,
+    readonly data: Record<string, string | number> = {},
+  ) {
+    super(reason);
+    this.name = 'ReadError';
+  }
+}

@@ -1,0 +1,88 @@
+// CSV, TSV and pasted text: detect the encoding and the delimiter, then parse with csv-parse.
+// Cells get the address the same file shows in a spreadsheet (record number, column) and their line.
+
+import { parse } from 'csv-parse/sync';
+import { basename } from 'node:path';
+import type { Cell, Grid } from '../model/grid.js';
+import { ReadError } from './errors.js';
+
+export interface Decoded {
+  text: string;
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+}
+
+/** Decode bytes: a BOM decides; otherwise strict UTF-8, then GB18030 (Excel on Chinese Windows). */
+export function decode(bytes: Uint8Array): Decoded {
+  const strict = (label: string, data: Uint8Array) => new TextDecoder(label, { fatal: true }).decode(data);
+  try {
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: strict('utf-8', bytes.subarray(3)), encoding: 'utf-8-bom' };
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: strict('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: strict('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
+  } catch {
+    throw new ReadError('undecodable');
+  }
+  try {
+    return { text: strict('utf-8', bytes), encoding: 'utf-8' };
+  } catch {
+    try {
+      return { text: strict('gb18030', bytes), encoding: 'gb18030' };
+    } catch {
+      throw new ReadError('undecodable');
+    }
+  }
+}
+
+/** The delimiter that splits the most lines into more than one cell: tab, comma or semicolon. */
+export function detectDelimiter(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/, 400);
+  let best = { delimiter: '\t', lines: 0 };
+  for (const delimiter of ['\t', ',', ';', '，']) {
+    const count = lines.filter((l) => l.includes(delimiter)).length;
+    if (count > best.lines) best = { delimiter, lines: count };
+  }
+  return best.delimiter;
+}
+
+function parseRecords(text: string, delimiter: string, quote: string | false) {
+  return parse(text, {
+    delimiter,
+    quote,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    info: true,
+    bom: false,
+  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+}
+
+export function readDelimited(file: string, bytes: Uint8Array): Grid {
+  const { text, encoding } = decode(bytes);
+  if (text.includes('\u0000')) throw new ReadError('binary');
+  const delimiter = detectDelimiter(text);
+  let records;
+  try {
+    records = parseRecords(text, delimiter, '"');
+  } catch {
+    // An unbalanced quote in pasted text: read it literally rather than refuse it.
+    records = parseRecords(text, delimiter, false);
+  }
+  const rows = new Map<number, Cell[]>();
+  let previousEnd = 0;
+  records.forEach(({ record, info }, index) => {
+    const row = index + 1;
+    const line = previousEnd + 1;
+    previousEnd = info.lines;
+    const cells: Cell[] = [];
+    record.forEach((value, i) => {
+      if (value.trim() !== '') cells.push({ row, col: i + 1, kind: 'text', text: value, line });
+    });
+    if (cells.length) rows.set(row, cells);
+  });
+  return {
+    file,
+    kind: /\.(csv|tsv|tab)$/i.test(file) ? 'csv' : 'text',
+    encoding,
+    delimiter,
+    sheets: [{ name: basename(file), rows, merges: [] }],
+  };
+}

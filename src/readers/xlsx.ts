@@ -1,0 +1,67 @@
+// XLSX reader (exceljs): every sheet, merged ranges, cached formula results, rich text, dates.
+// exceljs is imported lazily so that CSV and text inputs do not pay for loading it.
+
+import type { Cell, Grid, Sheet } from '../model/grid.js';
+import { parseRange } from '../model/grid.js';
+import { ReadError } from './errors.js';
+
+type ExcelJS = typeof import('exceljs');
+let excel: Promise<ExcelJS> | null = null;
+function loadExcel(): Promise<ExcelJS> {
+  excel ??= import('exceljs').then((m) => ((m as { default?: ExcelJS }).default ?? m) as ExcelJS);
+  return excel;
+}
+
+function formatDate(d: Date): string {
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, 'Z');
+}
+
+/** Turn one exceljs value (or a formula's cached result) into our cell fields. */
+function toCell(value: unknown, row: number, col: number, isFormula = false): Cell | null {
+  const base = { row, col };
+  if (value === null || value === undefined) {
+    return isFormula ? { ...base, kind: 'formula', text: '' } : null;
+  }
+  if (typeof value === 'number') return { ...base, kind: 'number', number: value, text: String(value) };
+  if (typeof value === 'string') return value.trim() === '' ? null : { ...base, kind: 'text', text: value };
+  if (typeof value === 'boolean') return { ...base, kind: 'boolean', text: value ? 'TRUE' : 'FALSE' };
+  if (value instanceof Date) return { ...base, kind: 'date', text: formatDate(value) };
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('error' in v) return { ...base, kind: 'error', text: String(v.error) };
+    if ('formula' in v || 'sharedFormula' in v) return toCell(v.result, row, col, true);
+    if (Array.isArray(v.richText)) {
+      const text = (v.richText as Array<{ text?: string }>).map((t) => t.text ?? '').join('');
+      return text.trim() === '' ? null : { ...base, kind: 'text', text };
+    }
+    if ('text' in v) return toCell(typeof v.text === 'object' ? v.text : String(v.text ?? ''), row, col);
+  }
+  return { ...base, kind: 'text', text: String(value) };
+}
+
+export async function readXlsx(file: string, bytes: Uint8Array): Promise<Grid> {
+  const { Workbook, ValueType } = await loadExcel();
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (err) {
+    throw new ReadError('corrupt-xlsx', { detail: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 120) : String(err) });
+  }
+  const sheets: Sheet[] = [];
+  for (const ws of workbook.worksheets) {
+    const rows = new Map<number, Cell[]>();
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const cells: Cell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.type === ValueType.Merge) return;
+        const out = toCell(cell.value, r, c);
+        if (out) cells.push(out);
+      });
+      if (cells.length) rows.set(r, cells);
+    });
+    const merges = ((ws.model as { merges?: string[] }).merges ?? []).flatMap((m) => parseRange(m) ?? []);
+    sheets.push({ name: ws.name, rows, merges });
+  }
+  if (sheets.length === 0) throw new ReadError('no-sheets');
+  return { file, kind: 'xlsx', sheets };
+}

@@ -1,0 +1,22 @@
+// cell-negative: a count or amount below zero (the 2019 edition's 本年增/减 may be negative).
+
+import { expectedCells, place } from './describe.js';
+import { defineRule, type Finding } from './types.js';
+
+export default defineRule({
+  meta: {
+    id: 'cell-negative',
+    category: 'cell',
+    severity: 'error',
+    description: { zh: '件数或金额为负数（2019 版“本年增/减”除外）', en: 'A count or amount is below zero (the 2019 edition’s change column excepted)' },
+    rationale: { zh: '件数和金额不可能小于 0。', en: 'Counts and amounts cannot be below zero.' },
+    fix: { zh: '改为实际数字。', en: 'Enter the actual figure.' },
+    messages: { negative: { zh: '{where} 为 {value}，不能是负数', en: '{where} is {value}; it cannot be negative' } },
+  },
+  *check(report): Generator<Finding> {
+    for (const { table, row, column, value } of expectedCells(report)) {
+      if (column.kind === 'signed' || value?.status !== 'ok' || value.value === null || value.value >= 0) continue;
+      yield { messageId: 'negative', table, row, column: column.key, loc: value.loc, data: { where: place(table, row, column.key), value: value.value } };
+    }
+  },
+});

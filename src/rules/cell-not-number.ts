@@ -1,0 +1,33 @@
+// cell-not-number: a cell holds text, a date, an error value or an uncalculated formula instead of a number.
+
+import { expectedCells, place } from './describe.js';
+import { defineRule, type Finding } from './types.js';
+
+const MESSAGE_BY_STATUS: Record<string, string> = { 'not-number': 'text', date: 'date', error: 'error', formula: 'formula' };
+
+export default defineRule({
+  meta: {
+    id: 'cell-not-number',
+    category: 'cell',
+    severity: 'error',
+    description: { zh: '格子里填的不是数字', en: 'A cell holds something that is not a number' },
+    rationale: { zh: '表格只收数字；文字、日期或错误值会使合计无法核对。', en: 'The tables take numbers only; text, dates or error values make the totals uncheckable.' },
+    fix: { zh: '改为数字（没有的填 0）；日期格式的格子请把单元格格式改为“常规”或“数值”。', en: 'Enter a number (0 for none); for a date, set the cell format to General or Number.' },
+    messages: {
+      text: { zh: '{where} 填的是“{text}”，不是数字', en: '{where} holds “{text}”, which is not a number' },
+      date: { zh: '{where} 是日期（{text}），应为数字：请把单元格格式改为“常规”', en: '{where} is a date ({text}), not a number: set the cell format to General' },
+      error: { zh: '{where} 是错误值 {text}：请改正公式或直接填写数字', en: '{where} is the error value {text}: fix the formula or enter the number' },
+      formula: {
+        zh: '{where} 是没有计算结果的公式：请在 Excel/WPS 中打开并保存一次以重新计算',
+        en: '{where} is a formula without a cached result: open and save the file in Excel/WPS to recalculate',
+      },
+    },
+  },
+  *check(report): Generator<Finding> {
+    for (const { table, row, column, value } of expectedCells(report)) {
+      const messageId = value ? MESSAGE_BY_STATUS[value.status] : undefined;
+      if (!value || !messageId) continue;
+      yield { messageId, table, row, column: column.key, loc: value.loc, data: { where: place(table, row, column.key), text: value.text } };
+    }
+  },
+});

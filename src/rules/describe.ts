@@ -1,0 +1,123 @@
+// How rules name places in a report for people: 表三（七）总计·自然人 / Table 3 resultTotal·natural.
+
+import { EDITIONS, TABLE_NAMES } from '../form/index.js';
+import type { ColumnDef, Edition, TableId } from '../form/types.js';
+import type { CellValue, Location, Report } from '../model/report.js';
+import type { Bilingual } from './types.js';
+
+const ROW_LABELS = new Map<string, string>();
+const COLUMN_LABELS = new Map<string, string>();
+for (const edition of Object.values(EDITIONS)) {
+  for (const block of edition.t2.blocks) {
+    for (const row of block.rows) ROW_LABELS.set(row.key, row.short);
+    for (const col of block.columns) COLUMN_LABELS.set(`t2.${col.key}`, col.short);
+  }
+  for (const row of edition.t3.rows) ROW_LABELS.set(`t3.${row.key}`, row.short);
+  for (const col of edition.t3.columns) COLUMN_LABELS.set(`t3.${col.key}`, col.short);
+  for (const g of edition.t4.groups) ROW_LABELS.set(`t4.${g.key}`, g.short);
+  for (const col of edition.t4.columns) COLUMN_LABELS.set(`t4.${col.key}`, col.short);
+}
+
+export function rowLabel(table: TableId, row: string): string {
+  return (table === 't2' ? ROW_LABELS.get(row) : ROW_LABELS.get(`${table}.${row}`)) ?? row;
+}
+
+export function columnLabel(table: TableId, column: string): string {
+  return COLUMN_LABELS.get(`${table}.${column}`) ?? column;
+}
+
+/** 表三（七）总计·自然人 */
+export function place(table: TableId, row: string | null, column: string | null): Bilingual {
+  const zh = [rowLabel(table, row ?? ''), column ? columnLabel(table, column) : ''].filter(Boolean).join('·');
+  const en = [row, column].filter(Boolean).join('.');
+  const joiner = zh.startsWith('（') || zh === '' ? '' : '·';
+  return { zh: `${TABLE_NAMES[table].zh}${joiner}${zh}`, en: `${TABLE_NAMES[table].en} ${en}`.trim() };
+}
+
+/** The cells an identity sums, as a range when they form one line of a sheet: D25:D46. */
+export function span(locs: Array<Location | null>): string {
+  const list = locs.filter((l): l is Location => l !== null);
+  if (list.length === 0) return '';
+  const sheet = list[0]!.sheet;
+  const sameCol = list.every((l) => l.col === list[0]!.col && l.sheet === sheet);
+  const sameRow = list.every((l) => l.row === list[0]!.row && l.sheet === sheet);
+  if (!sameCol && !sameRow) return list.map((l) => l.cell).join(',');
+  const sorted = [...list].sort((a, b) => a.row - b.row || a.col - b.col);
+  return sorted.length === 1 ? sorted[0]!.cell : `${sorted[0]!.cell}:${sorted[sorted.length - 1]!.cell}`;
+}
+
+export function cell(report: Report, table: TableId, row: string, column: string): CellValue | undefined {
+  return report.tables[table]?.rows[row]?.cells[column];
+}
+
+/** The numbers of the given cells, or null if any is missing, blank or unreadable. */
+export function numbers(values: Array<CellValue | undefined>): number[] | null {
+  const out: number[] = [];
+  for (const v of values) {
+    if (!v || v.status !== 'ok' || v.value === null) return null;
+    out.push(v.value);
+  }
+  return out;
+}
+
+export function sum(values: number[]): number {
+  // Counts are integers; round away float noise from fractional inputs that other rules report.
+  return Math.round(values.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+}
+
+export function edition(report: Report): Edition | null {
+  return report.edition ? EDITIONS[report.edition] : null;
+}
+
+/** Every expected (table, row, column definition) of the report's edition that was found. */
+export function* expectedCells(report: Report): Generator<{ table: TableId; row: string; column: ColumnDef; value: CellValue | undefined }> {
+  const ed = edition(report);
+  if (!ed) return;
+  const t2 = report.tables.t2;
+  if (t2) {
+    for (const block of ed.t2.blocks) {
+      for (const row of block.rows) {
+        if (!t2.rows[row.key]) continue;
+        for (const column of block.columns) yield { table: 't2', row: row.key, column, value: t2.rows[row.key]!.cells[column.key] };
+      }
+    }
+  }
+  const t3 = report.tables.t3;
+  if (t3) {
+    for (const row of Object.keys(t3.rows)) {
+      for (const column of ed.t3.columns) yield { table: 't3', row, column, value: t3.rows[row]!.cells[column.key] };
+    }
+  }
+  const t4 = report.tables.t4;
+  if (t4) {
+    for (const g of ed.t4.groups) {
+      if (!t4.rows[g.key]) continue;
+      for (const column of ed.t4.columns) yield { table: 't4', row: g.key, column, value: t4.rows[g.key]!.cells[column.key] };
+    }
+  }
+}
+
+/**
+ * A "total = sum of parts" identity: a finding pointing at the total when it disagrees,
+ * nothing when it agrees or any member is blank or unreadable (those have their own findings).
+ */
+export function totalFinding(
+  at: { table: TableId; row: string; column: string },
+  parts: Array<CellValue | undefined>,
+  total: CellValue | undefined,
+): import('./types.js').Finding | null {
+  const values = numbers([...parts, total]);
+  if (!values) return null;
+  const expected = sum(values.slice(0, parts.length));
+  const actual = values[parts.length]!;
+  if (expected === actual) return null;
+  return {
+    messageId: 'mismatch',
+    ...at,
+    loc: total!.loc,
+    data: { where: place(at.table, at.row, at.column), range: span(parts.map((p) => p!.loc)) },
+    expected,
+    actual,
+    cells: [...parts, total].flatMap((m) => (m?.loc ? [m.loc] : [])),
+  };
+}

@@ -1,0 +1,40 @@
+// file-unreadable: the file is not a workbook, CSV or text file this tool can read.
+
+import { defineRule, type Finding } from './types.js';
+
+export default defineRule({
+  meta: {
+    id: 'file-unreadable',
+    category: 'file',
+    severity: 'error',
+    description: { zh: '文件无法读取（损坏、加密、类型不对或无法解码）', en: 'The file cannot be read (corrupt, encrypted, wrong type or undecodable)' },
+    rationale: { zh: '读不出的文件无法检查，也无法公开。', en: 'A file that cannot be read cannot be checked or published.' },
+    fix: { zh: '按提示另存为 .xlsx 或 UTF-8 CSV 后重新检查。', en: 'Save it as .xlsx or UTF-8 CSV as the message says, then check again.' },
+    messages: {
+      empty: { zh: '文件是空的（0 字节）', en: 'the file is empty (0 bytes)' },
+      'not-found': { zh: '文件不存在', en: 'the file does not exist' },
+      'is-directory': { zh: '这是一个文件夹，不是文件', en: 'this is a folder, not a file' },
+      permission: { zh: '没有读取该文件的权限', en: 'no permission to read the file' },
+      io: { zh: '读取文件时出错（{detail}）', en: 'error while reading the file ({detail})' },
+      encrypted: {
+        zh: '文件设置了打开密码（已加密），无法读取：请在 Excel/WPS 中取消密码后另存为 .xlsx',
+        en: 'the workbook is password-protected (encrypted): remove the password in Excel/WPS and save it as .xlsx',
+      },
+      'old-binary': {
+        zh: '这是旧版 Excel/WPS 二进制格式（{ext}），无法读取：请在 Excel/WPS 中“另存为” .xlsx 后再检查',
+        en: 'this is the old binary Excel/WPS format ({ext}): open it in Excel/WPS and “Save As” .xlsx, then check again',
+      },
+      'wrong-type': { zh: '这是 {type} 文件，不是表格：请提交 .xlsx、.csv 或 .txt', en: 'this is a {type} file, not a spreadsheet: submit .xlsx, .csv or .txt' },
+      unsupported: { zh: '不支持的文件类型（{ext}）：请提交 .xlsx、.csv 或 .txt', en: 'unsupported file type ({ext}): submit .xlsx, .csv or .txt' },
+      'not-xlsx': { zh: '文件扩展名是 .xlsx，但内容不是 .xlsx 工作簿（可能已损坏或被改了扩展名）', en: 'the name ends in .xlsx but the content is not an .xlsx workbook (corrupt or renamed)' },
+      'corrupt-xlsx': { zh: '.xlsx 文件已损坏，无法打开（{detail}）：请重新导出或另存', en: 'the .xlsx file is corrupt ({detail}): export or save it again' },
+      'no-sheets': { zh: '工作簿中没有工作表', en: 'the workbook has no worksheets' },
+      undecodable: { zh: '无法识别文件的文字编码：请另存为 UTF-8 编码的 CSV', en: 'the text encoding cannot be recognised: save it as UTF-8 CSV' },
+      binary: { zh: '文件含有二进制内容（NUL 字节），不是文本表格', en: 'the file contains binary content (NUL bytes), not a text table' },
+    },
+  },
+  *check(report): Generator<Finding> {
+    if (!report.failure) return;
+    yield { messageId: report.failure.reason, table: null, row: null, column: null, loc: null, data: report.failure.data };
+  },
+});

@@ -1,0 +1,42 @@
+// The rule registry: every rule, in the order FORMAT.md lists them.
+
+import cellBlank from './cell-blank.js';
+import cellNegative from './cell-negative.js';
+import cellNotInteger from './cell-not-integer.js';
+import cellNotNumber from './cell-not-number.js';
+import cellNumberText from './cell-number-text.js';
+import cellPrecision from './cell-precision.js';
+import columnMissing from './column-missing.js';
+import editionMismatch from './edition-mismatch.js';
+import fileUnreadable from './file-unreadable.js';
+import metadataMissing from './metadata-missing.js';
+import rowMissing from './row-missing.js';
+import t3Balance from './t3-balance.js';
+import t3ResultTotal from './t3-result-total.js';
+import t3RowTotal from './t3-row-total.js';
+import t4Total from './t4-total.js';
+import tableMissing from './table-missing.js';
+import type { Rule } from './types.js';
+
+export type { Rule, RuleMeta, Finding, Severity, Lang, Bilingual } from './types.js';
+
+export const RULES: readonly Rule[] = [
+  t3Balance,
+  t3RowTotal,
+  t3ResultTotal,
+  t4Total,
+  fileUnreadable,
+  tableMissing,
+  rowMissing,
+  columnMissing,
+  editionMismatch,
+  cellBlank,
+  cellNotNumber,
+  cellNegative,
+  cellNotInteger,
+  cellPrecision,
+  cellNumberText,
+  metadataMissing,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,0 +1,55 @@
+// t3-result-total: （七）总计 is the sum of every leaf result row, in every column of table 3.
+
+import { EDITIONS } from '../form/index.js';
+import type { Report } from '../model/report.js';
+import { cell, edition, totalFinding } from './describe.js';
+import { defineRule, type Finding } from './types.js';
+
+/**
+ * The result rows to sum: the edition's leaves, except that （六）其他处理 printed in the other
+ * edition's shape (one row instead of three, or the reverse) is summed as printed.
+ */
+export function resultRows(report: Report): string[] | null {
+  const ed = edition(report);
+  const rows = report.tables.t3?.rows;
+  if (!ed || !rows) return null;
+  const leaves = ed.t3.rows.filter((r) => r.result).map((r) => r.key);
+  const six = leaves.filter((k) => k.startsWith('otherHandling'));
+  if (six.every((k) => !rows[k])) {
+    const otherEdition = EDITIONS[ed.id === '2021' ? '2019' : '2021'];
+    const alternative = otherEdition.t3.rows.filter((r) => r.result && r.key.startsWith('otherHandling')).map((r) => r.key);
+    if (alternative.every((k) => rows[k])) return [...leaves.filter((k) => !six.includes(k)), ...alternative];
+  }
+  return leaves;
+}
+
+export default defineRule({
+  meta: {
+    id: 't3-result-total',
+    category: 'balance',
+    severity: 'error',
+    description: {
+      zh: '表三每一列：（七）总计 = （一）至（六）各项办理结果之和',
+      en: 'Table 3, every column: resultTotal = the sum of every result row (granted … otherHandling)',
+    },
+    rationale: {
+      zh: '（七）总计是本年度各项办理结果之和，漏加或多加某一项都会使总计与明细不符。',
+      en: 'The result total is the sum of the result rows; a row left out or counted twice makes them disagree.',
+    },
+    fix: { zh: '把（一）至（六）各项重新加总，改正（七）总计或录错的明细格子。', en: 'Add the result rows up again and correct the total or the wrong row.' },
+    messages: {
+      mismatch: {
+        zh: '{where} 为 {actual}，但各办理结果之和为 {expected}（{range}），相差 {difference}',
+        en: '{where} is {actual}, but the result rows add up to {expected} ({range}), off by {difference}',
+      },
+    },
+  },
+  *check(report): Generator<Finding> {
+    const rows = resultRows(report);
+    if (!rows) return;
+    for (const column of EDITIONS['2021'].t3.columns) {
+      const finding = totalFinding({ table: 't3', row: 'resultTotal', column: column.key }, rows.map((r) => cell(report, 't3', r, column.key)), cell(report, 't3', 'resultTotal', column.key));
+      if (finding) yield finding;
+    }
+  },
+});
