@@ -45,7 +45,7 @@ export default defineRule({
         row: null,
         column: column.key,
         loc: members[3]!.loc,
-        data: { column: { zh: `「${column.short}」`, en: column.key }, received, carriedOver, resultTotal, carriedForward, where: place('t3', 'carriedForward', column.key) },
+        data: { column: { zh: `表三「${column.short}」`, en: `Table 3 ${column.key}` }, received, carriedOver, resultTotal, carriedForward, where: place('t3', 'carriedForward', column.key) },
         expected,
         actual,
         cells: members.flatMap((m) => (m?.loc ? [m.loc] : [])),

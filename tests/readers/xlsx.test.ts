@@ -1,0 +1,61 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readGridFromBytes } from '../../src/readers/index.js';
+import { ReadError } from '../../src/readers/errors.js';
+
+async function workbook(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  build(wb.addWorksheet('表三'), wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('readXlsx', () => {
+  it('reads values by kind: numbers, text, rich text, cached formula results, dates, errors', async () => {
+    const bytes = await workbook((ws) => {
+      ws.getCell('A1').value = 12;
+      ws.getCell('B1').value = '12';
+      ws.getCell('C1').value = { richText: [{ text: '商业' }, { text: '企业' }] };
+      ws.getCell('D1').value = { formula: 'A1+1', result: 13 };
+      ws.getCell('E1').value = { formula: 'A1*2' };
+      ws.getCell('F1').value = new Date(Date.UTC(2021, 11, 31));
+      ws.getCell('G1').value = { error: '#REF!' };
+    });
+    const grid = await readGridFromBytes('t.xlsx', bytes);
+    const cells = grid.sheets[0]!.rows.get(1)!;
+    expect(cells.map((c) => [c.col, c.kind, c.text, c.number])).toEqual([
+      [1, 'number', '12', 12],
+      [2, 'text', '12', undefined],
+      [3, 'text', '商业企业', undefined],
+      [4, 'number', '13', 13],
+      [5, 'formula', '', undefined],
+      [6, 'date', '2021-12-31', undefined],
+      [7, 'error', '#REF!', undefined],
+    ]);
+  });
+
+  it('keeps merged ranges and reads only their top-left cell', async () => {
+    const bytes = await workbook((ws) => {
+      ws.getCell('A1').value = '法人或其他组织';
+      ws.mergeCells('A1:E1');
+      ws.getCell('A2').value = 1;
+    });
+    const sheet = (await readGridFromBytes('m.xlsx', bytes)).sheets[0]!;
+    expect(sheet.rows.get(1)!.map((c) => c.text)).toEqual(['法人或其他组织']);
+    expect(sheet.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 5 }]);
+  });
+
+  it('reads every sheet in order', async () => {
+    const bytes = await workbook((ws, wb) => {
+      ws.getCell('A1').value = 'x';
+      wb.addWorksheet('表四').getCell('B2').value = 'y';
+    });
+    const grid = await readGridFromBytes('s.xlsx', bytes);
+    expect(grid.sheets.map((s) => s.name)).toEqual(['表三', '表四']);
+  });
+
+  it('turns a corrupt zip into a ReadError', async () => {
+    const bytes = await workbook((ws) => (ws.getCell('A1').value = 1));
+    const truncated = bytes.subarray(0, Math.floor(bytes.length / 2));
+    await expect(readGridFromBytes('t.xlsx', truncated)).rejects.toBeInstanceOf(ReadError);
+  });
+});
