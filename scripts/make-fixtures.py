@@ -189,7 +189,8 @@ def shifted_leaves(base, shift):
     for i, key in enumerate(LEAF_ORDER):
         row = []
         for j, v in enumerate(BASE_T3[base][key]):
-            d = int((i * 5 + j * 3 + shift * 7) % 6 == 0) + int((i * 2 + j + shift) % 7 == 0)
+            h = ((i + 1) * 7919 + (j + 1) * 104729 + (shift + 1) * 1299709) % 10007
+            d = int(h % 5 == 0) + int(h % 7 == 0) + int(h % 11 == 0)
             row.append(v + d)
         out[key] = row
     return out
@@ -349,6 +350,7 @@ FIXTURES = [
                     ("notProcessed.excessive", "commercial"): -3, ("granted", "natural"): 12,
                     ("partiallyGranted", "natural"): 5},
          t2=t2_2021((0, 0, 1), (4, 2, 27), "2.5", 76, 5, "1.234567"),
+         t4=t4([2, 1, 1, 1], [1, 1, 1, 2], [1, 1, 0, 1]),
          fee_label="本年收费金额（单位：万元，保留4位小数）",
          written={("t3", "denied.stateSecret", "research"): "",
                   ("t3", "carriedOver", "nonprofit"): "-",
@@ -621,7 +623,8 @@ def place_t3(sh, rep, fx, L, r0, c0):
             sh.pos[("t3", key, ck)] = (r, c0 + 3 + j)
         r += 1
     for g, start in group_start.items():
-        end = max(rr for (t, k, _c), (rr, _) in sh.pos.items() if t == "t3" and group_of(k) == g)
+        end = max(rr for key, (rr, _) in sh.pos.items()
+                  if key[0] == "t3" and "." in key[1] and group_of(key[1]) == g)
         if end > start:
             sh.merge(start, c0 + 1, end, c0 + 1)
     return r

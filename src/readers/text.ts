@@ -2,7 +2,7 @@
 // Cells get the address the same file shows in a spreadsheet (record number, column) and their line.
 
 import { parse } from 'csv-parse/sync';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { Cell, Grid } from '../model/grid.js';
 import { ReadError } from './errors.js';
 
@@ -83,6 +83,7 @@ export function readDelimited(file: string, bytes: Uint8Array): Grid {
     kind: /\.(csv|tsv|tab)$/i.test(file) ? 'csv' : 'text',
     encoding,
     delimiter,
-    sheets: [{ name: basename(file), rows, merges: [] }],
+    // Excel names a CSV's only sheet after the file.
+    sheets: [{ name: basename(file, extname(file)), rows, merges: [] }],
   };
 }

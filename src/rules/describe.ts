@@ -10,7 +10,8 @@ const COLUMN_LABELS = new Map<string, string>();
 for (const edition of Object.values(EDITIONS)) {
   for (const block of edition.t2.blocks) {
     for (const row of block.rows) ROW_LABELS.set(row.key, row.short);
-    for (const col of block.columns) COLUMN_LABELS.set(`t2.${col.key}`, col.short);
+    // Table-2 columns are named per row: `amount` is the fee amount in 2021, the procurement total in 2019.
+    for (const row of block.rows) for (const col of block.columns) COLUMN_LABELS.set(`t2.${row.key}.${col.key}`, col.short);
   }
   for (const row of edition.t3.rows) ROW_LABELS.set(`t3.${row.key}`, row.short);
   for (const col of edition.t3.columns) COLUMN_LABELS.set(`t3.${col.key}`, col.short);
@@ -22,13 +23,13 @@ export function rowLabel(table: TableId, row: string): string {
   return (table === 't2' ? ROW_LABELS.get(row) : ROW_LABELS.get(`${table}.${row}`)) ?? row;
 }
 
-export function columnLabel(table: TableId, column: string): string {
-  return COLUMN_LABELS.get(`${table}.${column}`) ?? column;
+export function columnLabel(table: TableId, column: string, row: string | null = null): string {
+  return COLUMN_LABELS.get(table === 't2' ? `t2.${row}.${column}` : `${table}.${column}`) ?? column;
 }
 
 /** 表三（七）总计·自然人 */
 export function place(table: TableId, row: string | null, column: string | null): Bilingual {
-  const zh = [rowLabel(table, row ?? ''), column ? columnLabel(table, column) : ''].filter(Boolean).join('·');
+  const zh = [rowLabel(table, row ?? ''), column ? columnLabel(table, column, row) : ''].filter(Boolean).join('·');
   const en = [row, column].filter(Boolean).join('.');
   const joiner = zh.startsWith('（') || zh === '' ? '' : '·';
   return { zh: `${TABLE_NAMES[table].zh}${joiner}${zh}`, en: `${TABLE_NAMES[table].en} ${en}`.trim() };

@@ -24,7 +24,7 @@ export default defineRule({
     messages: {
       unbalanced: {
         zh: '{column}列不平衡：本年新收 {received} + 上年结转 {carriedOver} = {expected}，但（七）总计 {resultTotal} + 结转下年度 {carriedForward} = {actual}，相差 {difference}',
-        en: 'column {column} does not balance: received {received} + carriedOver {carriedOver} = {expected}, but resultTotal {resultTotal} + carriedForward {carriedForward} = {actual}, off by {difference}',
+        en: '{column} does not balance: received {received} + carriedOver {carriedOver} = {expected}, but resultTotal {resultTotal} + carriedForward {carriedForward} = {actual}, off by {difference}',
       },
     },
   },
@@ -45,7 +45,7 @@ export default defineRule({
         row: null,
         column: column.key,
         loc: members[3]!.loc,
-        data: { column: { zh: `表三「${column.short}」`, en: `Table 3 ${column.key}` }, received, carriedOver, resultTotal, carriedForward, where: place('t3', 'carriedForward', column.key) },
+        data: { column: { zh: `表三「${column.short}」`, en: `Table 3 column ${column.key}` }, received, carriedOver, resultTotal, carriedForward, where: place('t3', 'carriedForward', column.key) },
         expected,
         actual,
         cells: members.flatMap((m) => (m?.loc ? [m.loc] : [])),
