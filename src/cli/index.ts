@@ -65,19 +65,19 @@ async function check(files: string[], flags: CheckFlags, io: Io): Promise<number
 function program(io: Io, setCode: (code: number) => void): Command {
   const langFromEnv = (io.env.REPORT_LANG === 'en' ? 'en' : 'zh') as Lang;
   const cmd = new Command('report')
-    .description('政府信息公开工作年度报告 validator and converter')
+    .description('政府信息公开工作年度报告检查工具 (validator for annual government information disclosure reports)')
     .version(version(), '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
   cmd
     .command('check')
-    .description('check reports (.xlsx, .csv, .tsv, .txt) against the national format')
-    .argument('<files...>', 'report files')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATTERS.keys()]).default('text'))
-    .addOption(new Option('--lang <lang>', 'message language').choices(['zh', 'en']).default(langFromEnv))
-    .option('-q, --quiet', 'report errors only')
-    .addOption(new Option('--edition <edition>', 'read as this edition of the format, whatever the tables say').choices(EDITION_IDS))
+    .description('按国家格式检查报告文件 (check reports against the national format)')
+    .argument('<files...>', '报告文件 .xlsx .csv .tsv .txt (report files)')
+    .addOption(new Option('-f, --format <format>', '输出格式 (output format)').choices([...FORMATTERS.keys()]).default('text'))
+    .addOption(new Option('--lang <lang>', '信息语言 (message language; REPORT_LANG sets the default)').choices(['zh', 'en']).default(langFromEnv))
+    .option('-q, --quiet', '只显示错误 (errors only)')
+    .addOption(new Option('--edition <edition>', '按此版式读取和检查 (read and check as this edition)').choices(EDITION_IDS))
     .action(async (files: string[], flags: CheckFlags) => setCode(await check(files, flags, io)));
   return cmd;
 }

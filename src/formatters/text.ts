@@ -77,7 +77,7 @@ export const text: Formatter = {
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const failed = results.filter((r) => r.errorCount > 0).length;
-    const clean = results.filter((r) => r.errorCount === 0 && r.warningCount === 0).length;
+    const clean = results.filter((r) => r.errorCount === 0).length;
     const line = w.summary(results.length, clean, failed, errors, warnings);
     out.push(errors ? c.red.bold(line) : warnings ? c.yellow.bold(line) : c.green.bold(line));
     return `${out.join('\n')}\n`;

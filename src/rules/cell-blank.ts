@@ -1,6 +1,6 @@
 // cell-blank: a required cell is empty or holds only a placeholder (-, —, /, 无): the format wants 0.
 
-import { expectedCells, place } from './describe.js';
+import { cellFinding, expectedCells } from './describe.js';
 import { defineRule, type Finding } from './types.js';
 
 export default defineRule({
@@ -17,16 +17,9 @@ export default defineRule({
     },
   },
   *check(report): Generator<Finding> {
-    for (const { table, row, column, value } of expectedCells(report)) {
-      if (!value || (value.status !== 'blank' && value.status !== 'placeholder')) continue;
-      yield {
-        messageId: value.status,
-        table,
-        row,
-        column: column.key,
-        loc: value.loc,
-        data: { where: place(table, row, column.key), text: value.text },
-      };
+    for (const at of expectedCells(report)) {
+      const { value } = at;
+      if (value?.status === 'blank' || value?.status === 'placeholder') yield cellFinding(value.status, at, value, { text: value.text });
     }
   },
 });

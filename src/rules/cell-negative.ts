@@ -1,6 +1,6 @@
 // cell-negative: a count or amount below zero (the 2019 edition's 本年增/减 may be negative).
 
-import { expectedCells, place } from './describe.js';
+import { cellFinding, expectedCells } from './describe.js';
 import { defineRule, type Finding } from './types.js';
 
 export default defineRule({
@@ -14,9 +14,10 @@ export default defineRule({
     messages: { negative: { zh: '{where} 为 {value}，不能是负数', en: '{where} is {value}; it cannot be negative' } },
   },
   *check(report): Generator<Finding> {
-    for (const { table, row, column, value } of expectedCells(report)) {
-      if (column.kind === 'signed' || value?.status !== 'ok' || value.value === null || value.value >= 0) continue;
-      yield { messageId: 'negative', table, row, column: column.key, loc: value.loc, data: { where: place(table, row, column.key), value: value.value } };
+    for (const at of expectedCells(report)) {
+      const { value } = at;
+      if (at.column.kind === 'signed' || value?.status !== 'ok' || value.value === null || value.value >= 0) continue;
+      yield cellFinding('negative', at, value, { value: value.value });
     }
   },
 });

@@ -1,6 +1,6 @@
 // cell-not-integer: a count with a fractional part.
 
-import { expectedCells, place } from './describe.js';
+import { cellFinding, expectedCells } from './describe.js';
 import { defineRule, type Finding } from './types.js';
 
 export default defineRule({
@@ -14,9 +14,10 @@ export default defineRule({
     messages: { fraction: { zh: '{where} 为 {value}，件数应为整数', en: '{where} is {value}; a count must be a whole number' } },
   },
   *check(report): Generator<Finding> {
-    for (const { table, row, column, value } of expectedCells(report)) {
-      if (column.kind === 'amount' || value?.status !== 'ok' || value.value === null || Number.isInteger(value.value)) continue;
-      yield { messageId: 'fraction', table, row, column: column.key, loc: value.loc, data: { where: place(table, row, column.key), value: value.value } };
+    for (const at of expectedCells(report)) {
+      const { value } = at;
+      if (at.column.kind === 'amount' || value?.status !== 'ok' || value.value === null || Number.isInteger(value.value)) continue;
+      yield cellFinding('fraction', at, value, { value: value.value });
     }
   },
 });

@@ -1,6 +1,6 @@
 // cell-not-number: a cell holds text, a date, an error value or an uncalculated formula instead of a number.
 
-import { expectedCells, place } from './describe.js';
+import { cellFinding, expectedCells } from './describe.js';
 import { defineRule, type Finding } from './types.js';
 
 const MESSAGE_BY_STATUS: Record<string, string> = { 'not-number': 'text', date: 'date', error: 'error', formula: 'formula' };
@@ -24,10 +24,9 @@ export default defineRule({
     },
   },
   *check(report): Generator<Finding> {
-    for (const { table, row, column, value } of expectedCells(report)) {
-      const messageId = value ? MESSAGE_BY_STATUS[value.status] : undefined;
-      if (!value || !messageId) continue;
-      yield { messageId, table, row, column: column.key, loc: value.loc, data: { where: place(table, row, column.key), text: value.text } };
+    for (const at of expectedCells(report)) {
+      const messageId = at.value ? MESSAGE_BY_STATUS[at.value.status] : undefined;
+      if (at.value && messageId) yield cellFinding(messageId, at, at.value, { text: at.value.text });
     }
   },
 });

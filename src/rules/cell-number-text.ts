@@ -1,7 +1,9 @@
 // cell-number-text: a number written in a way that was read but that other tools may not read:
 // full-width digits, thousands separators, a unit, or (in a workbook) a number stored as text.
 
-import { expectedCells, place } from './describe.js';
+import type { TableId } from '../form/types.js';
+import type { Location } from '../model/report.js';
+import { cellFinding, expectedCells, place } from './describe.js';
 import { defineRule, type Finding } from './types.js';
 
 export default defineRule({
@@ -19,25 +21,37 @@ export default defineRule({
     },
     fix: { zh: '只填阿拉伯数字，单元格格式设为“常规”或“数值”。', en: 'Enter plain digits and set the cell format to General or Number.' },
     messages: {
-      'stored-as-text': { zh: '{where} 的 {text} 存成了文本，已按数字读取', en: '{where}: {text} is stored as text; read as a number' },
+      'stored-as-text': {
+        zh: '{table}有 {count} 个数字存成了文本（{cells}），已按数字读取；Excel 求和时会漏掉它们',
+        en: '{table}: {count} numbers are stored as text ({cells}); read as numbers, but Excel’s SUM leaves them out',
+      },
       'full-width': { zh: '{where} 的“{text}”用了全角数字，已按 {value} 读取', en: '{where}: “{text}” uses full-width digits; read as {value}' },
       thousands: { zh: '{where} 的“{text}”带千位分隔符，已按 {value} 读取', en: '{where}: “{text}” has thousands separators; read as {value}' },
       unit: { zh: '{where} 的“{text}”带有单位，已按 {value} 读取', en: '{where}: “{text}” carries a unit; read as {value}' },
     },
   },
   *check(report): Generator<Finding> {
-    const workbook = report.source.kind === 'xlsx';
-    for (const { table, row, column, value } of expectedCells(report)) {
+    // Numbers stored as text in a workbook come by the hundred (a whole exported table): one finding per table.
+    const asText = new Map<TableId, Location[]>();
+    for (const at of expectedCells(report)) {
+      const { table, value } = at;
       if (value?.status !== 'ok') continue;
-      const note = value.notes.find((n) => n !== 'plus-sign' && (n !== 'stored-as-text' || workbook));
-      if (!note) continue;
+      const note = value.notes.find((n) => n !== 'plus-sign' && n !== 'stored-as-text');
+      if (!note) {
+        if (report.source.kind === 'xlsx' && value.notes.includes('stored-as-text') && value.loc) asText.set(table, [...(asText.get(table) ?? []), value.loc]);
+        continue;
+      }
+      yield cellFinding(note, at, value, { text: value.text, value: value.value ?? '' });
+    }
+    for (const [table, locs] of asText) {
+      const cells = locs.length <= 3 ? locs.map((l) => l.cell).join('、') : `${locs[0]!.cell} 等`;
       yield {
-        messageId: note,
+        messageId: 'stored-as-text',
         table,
-        row,
-        column: column.key,
-        loc: value.loc,
-        data: { where: place(table, row, column.key), text: value.text, value: value.value ?? '' },
+        row: null,
+        column: null,
+        loc: locs[0]!,
+        data: { table: place(table, null, null), count: locs.length, cells: { zh: cells, en: cells.replace(' 等', ' …') } },
       };
     }
   },

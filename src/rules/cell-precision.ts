@@ -1,6 +1,6 @@
 // cell-precision: a fee amount with more decimals than its label allows (保留4位小数).
 
-import { expectedCells, place } from './describe.js';
+import { cellFinding, expectedCells } from './describe.js';
 import { defineRule, type Finding } from './types.js';
 
 export default defineRule({
@@ -18,16 +18,10 @@ export default defineRule({
   *check(report): Generator<Finding> {
     const allowed = report.tables.t2?.amountDecimals;
     if (allowed === undefined) return;
-    for (const { table, row, column, value } of expectedCells(report)) {
-      if (table !== 't2' || row !== 'fees' || column.kind !== 'amount' || value?.status !== 'ok' || value.decimals <= allowed) continue;
-      yield {
-        messageId: 'precision',
-        table,
-        row,
-        column: column.key,
-        loc: value.loc,
-        data: { where: place(table, row, column.key), text: value.text, decimals: value.decimals, allowed },
-      };
+    for (const at of expectedCells(report)) {
+      const { value } = at;
+      if (at.table !== 't2' || at.row !== 'fees' || at.column.kind !== 'amount' || value?.status !== 'ok' || value.decimals <= allowed) continue;
+      yield cellFinding('precision', at, value, { text: value.text, decimals: value.decimals, allowed });
     }
   },
 });

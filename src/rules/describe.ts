@@ -3,7 +3,7 @@
 import { EDITIONS, TABLE_NAMES } from '../form/index.js';
 import type { ColumnDef, Edition, TableId } from '../form/types.js';
 import type { CellValue, Location, Report } from '../model/report.js';
-import type { Bilingual } from './types.js';
+import type { Bilingual, DataValue, Finding } from './types.js';
 
 const ROW_LABELS = new Map<string, string>();
 const COLUMN_LABELS = new Map<string, string>();
@@ -70,8 +70,15 @@ export function edition(report: Report): Edition | null {
   return report.edition ? EDITIONS[report.edition] : null;
 }
 
+export interface ExpectedCell {
+  table: TableId;
+  row: string;
+  column: ColumnDef;
+  value: CellValue | undefined;
+}
+
 /** Every expected (table, row, column definition) of the report's edition that was found. */
-export function* expectedCells(report: Report): Generator<{ table: TableId; row: string; column: ColumnDef; value: CellValue | undefined }> {
+export function* expectedCells(report: Report): Generator<ExpectedCell> {
   const ed = edition(report);
   if (!ed) return;
   const t2 = report.tables.t2;
@@ -106,7 +113,7 @@ export function totalFinding(
   at: { table: TableId; row: string; column: string },
   parts: Array<CellValue | undefined>,
   total: CellValue | undefined,
-): import('./types.js').Finding | null {
+): Finding | null {
   const values = numbers([...parts, total]);
   if (!values) return null;
   const expected = sum(values.slice(0, parts.length));
@@ -120,5 +127,17 @@ export function totalFinding(
     expected,
     actual,
     cells: [...parts, total].flatMap((m) => (m?.loc ? [m.loc] : [])),
+  };
+}
+
+/** A finding about one cell, named for people by its place: `{where}` in the message. */
+export function cellFinding(messageId: string, at: ExpectedCell, value: CellValue, data: Record<string, DataValue> = {}): Finding {
+  return {
+    messageId,
+    table: at.table,
+    row: at.row,
+    column: at.column.key,
+    loc: value.loc,
+    data: { where: place(at.table, at.row, at.column.key), ...data },
   };
 }
