@@ -27,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-import zipfile
 from decimal import Decimal
 
 import openpyxl
@@ -362,7 +361,7 @@ FIXTURES = [
                    "`1.234567` under 保留4位小数 (cell-precision warning); `１２` and `5件` read as numbers; "
                    "identities with an unreadable member are not evaluated, all others hold",
          made="hand-written text (csv module), UTF-8"),
-    dict(name="pasted-variants-2021.txt", kind="pasted", agency="示例镇人民政府", year=2021, edition="2021",
+    dict(name="pasted-variants-2021.txt", kind="pasted", agency="示例县司法局", year=2021, edition="2021",
          base="A", shift=5, co=[3, 1, 0, 1, 1, 1], cf=[4, 1, 1, 1, 1, 0],
          t2=t2_2021((0, 0, 0), (2, 1, 14), 58, 17, 4, "0.3"),
          t4=t4([1, 1, 1, 1], [1, 1, 0, 1], [1, 0, 1, 1]),
@@ -429,6 +428,30 @@ EXPECTED = {
         ("table-missing", "t4", None, None),
     ],
 }
+# cells worth pointing at in fixtures that balance (rendered with their addresses in the README)
+NOTABLE = {
+    "official-2022.xlsx": [("fee amount 3.5 (a real number cell)", ("t2", "fees", "amount")),
+                           ("first data cell of table 3", ("t3", "received", "natural")),
+                           ("（七）总计·总计", ("t3", "resultTotal", "total"))],
+    "per-sheet-2023.xlsx": [("填报单位 value", ("meta", "agency")), ("报告年度 value (number 2023)", ("meta", "year")),
+                            ("first data cell of table 3", ("t3", "received", "natural")),
+                            ("first data cell of table 4", ("t4", "review", "upheld"))],
+    "edition2019-2020.xlsx": [("行政许可·本年增/减 written as text `+5`", ("t2", "licensing", "change")),
+                              ("其他对外管理服务事项·本年增/减 = -2 (numeric)", ("t2", "otherServices", "change")),
+                              ("the single （六）其他处理 row (label)", ("label", "t3", "otherHandling")),
+                              ("政府集中采购·采购总金额 386500", ("t2", "procurement", "amount"))],
+    "edition2019-2019.csv": [("政府集中采购·采购总金额 written `251000元`", ("t2", "procurement", "amount")),
+                             ("行政许可·本年增/减 = -2", ("t2", "licensing", "change")),
+                             ("行政事业性收费·本年增/减 = -1", ("t2", "fees", "change"))],
+    "label-variants-2022.xlsx": [("row label `一、本年新收政府信息\\n公开申请数量`", ("label", "t3", "received")),
+                                 ("row label `(七)合计`", ("label", "t3", "resultTotal")),
+                                 ("row label `3、危及\"三安全一稳定\"`", ("label", "t3", "denied.threeSecurities"))],
+    "pasted-variants-2021.txt": [("row label `1、本机关不掌握相关政府信息`", ("label", "t3", "unavailable.notHeld")),
+                                 ("fee amount 0.3 under 保留4位小数", ("t2", "fees", "amount"))],
+    "utf16-2022.txt": [("first data cell of table 3 (after the two-line quoted header field)",
+                        ("t3", "received", "natural"))],
+}
+
 # identities deliberately left unevaluable (a member is blank or unreadable)
 UNEVALUABLE = {
     "cell-errors-2023.csv": [
@@ -587,10 +610,10 @@ def place_t3(sh, rep, fx, L, r0, c0):
     sh.merge(r0 + 1, c0 + 4, r0 + 1, c0 + 8)
     sh.put(r0 + 1, c0 + 9, L("t3.col.total", "总计"))
     sh.merge(r0 + 1, c0 + 9, r0 + 2, c0 + 9)
+    # the conformance workbooks wrap 法律服务\n机构; so do our openpyxl workbooks and utf16-2022.txt
+    wrap_legal = fx.get("newline_header") or (fx["kind"] == "xlsx" and not fx.get("labels"))
     for j, ck in enumerate(PARTS[1:]):
-        default = "法律服务\n机构" if (ck == "legal" and fx.get("newline_header")) else T3_COL_LABELS[ck]
-        if ck == "legal" and fx["kind"] == "xlsx" and not fx.get("labels"):
-            default = "法律服务\n机构"   # as in the conformance workbooks
+        default = "法律服务\n机构" if (ck == "legal" and wrap_legal) else T3_COL_LABELS[ck]
         sh.put(r0 + 2, c0 + 4 + j, L(f"t3.col.{ck}", default))
     rows = t3_rows(fx["edition"], fx.get("six_as_one", False))
     r = r0 + 3
@@ -849,10 +872,9 @@ def pasted_records(rep, fx):
     line(f"{fx['agency']}{fx['year']}年政府信息公开工作年度报告")
     pos[("meta", "title")] = (len(recs) - 1, 0)
     line()
-    for n in (1,):
-        para(SECTIONS[n])
-        for p in prose(fx, rep, 1):
-            para(p.replace("（", "(").replace("）", ") ", 1))
+    para(SECTIONS[1])
+    for p in prose(fx, rep, 1):
+        para(p.replace("（", "(").replace("）", ") ", 1))
     para(SECTIONS[2])
     t2 = rep["t2"]
     for bi, (caption, cols, rows) in enumerate(T2_2021):
@@ -1074,6 +1096,26 @@ def place(fx, phys, key):
     return f"line {phys['lines'][r]}, field {c + 1}"
 
 
+def span(fx, phys, keys):
+    """Members of an identity as a compact range where they are contiguous, else joined by +."""
+    locs = [phys["where"][k] for k in keys]
+    sheets = {l[0] for l in locs}
+    rows = [l[1] for l in locs]
+    cols = [l[2] for l in locs]
+    if len(keys) > 2 and len(sheets) == 1:
+        sheet = locs[0][0]
+        same_col = len(set(cols)) == 1 and rows == list(range(rows[0], rows[0] + len(rows)))
+        same_row = len(set(rows)) == 1 and cols == list(range(cols[0], cols[0] + len(cols)))
+        if sheet is not None and (same_col or same_row):
+            rng = f"{a1(rows[0], cols[0])}:{a1(rows[-1], cols[-1])}"
+            return f"{sheet}!{rng}" if fx["kind"] == "per-sheet" else rng
+        if sheet is None and same_col:
+            return f"lines {phys['lines'][rows[0]]}–{phys['lines'][rows[-1]]}, field {cols[0] + 1}"
+        if sheet is None and same_row:
+            return f"line {phys['lines'][rows[0]]}, fields {cols[0] + 1}–{cols[-1] + 1}"
+    return "+".join(place(fx, phys, k) for k in keys)
+
+
 def evaluate(fx, phys):
     """Recompute every finding from the file; return (findings, unevaluable, details, problems)."""
     get, starts, doc = read_back(fx)
@@ -1124,7 +1166,7 @@ def evaluate(fx, phys):
 
     unevaluable = []
 
-    def identity(fid, lhs_keys, rhs_keys, ident):
+    def identity(lhs_keys, rhs_keys, ident):
         lv = [num(k) for k in lhs_keys]
         rv = [num(k) for k in rhs_keys]
         if any(x is None for x in lv + rv):
@@ -1133,9 +1175,8 @@ def evaluate(fx, phys):
         lhs, rhs = sum(lv), sum(rv)
         if lhs != rhs:
             findings.append(ident)
-            lcells = "+".join(place(fx, phys, k) for k in lhs_keys)
-            rcells = "+".join(place(fx, phys, k) for k in rhs_keys)
-            details[ident] = f"{lcells} = {lhs} but {rcells} = {rhs} (difference {rhs - lhs})"
+            details[ident] = (f"{span(fx, phys, lhs_keys)} = {lhs} but {span(fx, phys, rhs_keys)} = {rhs} "
+                              f"(right − left = {rhs - lhs:+})")
 
     present = [k for k in t3_expected_rows(fx["edition"]) if ("t3", k, "total") in where]
     if fx.get("six_as_one"):
@@ -1146,17 +1187,17 @@ def evaluate(fx, phys):
             details[("row-missing", "t3", k, None)] = "row absent from the file"
     leaves = [k for k in present if k not in T3_NON_LEAF]
     for c in T3_COLS:
-        identity("t3-balance", [("t3", "received", c), ("t3", "carriedOver", c)],
+        identity([("t3", "received", c), ("t3", "carriedOver", c)],
                  [("t3", "resultTotal", c), ("t3", "carriedForward", c)], ("t3-balance", "t3", None, c))
     for k in present:
-        identity("t3-row-total", [("t3", k, "total")], [("t3", k, p) for p in PARTS],
+        identity([("t3", k, "total")], [("t3", k, p) for p in PARTS],
                  ("t3-row-total", "t3", k, None))
     for c in T3_COLS:
-        identity("t3-result-total", [("t3", "resultTotal", c)], [("t3", k, c) for k in leaves],
+        identity([("t3", "resultTotal", c)], [("t3", k, c) for k in leaves],
                  ("t3-result-total", "t3", None, c))
     if ("t4", "review", "total") in where:
         for g in T4_GROUPS:
-            identity("t4-total", [("t4", g, "total")], [("t4", g, c) for c in T4_COLS[:4]],
+            identity([("t4", g, "total")], [("t4", g, c) for c in T4_COLS[:4]],
                      ("t4-total", "t4", g, None))
     else:
         findings.append(("table-missing", "t4", None, None))
@@ -1187,6 +1228,28 @@ def evaluate(fx, phys):
                 problems.append(f"LibreOffice left {key} as text")
                 break
     return findings, unevaluable, details, problems
+
+
+def check_chains(results):
+    """Same body in consecutive years: carry-over and (2021 edition) t2-stock must both hold."""
+    problems = []
+    by_body = {}
+    for fx, rep, _phys, _d in results:
+        by_body.setdefault(fx["agency"], {})[fx["year"]] = (fx, rep)
+    for body, years in by_body.items():
+        for y, (fx, rep) in years.items():
+            if y - 1 not in years:
+                continue
+            pfx, prev = years[y - 1]
+            for c in T3_COLS:
+                if rep["t3"]["carriedOver"][c] != prev["t3"]["carriedForward"][c]:
+                    problems.append(f"{fx['name']}: carry-over breaks against {pfx['name']} in column {c}")
+            if fx["edition"] == "2021" and pfx["edition"] == "2021":
+                for row in ("regulations", "normativeDocuments"):
+                    now, last = rep["t2"][row], prev["t2"][row]
+                    if now["inForce"] != last["inForce"] + now["issued"] - now["repealed"]:
+                        problems.append(f"{fx['name']}: t2-stock breaks for {row} against {pfx['name']}")
+    return problems
 
 
 def verify(fx, rep, phys):
@@ -1239,7 +1302,7 @@ def readme(results):
     w("`dunfangdian-2021.txt` is generated by `/usr/bin/python3 scripts/make-fixtures.py`, which")
     w("also re-reads each file and checks that its identities hold or fail exactly as listed here")
     w("(it exits 1 otherwise). All agencies and figures are invented. Rule ids, table/row/column")
-    w("keys are those of `../../shared/FORMAT.md` (the project's contract). Cells are A1")
+    w("keys are those of the shared FORMAT.md (the project's contract). Cells are A1")
     w("addresses (single-sheet workbooks), `sheet!A1` (several sheets) or `line N, field M` (text,")
     w("physical line counted from 1 after any BOM, field counted from 1).")
     w("")
@@ -1277,6 +1340,12 @@ def readme(results):
     w("Numbers written as text (`１２`, `5件`, `251000元`, `+5`) are read as numbers; a warning saying so")
     w("is allowed there but has no rule id in FORMAT.md, so it is not listed as an expected finding.")
     w("")
+    w("## Notable cells in the balanced fixtures")
+    w("")
+    for fx, rep, phys, details in results:
+        for text, key in NOTABLE.get(fx["name"], []):
+            w(f"- `{fx['name']}`: {text} at {place(fx, phys, key)}")
+    w("")
     w("## Seeded errors in detail")
     for fx, rep, phys, details in results:
         if fx["name"] not in EXPECTED:
@@ -1290,8 +1359,15 @@ def readme(results):
             w(f"- mutation ({tag}): {table} {row}·{col} at {place(fx, phys, key)} written {now} "
               f"(balanced value {now - delta}, {delta:+d})")
         for key, text in fx.get("written", {}).items():
-            w(f"- cell {key[0]} {key[1]}·{key[2]} at {place(fx, phys, key)} written `{text!s}`"
-              + (" (empty)" if text == "" else ""))
+            shown = "nothing (an empty field)" if text == "" else f"`{text}`"
+            w(f"- cell {key[0]} {key[1]}·{key[2]} at {place(fx, phys, key)} written {shown}")
+        if fx["name"] == "missing-t4-2022.csv":
+            w("- table 3 is followed directly by 五、存在的主要问题及改进情况; nothing mentions 行政复议 or 行政诉讼")
+        if fx.get("six_as_one"):
+            w(f"- （六）其他处理 is one row at {place(fx, phys, ('label', 't3', 'otherHandling'))} with figures "
+              f"{place(fx, phys, ('t3', 'otherHandling', 'natural'))}:"
+              f"{a1(*phys['where'][('t3', 'otherHandling', 'total')][1:])} = the sums of the three sub-rows "
+              "of the balanced report; the sub-rows 1.…/2.…/3.其他 are absent")
         if fx["name"] == "cell-errors-2023.csv":
             w(f"- t2 licensing·decisions at {place(fx, phys, ('t2', 'licensing', 'decisions'))} written "
               f"`2.5`; t2 fees·amount at {place(fx, phys, ('t2', 'fees', 'amount'))} written `1.234567` "
@@ -1347,6 +1423,7 @@ def main(argv):
                 failures.append(f"{fx['name']}: {p}")
             results.append((fx, rep, phys, details))
             print(f"{fx['name']}: {'ok' if not problems else 'FAILED'}")
+    failures += check_chains(results)
     with open(os.path.join(OUT, "README.md"), "w", encoding="utf-8", newline="\n") as f:
         f.write(readme(results))
     if "--manifest" in argv:
