@@ -74,7 +74,8 @@ export function extract(grid: Grid, options: ExtractOptions = {}): Report {
   return {
     file: grid.file,
     source: { kind: grid.kind, ...(grid.encoding ? { encoding: grid.encoding } : {}), ...(grid.delimiter ? { delimiter: grid.delimiter } : {}) },
-    edition: editionId,
+    // With no table at all there is nothing to be of an edition.
+    edition: tables.t2 || tables.t3 || tables.t4 ? editionId : null,
     markedEdition: marked,
     editionOverridden: Boolean(options.edition),
     agency,

@@ -57,7 +57,6 @@ export function extractTable2(lines: Line[], edition: Edition): TableData | null
     id: 't2',
     loc: locate(start.sheet, start.row, start.cells[0]?.col ?? 1, start.cells[0]),
     rows,
-    missingColumns: [],
     ...(amountDecimals !== undefined ? { amountDecimals } : {}),
   };
 }

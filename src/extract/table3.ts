@@ -75,8 +75,5 @@ export function extractTable3(lines: Line[]): TableData | null {
     rows[row.key] = { key: row.key, loc: rowCell ? locate(line.sheet, line.row, rowCell.col, rowCell) : null, cells };
   }
   const first = lines[0]!;
-  const missingColumns = header.size > 0 && header.size < COLUMN_KEYS.length && Object.values(rows).every((r) => Object.keys(r.cells).length === header.size)
-    ? COLUMN_KEYS.filter((k) => !header.has(k))
-    : [];
-  return { id: 't3', loc: locate(first.sheet, first.row, first.cells[0]?.col ?? 1, first.cells[0]), rows, missingColumns };
+  return { id: 't3', loc: locate(first.sheet, first.row, first.cells[0]?.col ?? 1, first.cells[0]), rows };
 }

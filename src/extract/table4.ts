@@ -71,5 +71,5 @@ export function extractTable4(lines: Line[]): TableData | null {
       rows[g]!.cells[c] = readValue(cellAt(line, col), locate(line.sheet, line.row, col, cellAt(line, col)));
     }
   }
-  return { id: 't4', loc: anchor, rows, missingColumns: [] };
+  return { id: 't4', loc: anchor, rows };
 }

@@ -45,7 +45,7 @@ export interface RowData {
   key: string;
   /** Where its label is. */
   loc: Location | null;
-  /** Column key -> value. Columns that could not be found are absent. */
+  /** Column key -> value. Columns that could not be found are absent (column-missing reports them). */
   cells: Record<string, CellValue>;
 }
 
@@ -54,8 +54,6 @@ export interface TableData {
   /** Where the table was found (its first recognised row or title). */
   loc: Location | null;
   rows: Record<string, RowData>;
-  /** Columns of this table that could not be found at all (by key). */
-  missingColumns: string[];
   /** Extra facts: for table 2, the decimals a fee label allows (保留4位小数). */
   amountDecimals?: number;
 }

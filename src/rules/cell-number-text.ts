@@ -23,7 +23,7 @@ export default defineRule({
     messages: {
       'stored-as-text': {
         zh: '{table}有 {count} 个数字存成了文本（{cells}），已按数字读取；Excel 求和时会漏掉它们',
-        en: '{table}: {count} numbers are stored as text ({cells}); read as numbers, but Excel’s SUM leaves them out',
+        en: '{table}: {count} number(s) stored as text ({cells}); read as numbers, but Excel’s SUM leaves them out',
       },
       'full-width': { zh: '{where} 的“{text}”用了全角数字，已按 {value} 读取', en: '{where}: “{text}” uses full-width digits; read as {value}' },
       thousands: { zh: '{where} 的“{text}”带千位分隔符，已按 {value} 读取', en: '{where}: “{text}” has thousands separators; read as {value}' },

@@ -1,7 +1,11 @@
 // column-missing: an expected column of a found table is not there.
 
-import { edition, place } from './describe.js';
+import { EDITIONS, t2Rows } from '../form/index.js';
+import { expectedCells, place } from './describe.js';
 import { defineRule, type Finding } from './types.js';
+
+/** Table-2 rows by key -> their block caption, so a column missing from a block is reported once. */
+const BLOCK_OF = new Map<string, string>(Object.values(EDITIONS).flatMap((ed) => t2Rows(ed).map(({ row, block }) => [`${ed.id}.${row.key}`, block.caption] as const)));
 
 export default defineRule({
   meta: {
@@ -14,24 +18,23 @@ export default defineRule({
     messages: { missing: { zh: '{where} 一列找不到', en: '{where}: column not found' } },
   },
   *check(report): Generator<Finding> {
-    const ed = edition(report);
-    if (!ed) return;
+    // One finding per column: per block in table 2, per table in table 3, per group in table 4.
     const seen = new Set<string>();
-    const t2 = report.tables.t2;
-    for (const block of t2 ? ed.t2.blocks : []) {
-      for (const row of block.rows) {
-        const data = t2!.rows[row.key];
-        if (!data) continue;
-        for (const column of block.columns) {
-          if (data.cells[column.key] || seen.has(`${block.caption}.${column.key}`)) continue;
-          seen.add(`${block.caption}.${column.key}`);
-          yield { messageId: 'missing', table: 't2', row: row.key, column: column.key, loc: data.loc, data: { where: place('t2', row.key, column.key) } } satisfies Finding;
-        }
-      }
-    }
-    const t3 = report.tables.t3;
-    for (const column of t3?.missingColumns ?? []) {
-      yield { messageId: 'missing', table: 't3', row: null, column, loc: t3!.loc, data: { where: place('t3', null, column) } };
+    for (const { table, row, column, value } of expectedCells(report)) {
+      if (value) continue;
+      const scope = table === 't2' ? BLOCK_OF.get(`${report.edition}.${row}`) : table === 't4' ? row : '';
+      const key = `${table}.${scope}.${column.key}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const shownRow = table === 't3' ? null : row;
+      yield {
+        messageId: 'missing',
+        table,
+        row: shownRow,
+        column: column.key,
+        loc: report.tables[table]?.rows[row]?.loc ?? null,
+        data: { where: place(table, shownRow, column.key) },
+      };
     }
   },
 });

@@ -11,7 +11,7 @@ export default defineRule({
     rationale: { zh: '读不出的文件无法检查，也无法公开。', en: 'A file that cannot be read cannot be checked or published.' },
     fix: { zh: '按提示另存为 .xlsx 或 UTF-8 CSV 后重新检查。', en: 'Save it as .xlsx or UTF-8 CSV as the message says, then check again.' },
     messages: {
-      empty: { zh: '文件是空的（0 字节）', en: 'the file is empty (0 bytes)' },
+      empty: { zh: '文件是空的（0 字节）：请重新导出或重新提交', en: 'the file is empty (0 bytes): export or submit it again' },
       'not-found': { zh: '文件不存在', en: 'the file does not exist' },
       'is-directory': { zh: '这是一个文件夹，不是文件', en: 'this is a folder, not a file' },
       permission: { zh: '没有读取该文件的权限', en: 'no permission to read the file' },
@@ -26,9 +26,12 @@ export default defineRule({
       },
       'wrong-type': { zh: '这是 {type} 文件，不是表格：请提交 .xlsx、.csv 或 .txt', en: 'this is a {type} file, not a spreadsheet: submit .xlsx, .csv or .txt' },
       unsupported: { zh: '不支持的文件类型（{ext}）：请提交 .xlsx、.csv 或 .txt', en: 'unsupported file type ({ext}): submit .xlsx, .csv or .txt' },
-      'not-xlsx': { zh: '文件扩展名是 .xlsx，但内容不是 .xlsx 工作簿（可能已损坏或被改了扩展名）', en: 'the name ends in .xlsx but the content is not an .xlsx workbook (corrupt or renamed)' },
+      'not-xlsx': {
+        zh: '文件扩展名是 .xlsx，但内容不是 .xlsx 工作簿（可能已损坏或被改了扩展名）：请在 Excel/WPS 中打开原文件，另存为 .xlsx',
+        en: 'the name ends in .xlsx but the content is not an .xlsx workbook (corrupt or renamed): open the original in Excel/WPS and save it as .xlsx',
+      },
       'corrupt-xlsx': { zh: '.xlsx 文件已损坏，无法打开（{detail}）：请重新导出或另存', en: 'the .xlsx file is corrupt ({detail}): export or save it again' },
-      'no-sheets': { zh: '工作簿中没有工作表', en: 'the workbook has no worksheets' },
+      'no-sheets': { zh: '文件是压缩包，但里面没有工作表：请在 Excel/WPS 中另存为 .xlsx', en: 'the file is a zip archive without worksheets: save the report as .xlsx in Excel/WPS' },
       undecodable: { zh: '无法识别文件的文字编码：请另存为 UTF-8 编码的 CSV', en: 'the text encoding cannot be recognised: save it as UTF-8 CSV' },
       binary: { zh: '文件含有二进制内容（NUL 字节），不是文本表格', en: 'the file contains binary content (NUL bytes), not a text table' },
     },

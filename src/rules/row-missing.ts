@@ -12,7 +12,7 @@ export default defineRule({
     rationale: { zh: '缺行会使合计无法核对，也不符合统一格式。', en: 'A missing row makes totals uncheckable and breaks the national format.' },
     fix: { zh: '按年度报告格式补上该行（没有数据的填 0）。', en: 'Add the row as the national format prints it (0 where there is nothing).' },
     messages: {
-      missing: { zh: '{table}缺少“{label}”一行', en: '{table} has no row {row}' },
+      missing: { zh: '{table}缺少“{label}”一行', en: '{table} has no row {label}' },
       sixAsOne: {
         zh: '（六）其他处理 只有一行：{edition} 版格式要求分为“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三行（本行仍计入总计核对）',
         en: '（六）其他处理 is printed as one row: the {edition} edition splits it into three rows (overdueCorrection, unpaidFee, other); the one row is still summed into the total',
@@ -32,7 +32,7 @@ export default defineRule({
         continue;
       }
       const where = place(table, null, null);
-      yield { messageId: 'missing', table, row: key, column: null, loc, data: { table: where, label: rowLabel(table, key), row: key } };
+      yield { messageId: 'missing', table, row: key, column: null, loc, data: { table: where, label: { zh: rowLabel(table, key), en: key } } };
     }
   },
 });

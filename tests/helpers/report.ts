@@ -37,7 +37,7 @@ function t3Figures(edition: EditionId): Record<string, number[]> {
 /** A report whose every identity holds, with values at plausible official-layout cells. */
 export function balancedReport(edition: EditionId = '2021'): Report {
   const ed = EDITIONS[edition];
-  const t2: TableData = { id: 't2', loc: null, rows: {}, missingColumns: [] };
+  const t2: TableData = { id: 't2', loc: null, rows: {} };
   let sheetRow = 5;
   for (const block of ed.t2.blocks) {
     sheetRow += 2;
@@ -49,7 +49,7 @@ export function balancedReport(edition: EditionId = '2021'): Report {
     }
   }
   const figures = t3Figures(edition);
-  const t3: TableData = { id: 't3', loc: null, rows: {}, missingColumns: [] };
+  const t3: TableData = { id: 't3', loc: null, rows: {} };
   const order = ['received', 'carriedOver', ...ed.t3.rows.filter((r) => r.result).map((r) => r.key), 'resultTotal', 'carriedForward'];
   order.forEach((key, i) => {
     const row = 23 + i;
@@ -57,7 +57,7 @@ export function balancedReport(edition: EditionId = '2021'): Report {
     ed.t3.columns.forEach((c, j) => (cells[c.key] = value(figures[key]![j]!, row, 4 + j)));
     t3.rows[key] = { key, loc: { sheet: SHEET, cell: a1(row, 1), row, col: 1 }, cells };
   });
-  const t4: TableData = { id: 't4', loc: null, rows: {}, missingColumns: [] };
+  const t4: TableData = { id: 't4', loc: null, rows: {} };
   ed.t4.groups.forEach((g, gi) => {
     const parts = [gi + 1, gi, 1, 0];
     const cells: RowData['cells'] = {};
