@@ -54,3 +54,19 @@ describe('rules registry', () => {
     for (const rule of RULES) expect(readme).toContain(`| \`${rule.meta.id}\` |`);
   });
 });
+
+describe('README', () => {
+  it('shows the real output of the seeded-errors fixture', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const golden = readFileSync(join(ROOT, 'tests/e2e/goldens/seeded-errors-2022.xlsx.txt'), 'utf8').replace(/exit \d+\n$/, '').trimEnd();
+    expect(readme).toContain(`$ report check fixtures/seeded-errors-2022.xlsx\n${golden}\n`);
+  });
+
+  it('starts with the two commands, and the bundled report exists', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+    expect(block).toMatch(/^npm ci && node bin\/report\.js check fixtures\/dunfangdian-2021\.txt/m);
+    expect(block).toMatch(/^npm ci && npm test/m);
+    expect(existsSync(join(ROOT, 'fixtures/dunfangdian-2021.txt'))).toBe(true);
+  });
+});

@@ -1,3 +1,5 @@
+// The test helper itself: its balanced reports really balance.
+
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/engine/index.js';
 import { balancedReport } from './report.js';

@@ -1,3 +1,5 @@
+// File-type detection from the first bytes and the name.
+
 import { describe, expect, it } from 'vitest';
 import { sniff } from '../../src/readers/sniff.js';
 import { ReadError } from '../../src/readers/errors.js';

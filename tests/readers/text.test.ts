@@ -1,3 +1,5 @@
+// CSV/TSV/text reader: encodings, delimiters, addresses and lines.
+
 import { describe, expect, it } from 'vitest';
 import { decode, detectDelimiter, readDelimited } from '../../src/readers/text.js';
 import { ReadError } from '../../src/readers/errors.js';

@@ -1,3 +1,5 @@
+// XLSX reader on workbooks written by exceljs: value kinds, merges, sheets, corrupt files.
+
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readGridFromBytes } from '../../src/readers/index.js';
