@@ -6,6 +6,8 @@ import type { Metadata } from '../model/report.js';
 import { locate, type Line } from './lines.js';
 
 const TITLE = /^(?:关于)?(.{2,60}?)(\d{4})年(?:度)?(?:的)?(?:政府)?信息公开(?:工作)?(?:年度)?报告/;
+/** The year first: 2022年度某某局政府信息公开工作年度报告. */
+const TITLE_YEAR_FIRST = /^(\d{4})年(?:度)?(.{2,60}?)(?:政府)?信息公开(?:工作)?(?:年度)?报告/;
 const AGENCY_LABEL = /^(?:填报单位|报告单位|报送单位|单位名称|机关名称|填报机关|报告机关)(?:名称)?[:]?(.*)$/;
 const YEAR_LABEL = /^(?:报告年度|年度|填报年度|报告年份)[:]?(.*)$/;
 const FILE_TITLE = /([\u3400-\u9fff()]{2,60}?)(\d{4})年/;
@@ -18,6 +20,10 @@ function yearIn(text: string): number | null {
   const m = /(\d{4})/.exec(text.normalize('NFKC'));
   const y = m ? Number(m[1]) : NaN;
   return plausibleYear(y) ? y : null;
+}
+
+function titleOf(m: RegExpExecArray | null): { agency: string; year: number } | null {
+  return m ? { agency: m[1]!, year: Number(m[2]) } : null;
 }
 
 export interface FoundMetadata {
@@ -33,10 +39,11 @@ export function findMetadata(lines: Line[], file: string): FoundMetadata {
       const text = normalizeText(cell.text);
       if (text.length > 80) return;
       const loc = locate(line.sheet, line.row, cell.col, cell);
-      const title = TITLE.exec(text);
-      if (title && plausibleYear(Number(title[2]))) {
-        if (!agency || agency.from === 'filename') agency = { value: title[1]!, from: 'title', loc };
-        if (!year || year.from === 'filename') year = { value: Number(title[2]), from: 'title', loc };
+      const yearFirst = TITLE_YEAR_FIRST.exec(text);
+      const title = yearFirst ? { agency: yearFirst[2]!, year: Number(yearFirst[1]) } : titleOf(TITLE.exec(text));
+      if (title && plausibleYear(title.year)) {
+        if (!agency || agency.from === 'filename') agency = { value: title.agency, from: 'title', loc };
+        if (!year || year.from === 'filename') year = { value: title.year, from: 'title', loc };
         return;
       }
       const next = line.cells[i + 1];

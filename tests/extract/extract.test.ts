@@ -145,6 +145,14 @@ describe('metadata', () => {
     expect(report.year).toMatchObject({ value: 2023, from: 'cell' });
   });
 
+  it('reads a title with the year first', () => {
+    const rows = officialRows('2021').slice(1);
+    rows.unshift(['2023年度某某县统计局政府信息公开工作年度报告']);
+    const report = fromText(rows);
+    expect(report.agency).toMatchObject({ value: '某某县统计局', from: 'title' });
+    expect(report.year).toMatchObject({ value: 2023, from: 'title' });
+  });
+
   it('falls back to the file name', () => {
     const report = fromText(officialRows('2021').slice(1), '某某镇人民政府2022年度报告.csv');
     expect(report.agency).toMatchObject({ value: '某某镇人民政府', from: 'filename' });
