@@ -4,7 +4,7 @@ import { EDITIONS, editionForYear, t2Rows } from '../form/index.js';
 import { normalizeText } from '../form/labels.js';
 import type { EditionId, TableId } from '../form/types.js';
 import type { Grid } from '../model/grid.js';
-import type { Report } from '../model/report.js';
+import type { Report, TableData } from '../model/report.js';
 import type { Line } from './lines.js';
 import { findMetadata } from './metadata.js';
 import { splitRegions } from './regions.js';
@@ -17,9 +17,23 @@ export interface ExtractOptions {
   edition?: EditionId;
 }
 
-/** The edition the tables' own markers point to, or null when they say nothing or tie. */
-function markedEdition(lines: Line[]): EditionId | null {
+/**
+ * Of the stretches where a table's title or header appeared, the one that yields the most rows
+ * (a stray title in the prose, or a second copy, yields fewer); the first on a tie.
+ */
+function best(candidates: Array<TableData | null>): TableData | null {
+  let chosen: TableData | null = null;
+  for (const t of candidates) {
+    if (t && (!chosen || Object.keys(t.rows).length > Object.keys(chosen.rows).length)) chosen = t;
+  }
+  return chosen ?? candidates[0] ?? null;
+}
+
+/** The edition table 2's headers and the shape of table 3's （六） row point to; null when they say nothing or tie. */
+function markedEdition(lines: Line[], t3: TableData | null): EditionId | null {
   const score: Record<EditionId, number> = { '2019': 0, '2021': 0 };
+  if (t3?.rows.otherHandling) score['2019']++;
+  if (Object.keys(t3?.rows ?? {}).some((k) => k.startsWith('otherHandling.'))) score['2021']++;
   for (const line of lines) {
     for (const cell of line.cells) {
       const text = normalizeText(cell.text);
@@ -36,14 +50,15 @@ function markedEdition(lines: Line[]): EditionId | null {
 export function extract(grid: Grid, options: ExtractOptions = {}): Report {
   const regions = splitRegions(grid);
   const { agency, year } = findMetadata(regions.all, grid.file);
-  const marked = markedEdition([...regions.t2, ...regions.t3]);
+  const t3 = best(regions.t3.map(extractTable3));
+  const marked = markedEdition(regions.t2.flat(), t3);
   const editionId: EditionId = options.edition ?? marked ?? (year ? editionForYear(year.value) : null) ?? '2021';
   const edition = EDITIONS[editionId];
 
   const tables = {
-    t2: extractTable2(regions.t2, edition),
-    t3: extractTable3(regions.t3),
-    t4: extractTable4(regions.t4),
+    t2: best(regions.t2.map((lines) => extractTable2(lines, edition))),
+    t3,
+    t4: best(regions.t4.map(extractTable4)),
   };
   const missingRows: Report['missingRows'] = [];
   const missing = (table: TableId, key: string) => missingRows.push({ table, key });

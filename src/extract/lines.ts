@@ -5,6 +5,7 @@
 import type { Cell, Range, Sheet } from '../model/grid.js';
 import { a1 } from '../model/grid.js';
 import type { Location } from '../model/report.js';
+import { isValueLike } from './values.js';
 
 export interface Line {
   sheet: Sheet;
@@ -46,30 +47,34 @@ export function cellAt(line: Line, col: number): Cell | undefined {
  * The column of each of `keys` in this line.
  * `header` maps keys to the columns the table's header shows them in (possibly incomplete).
  * `labelEnd` is the last column taken by the line's label cells (0 when none).
+ *
+ * Two readings compete: by the header's columns, and by position (the last N value cells of the
+ * row, as pasted text shifts rows). The header wins unless position captures more of the row's
+ * values; extra columns (备注, 校验, 小计) are then ignored rather than shifting the row.
  */
 export function valueColumns(line: Line, labelEnd: number, keys: string[], header: Map<string, number>): Map<string, number> {
-  const valueCells = line.cells.filter((c) => c.col > labelEnd);
-  const lastCol = valueCells.length ? valueCells[valueCells.length - 1]!.col : labelEnd;
-  const headerCols = keys.map((k) => header.get(k)).filter((c): c is number => c !== undefined);
-  if (headerCols.length > 0) {
-    const min = Math.min(...headerCols);
-    const max = Math.max(...headerCols);
-    const complete = headerCols.length === keys.length;
-    const aligned = labelEnd < min && lastCol <= max && valueCells.every((c) => headerCols.includes(c.col) || c.col > max);
-    if (aligned && (complete || valueCells.length <= headerCols.length)) {
-      return new Map(keys.flatMap((k) => (header.has(k) ? [[k, header.get(k)!] as [string, number]] : [])));
-    }
+  const values = line.cells.filter((c) => c.col > labelEnd && isValueLike(c)).map((c) => c.col);
+  const headerKeys = keys.filter((k) => header.has(k));
+  // A header that names only some columns (a column left out of the table) limits the row to those.
+  const wanted = headerKeys.length > 0 && headerKeys.length < keys.length && values.length <= headerKeys.length ? headerKeys : keys;
+  const positional = byPosition(line, labelEnd, wanted.length, values.at(-1) ?? labelEnd);
+  const byHeader = headerKeys.length > 0 && headerKeys.every((k) => header.get(k)! > labelEnd) ? headerKeys.map((k) => header.get(k)!) : null;
+  const captured = (cols: number[]) => cols.filter((c) => values.includes(c)).length;
+  if (byHeader && captured(byHeader) >= captured(positional)) {
+    return new Map(headerKeys.map((k, i) => [k, byHeader[i]!]));
   }
-  // By position: value slots after the label, each slot skipping the columns its merge covers.
+  return new Map(wanted.map((k, i) => [k, positional[i]!]));
+}
+
+/** N value slots after the label, ending at the last value when the row has that many; each slot skips the columns its merge covers. */
+function byPosition(line: Line, labelEnd: number, n: number, lastValue: number): number[] {
   const slots: number[] = [];
   let col = labelEnd + 1;
-  const limit = Math.max(lastCol, labelEnd + keys.length);
-  while (col <= limit) {
+  while (col <= Math.max(lastValue, labelEnd + n)) {
     slots.push(col);
     col = (line.merges.get(col)?.right ?? col) + 1;
   }
-  const lastSlot = slots.findIndex((c) => c >= lastCol);
-  const end = lastSlot >= keys.length - 1 ? lastSlot + 1 : keys.length;
-  const chosen = slots.slice(Math.max(0, end - keys.length), end);
-  return new Map(keys.map((k, i) => [k, chosen[i] ?? labelEnd + 1 + i]));
+  const last = slots.findIndex((c) => c >= lastValue);
+  const end = last >= n - 1 ? last + 1 : n;
+  return slots.slice(Math.max(0, end - n), end);
 }

@@ -71,5 +71,5 @@ export const EDITION_2021: Edition = {
     columns: T3_COLUMNS,
   },
   t4: { groups: T4_GROUPS, columns: T4_COLUMNS },
-  markers: ['本年制发件数', '本年废止件数', '本年收费金额', '逾期不补正', '未按收费通知要求缴纳费用'],
+  markers: ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额'],
 };

@@ -38,6 +38,8 @@ export interface Sheet {
   rows: Map<number, Cell[]>;
   /** Merged ranges; only the top-left cell of a range holds a value. */
   merges: Range[];
+  /** A hidden sheet (not what the report publishes; often last year's copy). */
+  hidden?: boolean;
 }
 
 export type SourceKind = 'xlsx' | 'csv' | 'text';

@@ -32,15 +32,18 @@ export function decode(bytes: Uint8Array): Decoded {
   }
 }
 
-/** The delimiter that splits the most lines into more than one cell: tab, comma or semicolon. */
+/**
+ * The delimiter: a tab when a few lines have tabs (prose never does), otherwise whichever of
+ * comma and semicolon splits more lines into three or more cells (prose has a stray comma or two).
+ */
 export function detectDelimiter(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/, 400);
-  let best = { delimiter: '\t', lines: 0 };
-  for (const delimiter of ['\t', ',', ';', '，']) {
-    const count = lines.filter((l) => l.includes(delimiter)).length;
-    if (count > best.lines) best = { delimiter, lines: count };
-  }
-  return best.delimiter;
+  const lines = text.split(/\r\n|\n|\r/, 2000);
+  const linesWith = (delimiter: string, min: number) => lines.filter((l) => l.split(delimiter).length > min).length;
+  if (linesWith('\t', 1) >= Math.min(3, lines.length)) return '\t';
+  const comma = linesWith(',', 2);
+  const semicolon = linesWith(';', 2);
+  if (comma === 0 && semicolon === 0) return linesWith('\t', 1) > 0 ? '\t' : ',';
+  return semicolon > comma ? ';' : ',';
 }
 
 function parseRecords(text: string, delimiter: string, quote: string | false) {

@@ -60,8 +60,10 @@ export async function readXlsx(file: string, bytes: Uint8Array): Promise<Grid> {
       if (cells.length) rows.set(r, cells);
     });
     const merges = ((ws.model as { merges?: string[] }).merges ?? []).flatMap((m) => parseRange(m) ?? []);
-    sheets.push({ name: ws.name, rows, merges });
+    sheets.push({ name: ws.name, rows, merges, ...(ws.state !== 'visible' ? { hidden: true } : {}) });
   }
   if (sheets.length === 0) throw new ReadError('no-sheets');
+  // A workbook whose every sheet is hidden still shows something when opened: read them all.
+  if (sheets.every((s) => s.hidden)) for (const s of sheets) delete s.hidden;
   return { file, kind: 'xlsx', sheets };
 }
