@@ -39,6 +39,16 @@ export function cellEnd(line: Line, cell: Cell): number {
   return line.merges.get(cell.col)?.right ?? cell.col;
 }
 
+/**
+ * Index of the line's first label cell: 0, or 1 when a 序号 column puts a running number before
+ * the label.
+ */
+export function labelStart(line: Line): number {
+  const [first, second] = line.cells;
+  const numbered = first && second && first.col < second.col && /^\d{1,2}$/.test(first.text.trim()) && !isValueLike(second);
+  return numbered ? 1 : 0;
+}
+
 export function cellAt(line: Line, col: number): Cell | undefined {
   return line.cells.find((c) => c.col === col);
 }

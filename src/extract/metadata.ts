@@ -5,25 +5,59 @@ import { normalizeText } from '../form/labels.js';
 import type { Metadata } from '../model/report.js';
 import { locate, type Line } from './lines.js';
 
-const TITLE = /^(?:关于)?(.{2,60}?)(\d{4})年(?:度)?(?:的)?(?:政府)?信息公开(?:工作)?(?:年度)?报告/;
-/** The year first: 2022年度某某局政府信息公开工作年度报告. */
-const TITLE_YEAR_FIRST = /^(\d{4})年(?:度)?(.{2,60}?)(?:政府)?信息公开(?:工作)?(?:年度)?报告/;
-const AGENCY_LABEL = /^(?:填报单位|报告单位|报送单位|单位名称|机关名称|填报机关|报告机关)(?:名称)?[:]?(.*)$/;
+const REPORT = '(?:的)?(?:政府)?信息公开(?:工作)?(?:年度)?报告(?:\\(.{0,12}\\))?$';
+/** 某某局2021年政府信息公开工作年度报告 */
+const AGENCY_FIRST = new RegExp(`^(.*?)(\\d{4})年(?:度)?${REPORT}`);
+/** 2021年度某某局政府信息公开工作年度报告, or 2021年政府信息公开工作年度报告 under the body's name */
+const YEAR_FIRST = new RegExp(`^(\\d{4})年(?:度)?(.*?)${REPORT}`);
+/** 某某局政府信息公开工作2021年度报告 */
+const YEAR_LATE = /^(.*?)(?:政府)?信息公开工作(\d{4})年(?:度)?(?:工作)?报告(?:\(.{0,12}\))?$/;
+
+const AGENCY_LABEL = /^(?:填报单位|报告单位|报送单位|单位名称|机关名称|填报机关|报告机关|发布机构)(?:名称)?[:]?(.*)$/;
 const YEAR_LABEL = /^(?:报告年度|年度|填报年度|报告年份)[:]?(.*)$/;
+/** Web page furniture copied with the report: links to other reports, publication data. */
+const FURNITURE = /^(?:上一篇|下一篇|相关链接|相关阅读|来源|信息来源|发布日期|发布时间|成文日期|索引号|文号)/;
+const TITLE_PREFIX = /^(?:标题|题目|名称|文件名称)[:]/;
 const FILE_TITLE = /([\u3400-\u9fff()]{2,60}?)(\d{4})年/;
+const AGENCY_SHAPE = /^[\u3400-\u9fff()]{2,40}$/;
+
+const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** Normalised text with 二〇二一年 written as 2021年. */
+function prepare(raw: string): string {
+  return normalizeText(raw)
+    .replace(/([〇零一二三四五六七八九]{4})年/g, (_, y: string) => `${[...y].map((c) => CN_DIGITS[c]).join('')}年`)
+    .replace(TITLE_PREFIX, '');
+}
 
 function plausibleYear(y: number): boolean {
   return y >= 2008 && y <= 2100;
 }
 
 function yearIn(text: string): number | null {
-  const m = /(\d{4})/.exec(text.normalize('NFKC'));
+  const m = /(\d{4})/.exec(prepare(text));
   const y = m ? Number(m[1]) : NaN;
   return plausibleYear(y) ? y : null;
 }
 
-function titleOf(m: RegExpExecArray | null): { agency: string; year: number } | null {
-  return m ? { agency: m[1]!, year: Number(m[2]) } : null;
+function cleanAgency(raw: string): string {
+  const a = raw.replace(/^关于/, '').replace(/(?:关于|的)$/, '');
+  return a.endsWith('人民') ? `${a}政府` : a;
+}
+
+/** A title line: the body (possibly empty, when the title leaves it to the line above) and the year. */
+function parseTitle(text: string): { agency: string; year: number } | null {
+  const yearFirst = YEAR_FIRST.exec(text);
+  const agencyFirst = AGENCY_FIRST.exec(text);
+  const late = YEAR_LATE.exec(text);
+  const found = yearFirst
+    ? { agency: yearFirst[2]!, year: Number(yearFirst[1]) }
+    : agencyFirst
+      ? { agency: agencyFirst[1]!, year: Number(agencyFirst[2]) }
+      : late
+        ? { agency: late[1]!, year: Number(late[2]) }
+        : null;
+  return found && plausibleYear(found.year) ? { agency: cleanAgency(found.agency), year: found.year } : null;
 }
 
 export interface FoundMetadata {
@@ -32,36 +66,42 @@ export interface FoundMetadata {
 }
 
 export function findMetadata(lines: Line[], file: string): FoundMetadata {
-  let agency: Metadata<string> | null = null;
-  let year: Metadata<number> | null = null;
-  for (const line of lines) {
-    line.cells.forEach((cell, i) => {
-      const text = normalizeText(cell.text);
-      if (text.length > 80) return;
+  let title = null as { agency: Metadata<string> | null; year: Metadata<number> } | null;
+  let cellAgency: Metadata<string> | null = null;
+  let cellYear: Metadata<number> | null = null;
+  const texts = lines.map((line) => line.cells.map((c) => prepare(c.text)));
+
+  for (const [li, line] of lines.entries()) {
+    for (const [i, cell] of line.cells.entries()) {
+      const text = texts[li]![i]!;
+      if (text.length > 80 || FURNITURE.test(text)) continue;
       const loc = locate(line.sheet, line.row, cell.col, cell);
-      const yearFirst = TITLE_YEAR_FIRST.exec(text);
-      const title = yearFirst ? { agency: yearFirst[2]!, year: Number(yearFirst[1]) } : titleOf(TITLE.exec(text));
-      if (title && plausibleYear(title.year)) {
-        if (!agency || agency.from === 'filename') agency = { value: title.agency, from: 'title', loc };
-        if (!year || year.from === 'filename') year = { value: title.year, from: 'title', loc };
-        return;
+      const parsed = parseTitle(text);
+      if (parsed && (!title || (!title.agency && parsed.agency))) {
+        // A title without the body's name: the body stands alone on the line above or below.
+        const beside = [texts[li - 1], texts[li + 1]].find((t) => t?.length === 1 && AGENCY_SHAPE.test(t[0]!) && !parseTitle(t[0]!))?.[0];
+        const agency = parsed.agency || beside || '';
+        title = { agency: agency ? { value: agency, from: 'title', loc } : null, year: { value: parsed.year, from: 'title', loc } };
+        continue;
       }
       const next = line.cells[i + 1];
       const agencyLabel = AGENCY_LABEL.exec(text);
-      if (agencyLabel && !agency) {
-        const value = agencyLabel[1] || (next ? normalizeText(next.text) : '');
+      if (agencyLabel && !cellAgency) {
         const at = agencyLabel[1] ? cell : next;
-        if (value && at) agency = { value, from: 'cell', loc: locate(line.sheet, line.row, at.col, at) };
+        const value = agencyLabel[1] || (next ? prepare(next.text) : '');
+        if (value && at) cellAgency = { value, from: 'cell', loc: locate(line.sheet, line.row, at.col, at) };
       }
       const yearLabel = YEAR_LABEL.exec(text);
-      if (yearLabel && !year) {
+      if (yearLabel && !cellYear) {
         const at = yearLabel[1] ? cell : next;
         const value = at ? yearIn(at.text) : null;
-        if (value && at) year = { value, from: 'cell', loc: locate(line.sheet, line.row, at.col, at) };
+        if (value && at) cellYear = { value, from: 'cell', loc: locate(line.sheet, line.row, at.col, at) };
       }
-    });
+    }
   }
-  const name = normalizeText(basename(file).replace(/\.[^.]+$/, ''));
+  let agency: Metadata<string> | null = title?.agency ?? cellAgency;
+  let year: Metadata<number> | null = title?.year ?? cellYear;
+  const name = prepare(basename(file).replace(/\.[^.]+$/, ''));
   const fromName = FILE_TITLE.exec(name);
   if (!agency && fromName) agency = { value: fromName[1]!, from: 'filename', loc: null };
   if (!year) {

@@ -5,7 +5,7 @@ import { EDITIONS, t2Rows } from '../form/index.js';
 import { bestMatch, normalizeLabel } from '../form/labels.js';
 import type { ColumnDef, Edition } from '../form/types.js';
 import type { RowData, TableData } from '../model/report.js';
-import { cellAt, cellEnd, locate, valueColumns, type Line } from './lines.js';
+import { cellAt, cellEnd, labelStart, locate, valueColumns, type Line } from './lines.js';
 import { isValueLike, readValue } from './values.js';
 
 const ALL_ROWS = [...t2Rows(EDITIONS['2021']), ...t2Rows(EDITIONS['2019'])].map((r) => r.row);
@@ -20,7 +20,7 @@ export function extractTable2(lines: Line[], edition: Edition): TableData | null
   let amountDecimals: number | undefined;
 
   for (const line of lines) {
-    const first = line.cells[0];
+    const first = line.cells[labelStart(line)];
     if (!first || isValueLike(first)) continue;
     const label = normalizeLabel(first.text).text;
     if (label.startsWith('第二十条')) {

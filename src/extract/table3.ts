@@ -5,7 +5,7 @@ import { EDITIONS } from '../form/index.js';
 import { bestMatch, normalizeLabel, type NormalizedLabel } from '../form/labels.js';
 import type { T3Group, T3Row } from '../form/types.js';
 import type { RowData, TableData } from '../model/report.js';
-import { cellAt, cellEnd, locate, valueColumns, type Line } from './lines.js';
+import { cellAt, cellEnd, labelStart, locate, valueColumns, type Line } from './lines.js';
 import { isValueLike, readValue } from './values.js';
 
 const ROWS: T3Row[] = [...new Map([...EDITIONS['2021'].t3.rows, ...EDITIONS['2019'].t3.rows].map((r) => [r.key, r])).values()];
@@ -15,18 +15,26 @@ const COLUMN_KEYS = COLUMNS.map((c) => c.key);
 /** Header words that only a header row holds (总计 and 其他 also label data rows). */
 const HEADER_ONLY = ['自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '申请人情况', '勾稽关系'];
 
-type Classified = { kind: 'group'; group: T3Group } | { kind: 'row'; row: T3Row } | null;
+/** What a label cell names: a group heading, a row, or both (三、本年度办理结果（一）予以公开 in one cell). */
+interface Classified {
+  group?: T3Group;
+  row?: T3Row;
+}
 
-function classify(label: NormalizedLabel, group: string | null): Classified {
+function classify(label: NormalizedLabel, group: string | null): Classified | null {
   const { text, numbering } = label;
   if (!text) return null;
   // （六）其他 is 其他处理 shortened; 3.其他 is its last row.
-  if (text === '其他' && numbering?.level === 2) return { kind: 'group', group: GROUPS.find((g) => g.key === 'otherHandling')! };
+  if (text === '其他' && numbering?.level === 2) return { group: GROUPS.find((g) => g.key === 'otherHandling')! };
   const g = bestMatch(text, GROUPS);
   const candidates = ROWS.filter((r) => r.key !== 'otherHandling.other' || group === 'otherHandling');
   const r = bestMatch(text, candidates);
-  if (g && (!r || g.score >= r.score)) return { kind: 'group', group: g.item };
-  return r ? { kind: 'row', row: r.item } : null;
+  if (g && (!r || g.score >= r.score)) {
+    const rest = text.startsWith(g.alias) ? normalizeLabel(text.slice(g.alias.length)) : null;
+    const inner = rest?.text ? classify(rest, g.item.key === 'results' ? null : g.item.key) : null;
+    return { group: g.item, ...(inner?.row ? { row: inner.row } : {}) };
+  }
+  return r ? { row: r.item } : null;
 }
 
 export function extractTable3(lines: Line[]): TableData | null {
@@ -49,16 +57,17 @@ export function extractTable3(lines: Line[]): TableData | null {
     let row: T3Row | null = null;
     let rowCell = line.cells[0];
     let groupHere: string | null = null;
-    for (let i = 0; i < line.cells.length; i++) {
+    for (let i = labelStart(line); i < line.cells.length; i++) {
       const cell = line.cells[i]!;
       if (isValueLike(cell)) break;
       const found = classify(texts[i]!, group);
       if (!found) break;
       labelEnd = cellEnd(line, cell);
-      if (found.kind === 'group') {
+      if (found.group) {
         group = found.group.key === 'results' ? null : found.group.key;
         groupHere = group;
-      } else {
+      }
+      if (found.row) {
         row = found.row;
         rowCell = cell;
         if (row.group) group = row.group;

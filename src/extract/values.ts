@@ -60,8 +60,10 @@ export function readValue(cell: Cell | undefined, loc: Location | null): CellVal
   if (trimmed === '') return blankValue(loc);
   if (isPlaceholder(trimmed)) return { ...base, value: null, status: 'placeholder' };
   const notes: ValueNote[] = [];
-  let s = trimmed.normalize('NFKC').replace(/\s+/g, '');
-  if (s !== trimmed.replace(/\s+/g, '')) notes.push('full-width');
+  const nfkc = trimmed.normalize('NFKC').replace(/\s+/g, '');
+  if (nfkc !== trimmed.replace(/\s+/g, '')) notes.push('full-width');
+  // NFKC leaves the minus sign (U+2212) and the dashes typed for it as they are.
+  let s = nfkc.replace(/^[\u2212\u2012\u2013]/, '-');
   if (UNIT.test(s) && /\d/.test(s)) {
     s = s.replace(UNIT, '');
     notes.push('unit');

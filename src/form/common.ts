@@ -32,8 +32,8 @@ const row = (key: string, level: 1 | 2 | 3, label: string, short: string, aliase
 });
 
 export const T3_ROWS_BEFORE_OTHER: T3Row[] = [
-  row('received', 1, '本年新收政府信息公开申请数量', '一、本年新收', ['本年新收政府信息公开申请数量', '本年新收']),
-  row('carriedOver', 1, '上年结转政府信息公开申请数量', '二、上年结转', ['上年结转政府信息公开申请数量', '上年结转']),
+  row('received', 1, '本年新收政府信息公开申请数量', '一、本年新收', ['本年新收政府信息公开申请数量', '本年新收', '本年度新收', '新收政府信息公开申请']),
+  row('carriedOver', 1, '上年结转政府信息公开申请数量', '二、上年结转', ['上年结转政府信息公开申请数量', '上年结转', '上年度结转', '上一年度结转', '上一年结转']),
   row('granted', 2, '予以公开', '（一）予以公开', ['予以公开']),
   row('partiallyGranted', 2, '部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开', ['部分公开']),
   row('denied.stateSecret', 3, '属于国家秘密', '（三）1.属于国家秘密', ['属于国家秘密', '国家秘密'], 'denied'),
@@ -55,8 +55,8 @@ export const T3_ROWS_BEFORE_OTHER: T3Row[] = [
 ];
 
 export const T3_ROWS_AFTER_OTHER: T3Row[] = [
-  row('resultTotal', 2, '总计', '（七）总计', ['总计']),
-  row('carriedForward', 1, '结转下年度继续办理', '四、结转下年度继续办理', ['结转下年度继续办理', '结转下年度', '结转下年']),
+  row('resultTotal', 2, '总计', '（七）总计', ['总计', '总数']),
+  row('carriedForward', 1, '结转下年度继续办理', '四、结转下年度继续办理', ['结转下年度继续办理', '结转下年度', '结转下年', '结转下一年度', '结转下一年', '结转至下年度']),
 ];
 
 const t4Column = (key: string, label: string): ColumnDef => ({ key, label, short: label, aliases: [label], kind: 'count' });

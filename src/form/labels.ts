@@ -30,6 +30,7 @@ export function normalizeText(raw: string): string {
     .replace(/[\s\u200b\ufeff]+/g, '')
     .replace(/["'“”‘’「」『』〝〞＂]/g, '')
     .replace(/合计/g, '总计')
+    .replace(/其它/g, '其他')
     .replace(/[【〔［]/g, '(')
     .replace(/[】〕］]/g, ')')
     .replace(/[。;；]+$/g, '');
@@ -41,14 +42,17 @@ const NUMBERING: Array<[RegExp, 1 | 2 | 3, (m: RegExpExecArray) => number]> = [
   [/^(\d{1,2})(?:[、.,)]|(?=[^\d.,]))/, 3, (m) => Number(m[1])],
 ];
 
-/** Normalise a label and split off its numbering. */
+/** Punctuation inside a label that clerks add or drop: 其他法律、行政法规 / 三安全、一稳定. */
+const INNER_PUNCTUATION = /[、,，;；:：.·•]/g;
+
+/** Normalise a label, split off its numbering, and drop the punctuation inside it. */
 export function normalizeLabel(raw: string): NormalizedLabel {
   const text = normalizeText(raw);
   for (const [re, level, num] of NUMBERING) {
     const m = re.exec(text);
-    if (m) return { text: text.slice(m[0].length), numbering: { level, n: num(m) } };
+    if (m) return { text: text.slice(m[0].length).replace(INNER_PUNCTUATION, ''), numbering: { level, n: num(m) } };
   }
-  return { text, numbering: null };
+  return { text: text.replace(INNER_PUNCTUATION, ''), numbering: null };
 }
 
 /**
@@ -64,12 +68,12 @@ export function matchScore(text: string, alias: string): number {
 }
 
 /** The best-matching candidate for a text, or null. Ties go to the first candidate. */
-export function bestMatch<T extends { aliases: string[] }>(text: string, candidates: readonly T[]): { item: T; score: number } | null {
-  let best: { item: T; score: number } | null = null;
+export function bestMatch<T extends { aliases: string[] }>(text: string, candidates: readonly T[]): { item: T; score: number; alias: string } | null {
+  let best: { item: T; score: number; alias: string } | null = null;
   for (const item of candidates) {
     for (const alias of item.aliases) {
       const score = matchScore(text, alias);
-      if (score > 0 && (!best || score > best.score)) best = { item, score };
+      if (score > 0 && (!best || score > best.score)) best = { item, score, alias };
     }
   }
   return best;

@@ -24,6 +24,11 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     return { text: strict('utf-8', bytes), encoding: 'utf-8' };
   } catch {
+    // UTF-8 damaged in a few places (a line cut mid-character when pasted) stays UTF-8: GB18030
+    // would decode it without complaint, as mojibake everywhere.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const damaged = lenient.split('\ufffd').length - 1;
+    if (damaged <= Math.max(3, lenient.length / 1000)) return { text: lenient, encoding: 'utf-8' };
     try {
       return { text: strict('gb18030', bytes), encoding: 'gb18030' };
     } catch {
