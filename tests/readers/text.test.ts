@@ -26,6 +26,14 @@ describe('decode', () => {
     expect(decode(utf16('自然人\t3'))).toEqual({ text: '自然人\t3', encoding: 'utf-16le' });
     expect(decode(utf16('自然人\t3', true))).toEqual({ text: '自然人\t3', encoding: 'utf-16be' });
   });
+  it('keeps UTF-8 with one damaged character (a line cut mid-character) as UTF-8', () => {
+    const good = utf8('标题\n自然人,1\n总计,2\n'.repeat(20));
+    const damaged = new Uint8Array([...utf8('被截断的'), 0xe5, 0x85, ...good]);
+    const out = decode(damaged);
+    expect(out.encoding).toBe('utf-8');
+    expect(out.text).toContain('自然人,1');
+  });
+
   it('falls back to GB18030 when the bytes are not UTF-8', () => {
     const bytes = new Uint8Array([...GB.自然人, 0x2c, 0x31, 0x0a, ...GB.总计]);
     expect(decode(bytes)).toEqual({ text: '自然人,1\n总计', encoding: 'gb18030' });
