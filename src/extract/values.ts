@@ -44,7 +44,7 @@ export function readValue(cell: Cell | undefined, loc: Location | null): CellVal
     case 'number':
       return { ...base, value: cell.number ?? null, status: 'ok', decimals: numberDecimals(cell.number ?? 0) };
     case 'date':
-      return { ...base, value: null, status: 'date' };
+      return { ...base, value: null, status: 'date', ...(cell.number !== undefined ? { serial: cell.number } : {}) };
     case 'error':
       return { ...base, value: null, status: 'error' };
     case 'formula':

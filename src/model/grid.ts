@@ -17,7 +17,7 @@ export interface Cell {
   /** 1-based column (A = 1). */
   col: number;
   kind: CellKind;
-  /** The value as typed: a number for 'number', otherwise absent. */
+  /** The number stored: the value of a 'number' cell, the serial of a 'date' cell; otherwise absent. */
   number?: number;
   /** The text as a person sees it in the cell (numbers rendered plainly, dates ISO). */
   text: string;

@@ -36,6 +36,8 @@ export interface CellValue {
   notes: ValueNote[];
   /** Decimal places as written (for precision checks). */
   decimals: number;
+  /** For a date where a number belongs: the serial number behind it. */
+  serial?: number;
   /** Where the value is; null when the cell does not exist (a short row). */
   loc: Location | null;
 }

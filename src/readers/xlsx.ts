@@ -12,8 +12,19 @@ function loadExcel(): Promise<ExcelJS> {
   return excel;
 }
 
-function formatDate(d: Date): string {
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, 'Z');
+const DAY = 86_400_000;
+
+/**
+ * A date cell as Excel shows it, and the serial number behind it (what the clerk typed, often a
+ * count in a cell formatted as a date). exceljs counts from 1899-12-30; Excel shows serials below
+ * 61 one day later because it counts a 1900-02-29 that never was.
+ */
+function dateCell(d: Date): { text: string; number?: number } {
+  if (Number.isNaN(d.getTime())) return { text: '' };
+  const serial = Math.round(((d.getTime() - Date.UTC(1899, 11, 30)) / DAY) * 1e6) / 1e6;
+  const shown = serial > 0 && serial < 61 ? new Date(d.getTime() + DAY) : d;
+  const text = shown.toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, 'Z');
+  return { text, number: serial };
 }
 
 /** Turn one exceljs value (or a formula's cached result) into our cell fields. */
@@ -25,7 +36,7 @@ function toCell(value: unknown, row: number, col: number, isFormula = false): Ce
   if (typeof value === 'number') return { ...base, kind: 'number', number: value, text: String(value) };
   if (typeof value === 'string') return value.trim() === '' ? null : { ...base, kind: 'text', text: value };
   if (typeof value === 'boolean') return { ...base, kind: 'boolean', text: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) return { ...base, kind: 'date', text: formatDate(value) };
+  if (value instanceof Date) return { ...base, kind: 'date', ...dateCell(value) };
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('error' in v) return { ...base, kind: 'error', text: String(v.error) };

@@ -15,7 +15,10 @@ export default defineRule({
     fix: { zh: '改为数字（没有的填 0）；日期格式的格子请把单元格格式改为“常规”或“数值”。', en: 'Enter a number (0 for none); for a date, set the cell format to General or Number.' },
     messages: {
       text: { zh: '{where} 填的是“{text}”，不是数字', en: '{where} holds “{text}”, which is not a number' },
-      date: { zh: '{where} 是日期（{text}），应为数字：请把单元格格式改为“常规”', en: '{where} is a date ({text}), not a number: set the cell format to General' },
+      date: {
+        zh: '{where} 是日期格式，显示为 {text}（存的数是 {serial}）：请把单元格格式改为“常规”后填写数字',
+        en: '{where} is formatted as a date and shows {text} (the number stored is {serial}): set the cell format to General and enter the number',
+      },
       error: { zh: '{where} 是错误值 {text}：请改正公式或直接填写数字', en: '{where} is the error value {text}: fix the formula or enter the number' },
       formula: {
         zh: '{where} 是没有计算结果的公式：请在 Excel/WPS 中打开并保存一次以重新计算',
@@ -26,7 +29,7 @@ export default defineRule({
   *check(report): Generator<Finding> {
     for (const at of expectedCells(report)) {
       const messageId = at.value ? MESSAGE_BY_STATUS[at.value.status] : undefined;
-      if (at.value && messageId) yield cellFinding(messageId, at, at.value, { text: at.value.text });
+      if (at.value && messageId) yield cellFinding(messageId, at, at.value, { text: at.value.text, serial: at.value.serial ?? '' });
     }
   },
 });

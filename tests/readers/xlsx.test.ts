@@ -30,9 +30,18 @@ describe('readXlsx', () => {
       [3, 'text', '商业企业', undefined],
       [4, 'number', '13', 13],
       [5, 'formula', '', undefined],
-      [6, 'date', '2021-12-31', undefined],
+      [6, 'date', '2021-12-31', 44561],
       [7, 'error', '#REF!', undefined],
     ]);
+  });
+
+  it('shows a small number in a date-formatted cell as Excel does, and keeps the number', async () => {
+    const bytes = await workbook((ws) => {
+      ws.getCell('A1').value = 2;
+      ws.getCell('A1').numFmt = 'yyyy/m/d';
+    });
+    const [cell] = (await readGridFromBytes('d.xlsx', bytes)).sheets[0]!.rows.get(1)!;
+    expect(cell).toMatchObject({ kind: 'date', text: '1900-01-02', number: 2 });
   });
 
   it('keeps merged ranges and reads only their top-left cell', async () => {

@@ -68,11 +68,13 @@ describe('cell-not-number: invalid', () => {
   });
 
   it('a date cell says to set the cell format to General', () => {
-    const report = put(balancedReport('2021'), 't4', 'review', 'corrected', 'date', '1900-01-03');
+    const report = balancedReport('2021');
+    const loc = get(report, 't4', 'review', 'corrected').loc!;
+    report.tables.t4!.rows.review!.cells.corrected = readValue({ row: loc.row, col: loc.col, kind: 'date', text: '1900-01-03', number: 3 }, loc);
     const list = findings(report);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ messageId: 'date', table: 't4', row: 'review', column: 'corrected', cell: 'B60' });
-    expect(list[0]!.message).toBe('表四·行政复议·结果纠正 是日期（1900-01-03），应为数字：请把单元格格式改为“常规”');
+    expect(list[0]!.message).toBe('表四·行政复议·结果纠正 是日期格式，显示为 1900-01-03（存的数是 3）：请把单元格格式改为“常规”后填写数字');
     expect(findings(report, 'en')[0]!.message).toContain('set the cell format to General');
   });
 
