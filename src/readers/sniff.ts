@@ -20,6 +20,12 @@ function isEncryptedOle(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
 }
 
+/** A web page saved under a spreadsheet's name (what “export to Excel” on many sites writes). */
+function isHtml(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1').toLowerCase();
+  return /^(?:\ufeff|\xef\xbb\xbf)?\s*<(?:!doctype html|html|table|\?xml[^>]*>\s*<html)/.test(head);
+}
+
 /** What reader to use, or a ReadError saying why none can. */
 export function sniff(file: string, bytes: Uint8Array): Readable {
   const ext = extname(file).toLowerCase();
@@ -35,6 +41,7 @@ export function sniff(file: string, bytes: Uint8Array): Readable {
     if (ext === '.ods') throw new ReadError('wrong-type', { type: 'OpenDocument' });
     return 'xlsx';
   }
+  if (isHtml(bytes)) throw new ReadError('html', { ext: ext || '?' });
   if (XLSX_EXTENSIONS.has(ext)) throw new ReadError('not-xlsx');
   if (OLD_BINARY.has(ext)) throw new ReadError('old-binary', { ext });
   if (DOCUMENTS.has(ext)) throw new ReadError('wrong-type', { type: ext.slice(1).toUpperCase() });

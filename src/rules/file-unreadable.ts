@@ -25,6 +25,10 @@ export default defineRule({
         en: 'this is the old binary Excel/WPS format ({ext}): open it in Excel/WPS and “Save As” .xlsx, then check again',
       },
       'wrong-type': { zh: '这是 {type} 文件，不是表格：请提交 .xlsx、.csv 或 .txt', en: 'this is a {type} file, not a spreadsheet: submit .xlsx, .csv or .txt' },
+      html: {
+        zh: '这是网页（HTML）文件，只是扩展名为 {ext}：请在 Excel/WPS 中打开，另存为 .xlsx 后再检查',
+        en: 'this is a web page (HTML) named {ext}: open it in Excel/WPS and save it as .xlsx, then check again',
+      },
       unsupported: { zh: '不支持的文件类型（{ext}）：请提交 .xlsx、.csv 或 .txt', en: 'unsupported file type ({ext}): submit .xlsx, .csv or .txt' },
       'not-xlsx': {
         zh: '文件扩展名是 .xlsx，但内容不是 .xlsx 工作簿（可能已损坏或被改了扩展名）：请在 Excel/WPS 中打开原文件，另存为 .xlsx',

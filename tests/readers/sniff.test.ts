@@ -34,6 +34,8 @@ describe('sniff', () => {
     ['a.xls', [0x31], 'old-binary'],
     ['a.pdf', [0x31], 'wrong-type'],
     ['a.json', [0x7b], 'unsupported'],
+    ['export.xls', [...Buffer.from('<html><body><table><tr><td>1')], 'html'],
+    ['export.xlsx', [...Buffer.from('\n <!DOCTYPE html><html>')], 'html'],
   ])('%s %j -> %s', (file, bytes, expected) => {
     expect(reason(file, bytes)).toBe(expected);
   });
