@@ -6,6 +6,7 @@ import type { EditionId, TableId } from '../../src/form/types.js';
 import { a1 } from '../../src/model/grid.js';
 import type { CellValue, Report, RowData, TableData } from '../../src/model/report.js';
 import { readValue } from '../../src/extract/values.js';
+import { checkReport, type Diagnostic } from '../../src/engine/index.js';
 
 const SHEET = 'test';
 
@@ -99,4 +100,9 @@ export function type(report: Report, table: TableId, row: string, column: string
   const typed = readValue(text === '' ? undefined : { row: v.loc!.row, col: v.loc!.col, kind: 'text', text }, v.loc);
   report.tables[table]!.rows[row]!.cells[column] = typed;
   return report;
+}
+
+/** The diagnostics one rule gives on a report, in the given language. */
+export function findingsOf(rule: string): (report: Report, lang?: 'zh' | 'en') => Diagnostic[] {
+  return (report, lang = 'zh') => checkReport(report, { lang }).diagnostics.filter((d) => d.rule === rule);
 }

@@ -1,15 +1,12 @@
 // cell-blank: a required cell that is empty or holds only a placeholder (-, —, /, 无): the format wants 0.
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
-import type { Report } from '../../src/model/report.js';
-import { balancedReport, get, type } from '../helpers/report.js';
+import { checkReport } from '../../src/engine/index.js';
+import { balancedReport, findingsOf, get, type } from '../helpers/report.js';
 
 const ID = 'cell-blank';
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 describe('cell-blank: valid', () => {
   it.each(['2021', '2019'] as const)('a filled-in %s report has no finding', (edition) => {

@@ -1,15 +1,12 @@
 // cell-negative: a count or amount below zero; the 2019 edition's 本年增/减 (change) may be negative.
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
-import type { Report } from '../../src/model/report.js';
-import { balancedReport, bump, get, type } from '../helpers/report.js';
+import { checkReport } from '../../src/engine/index.js';
+import { balancedReport, bump, findingsOf, get, type } from '../helpers/report.js';
 
 const ID = 'cell-negative';
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 describe('cell-negative: valid', () => {
   it.each(['2021', '2019'] as const)('a %s report without negatives has no finding', (edition) => {

@@ -1,16 +1,12 @@
 // cell-not-integer: a count with a fractional part (amounts may have decimals).
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
 import { readValue } from '../../src/extract/values.js';
-import type { Report } from '../../src/model/report.js';
-import { balancedReport, get, type } from '../helpers/report.js';
+import { balancedReport, findingsOf, get, type } from '../helpers/report.js';
 
 const ID = 'cell-not-integer';
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 describe('cell-not-integer: valid', () => {
   it.each(['2021', '2019'] as const)('a %s report of whole numbers has no finding', (edition) => {

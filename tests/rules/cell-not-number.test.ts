@@ -1,17 +1,15 @@
 // cell-not-number: text, a date, an error value or an uncalculated formula where a number belongs.
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
+import { checkReport } from '../../src/engine/index.js';
 import { readValue } from '../../src/extract/values.js';
 import type { CellKind } from '../../src/model/grid.js';
 import type { Report } from '../../src/model/report.js';
-import { balancedReport, get, type } from '../helpers/report.js';
+import { balancedReport, findingsOf, get, type } from '../helpers/report.js';
 
 const ID = 'cell-not-number';
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 /** Put a workbook cell of the given kind where a number belongs (as the xlsx reader would). */
 function put(report: Report, table: 't2' | 't3' | 't4', row: string, column: string, kind: CellKind, text: string): Report {

@@ -2,19 +2,17 @@
 // or text in a workbook) get a warning; plain text digits in a CSV/text file are normal.
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
+import { checkReport } from '../../src/engine/index.js';
 import { readValue } from '../../src/extract/values.js';
 import type { SourceKind } from '../../src/model/grid.js';
 import type { Report } from '../../src/model/report.js';
 import { RULES_BY_ID } from '../../src/rules/index.js';
-import { balancedReport, get, type } from '../helpers/report.js';
+import { balancedReport, findingsOf, get, type } from '../helpers/report.js';
 
 const ID = 'cell-number-text';
 const SOURCES: SourceKind[] = ['xlsx', 'csv', 'text'];
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 function from(kind: SourceKind, edition: '2021' | '2019' = '2021'): Report {
   const report = balancedReport(edition);

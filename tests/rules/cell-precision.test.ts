@@ -1,17 +1,15 @@
 // cell-precision: a fee amount with more decimals than its label allows (保留4位小数): a warning.
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
+import { checkReport } from '../../src/engine/index.js';
 import { readValue } from '../../src/extract/values.js';
 import type { Report } from '../../src/model/report.js';
 import { RULES_BY_ID } from '../../src/rules/index.js';
-import { balancedReport, get, type } from '../helpers/report.js';
+import { balancedReport, findingsOf, get, type } from '../helpers/report.js';
 
 const ID = 'cell-precision';
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 /** A 2021 report whose fee label said 保留N位小数 (null: said nothing), with `text` typed as the amount. */
 function withAmount(text: string, decimals: number | null = 4): Report {

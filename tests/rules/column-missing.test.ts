@@ -1,15 +1,13 @@
 // column-missing: an expected column of a found table is not there (reported once per table block).
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
+import { checkReport } from '../../src/engine/index.js';
 import type { Report } from '../../src/model/report.js';
-import { balancedReport } from '../helpers/report.js';
+import { balancedReport, findingsOf } from '../helpers/report.js';
 
 const ID = 'column-missing';
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 /** Remove a column from rows of a table, as the extractor leaves out a column it cannot find. */
 function dropCells(report: Report, table: 't2' | 't3' | 't4', rows: string[], column: string): Report {

@@ -1,16 +1,14 @@
 // edition-mismatch: the tables' edition contradicts the report year (2021 edition from 2021; 2019 for 2019-2020).
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
+import { checkReport } from '../../src/engine/index.js';
 import type { EditionId } from '../../src/form/types.js';
 import type { Report } from '../../src/model/report.js';
-import { balancedReport } from '../helpers/report.js';
+import { balancedReport, findingsOf } from '../helpers/report.js';
 
 const ID = 'edition-mismatch';
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 function report(marked: EditionId, year: number | null): Report {
   const r = balancedReport(marked);

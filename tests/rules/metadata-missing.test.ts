@@ -1,16 +1,13 @@
 // metadata-missing: the reporting body or the report year cannot be determined (a warning each).
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
+import { checkReport } from '../../src/engine/index.js';
 import { ReadError, unreadableReport } from '../../src/index.js';
-import type { Report } from '../../src/model/report.js';
-import { balancedReport } from '../helpers/report.js';
+import { balancedReport, findingsOf } from '../helpers/report.js';
 
 const ID = 'metadata-missing';
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 describe('metadata-missing: valid', () => {
   it.each(['2021', '2019'] as const)('a %s report with body and year has no finding', (edition) => {

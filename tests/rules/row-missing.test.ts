@@ -2,17 +2,15 @@
 // reported once, and still summed by t3-result-total.
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
+import { checkReport } from '../../src/engine/index.js';
 import type { TableId } from '../../src/form/types.js';
 import type { Report, RowData } from '../../src/model/report.js';
-import { balancedReport, get } from '../helpers/report.js';
+import { balancedReport, findingsOf, get } from '../helpers/report.js';
 
 const ID = 'row-missing';
 const SIX_2021 = ['otherHandling.overdueCorrection', 'otherHandling.unpaidFee', 'otherHandling.other'];
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 /** Remove a row as the extractor would when it cannot find it. */
 function drop(report: Report, table: TableId, key: string): Report {

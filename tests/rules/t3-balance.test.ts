@@ -1,17 +1,15 @@
 // t3-balance: received + carriedOver = resultTotal + carriedForward, checked in every column of table 3.
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
+import { checkReport } from '../../src/engine/index.js';
 import { EDITIONS } from '../../src/form/index.js';
 import type { Report } from '../../src/model/report.js';
-import { balancedReport, bump, get, type } from '../helpers/report.js';
+import { balancedReport, bump, findingsOf, get, type } from '../helpers/report.js';
 
 const ID = 't3-balance';
 const COLUMNS = EDITIONS['2021'].t3.columns.map((c) => c.key);
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 /** What the column's two sides add up to, read from the report. */
 function sides(report: Report, column: string) {

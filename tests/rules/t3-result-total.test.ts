@@ -1,20 +1,18 @@
 // t3-result-total: （七）总计 = the sum of every leaf result row, in each of the 7 columns of table 3.
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
+import { checkReport } from '../../src/engine/index.js';
 import { EDITIONS } from '../../src/form/index.js';
 import { a1 } from '../../src/model/grid.js';
 import type { CellValue, Report, RowData } from '../../src/model/report.js';
 import { resultRows } from '../../src/rules/t3-result-total.js';
-import { balancedReport, bump, get, type } from '../helpers/report.js';
+import { balancedReport, bump, findingsOf, get, type } from '../helpers/report.js';
 
 const ID = 't3-result-total';
 const COLUMNS = EDITIONS['2021'].t3.columns.map((c) => c.key);
 const SIX_2021 = ['otherHandling.overdueCorrection', 'otherHandling.unpaidFee', 'otherHandling.other'];
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 function leaves(edition: '2021' | '2019'): string[] {
   return EDITIONS[edition].t3.rows.filter((r) => r.result).map((r) => r.key);

@@ -1,17 +1,15 @@
 // t3-row-total: in every row of table 3, total = natural + commercial + research + nonprofit + legal + other.
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
+import { checkReport } from '../../src/engine/index.js';
 import { EDITIONS } from '../../src/form/index.js';
 import type { Report } from '../../src/model/report.js';
-import { balancedReport, bump, get, type } from '../helpers/report.js';
+import { balancedReport, bump, findingsOf, get, type } from '../helpers/report.js';
 
 const ID = 't3-row-total';
 const PARTS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'];
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 function partsSum(report: Report, row: string): number {
   return PARTS.reduce((n, c) => n + get(report, 't3', row, c).value!, 0);

@@ -1,9 +1,9 @@
 // t4-total: in each group of table 4, total = upheld + corrected + other + pending; and severity overrides.
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
+import { checkReport } from '../../src/engine/index.js';
 import type { Report } from '../../src/model/report.js';
-import { balancedReport, bump, get, type } from '../helpers/report.js';
+import { balancedReport, bump, findingsOf, get, type } from '../helpers/report.js';
 
 const ID = 't4-total';
 const GROUPS = [
@@ -13,9 +13,7 @@ const GROUPS = [
 ] as const;
 const PARTS = ['upheld', 'corrected', 'other', 'pending'];
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 function partsSum(report: Report, group: string): number {
   return PARTS.reduce((n, c) => n + get(report, 't4', group, c).value!, 0);

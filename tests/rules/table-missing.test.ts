@@ -1,17 +1,14 @@
 // table-missing: table 2, 3 or 4 was not found.
 
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Diagnostic } from '../../src/engine/index.js';
+import { checkReport } from '../../src/engine/index.js';
 import { ReadError, unreadableReport } from '../../src/index.js';
 import type { TableId } from '../../src/form/types.js';
-import type { Report } from '../../src/model/report.js';
-import { balancedReport } from '../helpers/report.js';
+import { balancedReport, findingsOf } from '../helpers/report.js';
 
 const ID = 'table-missing';
 
-function findings(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  return checkReport(report, { lang }).diagnostics.filter((d) => d.rule === ID);
-}
+const findings = findingsOf(ID);
 
 describe('table-missing: valid', () => {
   it.each(['2021', '2019'] as const)('a %s report with all three tables has no finding', (edition) => {
