@@ -1,0 +1,76 @@
+// Report model -> the normalized report: the tables under their canonical keys (FORMAT.md), every
+// row and column of the edition present, blank or unreadable cells null.
+
+import { EDITIONS, t2Rows } from '../form/index.js';
+import type { Edition, EditionId, TableId } from '../form/types.js';
+import type { Report } from '../model/report.js';
+
+export type TableValues = Record<string, Record<string, number | null>>;
+
+export interface NormalizedReport {
+  version: 1;
+  edition: EditionId | null;
+  agency: string | null;
+  year: number | null;
+  tables: Record<TableId, TableValues>;
+  source: { file: string; sha256: string | null };
+}
+
+/** Row keys of table 3 in print order: the edition's rows, with （六） in the shape the report printed it. */
+export function t3RowKeys(edition: Edition, printed: Record<string, unknown> = {}): string[] {
+  const keys = edition.t3.rows.map((r) => r.key);
+  const other = EDITIONS[edition.id === '2021' ? '2019' : '2021'].t3.rows.filter((r) => r.key.startsWith('otherHandling')).map((r) => r.key);
+  const own = keys.filter((k) => k.startsWith('otherHandling'));
+  // A report that printed （六） the other edition's way keeps its figures: they are what it says.
+  if (own.every((k) => !(k in printed)) && other.every((k) => k in printed)) {
+    const at = keys.indexOf(own[0]!);
+    return [...keys.slice(0, at), ...other, ...keys.slice(at + own.length)];
+  }
+  return keys;
+}
+
+export function normalize(report: Report, sha256: string | null = null): NormalizedReport {
+  const edition = EDITIONS[report.edition ?? '2021'];
+  const value = (table: TableId, row: string, column: string) => {
+    const v = report.tables[table]?.rows[row]?.cells[column];
+    return v && v.status === 'ok' ? v.value : null;
+  };
+  const t2: TableValues = {};
+  for (const { row, columns } of t2Rows(edition)) {
+    t2[row.key] = Object.fromEntries(columns.map((c) => [c.key, value('t2', row.key, c.key)]));
+  }
+  const t3: TableValues = {};
+  for (const row of t3RowKeys(edition, report.tables.t3?.rows)) {
+    t3[row] = Object.fromEntries(edition.t3.columns.map((c) => [c.key, value('t3', row, c.key)]));
+  }
+  const t4: TableValues = {};
+  for (const group of edition.t4.groups) {
+    t4[group.key] = Object.fromEntries(edition.t4.columns.map((c) => [c.key, value('t4', group.key, c.key)]));
+  }
+  return {
+    version: 1,
+    edition: report.edition,
+    agency: report.agency?.value ?? null,
+    year: report.year?.value ?? null,
+    tables: { t2, t3, t4 },
+    source: { file: report.file, sha256 },
+  };
+}
+
+/** A report of the edition with every cell blank: what a template holds. */
+export function blankReport(edition: EditionId): NormalizedReport {
+  const ed = EDITIONS[edition];
+  const blank = (columns: Array<{ key: string }>) => Object.fromEntries(columns.map((c) => [c.key, null]));
+  return {
+    version: 1,
+    edition,
+    agency: null,
+    year: null,
+    tables: {
+      t2: Object.fromEntries(t2Rows(ed).map(({ row, columns }) => [row.key, blank(columns)])),
+      t3: Object.fromEntries(t3RowKeys(ed).map((key) => [key, blank(ed.t3.columns)])),
+      t4: Object.fromEntries(ed.t4.groups.map((g) => [g.key, blank(ed.t4.columns)])),
+    },
+    source: { file: '', sha256: null },
+  };
+}

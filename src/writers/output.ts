@@ -1,0 +1,34 @@
+// Writing output files safely: never over an input, never half-written (a temporary file renamed
+// into place), parent folders created, and a clear reason when the target cannot be written.
+
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+
+export class OutputError extends Error {
+  constructor(
+    /** Message id for the CLI: input, directory, unwritable. */
+    readonly reason: 'input' | 'directory' | 'unwritable',
+    readonly path: string,
+    readonly detail = '',
+  ) {
+    super(`${reason}: ${path}`);
+    this.name = 'OutputError';
+  }
+}
+
+/** Write `data` to `path` atomically. `inputs` are the files this run reads: they are never written. */
+export async function writeOutput(path: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
+  const target = resolve(path);
+  if (inputs.some((i) => resolve(i) === target)) throw new OutputError('input', path);
+  const existing = await stat(target).catch(() => null);
+  if (existing?.isDirectory()) throw new OutputError('directory', path);
+  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(temp, data);
+    await rename(temp, target);
+  } catch (err) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw new OutputError('unwritable', path, (err as NodeJS.ErrnoException).code ?? String(err));
+  }
+}
