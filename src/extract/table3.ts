@@ -4,6 +4,7 @@
 import { EDITIONS } from '../form/index.js';
 import { bestMatch, normalizeLabel, type NormalizedLabel } from '../form/labels.js';
 import type { T3Group, T3Row } from '../form/types.js';
+import type { Cell } from '../model/grid.js';
 import type { RowData, TableData } from '../model/report.js';
 import { cellAt, cellEnd, labelStart, locate, valueColumns, type Line } from './lines.js';
 import { isValueLike, readValue } from './values.js';
@@ -37,12 +38,23 @@ function classify(label: NormalizedLabel, group: string | null): Classified | nu
   return r ? { row: r.item } : null;
 }
 
+const OTHER_HANDLING = ROWS.find((r) => r.key === 'otherHandling')!;
+
+function readRow(key: string, line: Line, labelEnd: number, labelCell: Cell | undefined, header: Map<string, number>): RowData {
+  const cells: RowData['cells'] = {};
+  for (const [column, col] of valueColumns(line, labelEnd, COLUMN_KEYS, header)) {
+    cells[column] = readValue(cellAt(line, col), locate(line.sheet, line.row, col, cellAt(line, col)));
+  }
+  return { key, loc: labelCell ? locate(line.sheet, line.row, labelCell.col, labelCell) : null, cells };
+}
+
 export function extractTable3(lines: Line[]): TableData | null {
   if (lines.length === 0) return null;
   const header = new Map<string, number>();
   const rows: Record<string, RowData> = {};
   let group: string | null = null;
   let dataSeen = false;
+  let sixHeading: { line: Line; labelEnd: number; cell: Cell | undefined } | null = null;
 
   for (const line of lines) {
     const texts = line.cells.map((c) => normalizeLabel(c.text));
@@ -74,14 +86,18 @@ export function extractTable3(lines: Line[]): TableData | null {
         else if (row.level < 3) group = null;
       }
     }
-    const hasValues = line.cells.some((c) => c.col > labelEnd);
-    if (!row && groupHere === 'otherHandling' && hasValues) row = ROWS.find((r) => r.key === 'otherHandling')!;
+    if (!row && groupHere === 'otherHandling') {
+      // （六）其他处理 with figures is the 2019 edition's single row; without figures it may be
+      // the heading of the three 2021 rows, or that single row left blank: the rows below decide.
+      if (line.cells.some((c) => c.col > labelEnd)) row = OTHER_HANDLING;
+      else sixHeading = { line, labelEnd, cell: line.cells[labelStart(line)] };
+    }
     if (!row || rows[row.key]) continue;
     dataSeen = true;
-    const cols = valueColumns(line, labelEnd, COLUMN_KEYS, header);
-    const cells: RowData['cells'] = {};
-    for (const [key, col] of cols) cells[key] = readValue(cellAt(line, col), locate(line.sheet, line.row, col, cellAt(line, col)));
-    rows[row.key] = { key: row.key, loc: rowCell ? locate(line.sheet, line.row, rowCell.col, rowCell) : null, cells };
+    rows[row.key] = readRow(row.key, line, labelEnd, rowCell, header);
+  }
+  if (sixHeading && !Object.keys(rows).some((k) => k.startsWith('otherHandling'))) {
+    rows.otherHandling = readRow('otherHandling', sixHeading.line, sixHeading.labelEnd, sixHeading.cell, header);
   }
   const first = lines[0]!;
   return { id: 't3', loc: locate(first.sheet, first.row, first.cells[0]?.col ?? 1, first.cells[0]), rows };

@@ -1,0 +1,63 @@
+// What every command shares: the process streams as an interface, exit codes, the version,
+// and reading inputs the same way.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { EditionId } from '../form/types.js';
+import { loadReport } from '../index.js';
+import type { Report } from '../model/report.js';
+import type { Lang } from '../rules/types.js';
+import { OutputError } from '../writers/output.js';
+import { messages } from './messages.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour). */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** A usage problem the user can fix: printed as one line, exit 2. */
+export class UsageError extends Error {}
+
+export interface LoadedInput {
+  file: string;
+  report: Report;
+  sha256: string | null;
+}
+
+/**
+ * Read every input that exists; a missing path is reported on stderr and counted (exit 2), an
+ * unreadable one still yields a report (with file-unreadable).
+ */
+export async function loadInputs(files: string[], options: { edition?: EditionId; lang: Lang }, io: Io): Promise<{ inputs: LoadedInput[]; missing: number }> {
+  const inputs: LoadedInput[] = [];
+  let missing = 0;
+  for (const file of files) {
+    const info = await stat(file).catch(() => null);
+    if (!info) {
+      io.stderr(`report: ${messages(options.lang).notFound(file)}\n`);
+      missing++;
+      continue;
+    }
+    const bytes = info.isFile() ? await readFile(file).catch(() => undefined) : undefined;
+    const report = await loadReport(file, options.edition ? { edition: options.edition } : {}, bytes);
+    inputs.push({ file, report, sha256: bytes ? createHash('sha256').update(bytes).digest('hex') : null });
+  }
+  return { inputs, missing };
+}
+
+/** The one-line message for an output that cannot be written. */
+export function outputMessage(err: OutputError, lang: Lang): string {
+  const text = messages(lang);
+  return `report: ${text.output[err.reason](err.path, err.detail)}`;
+}

@@ -1,0 +1,342 @@
+// Normalized report -> an .xlsx in the official layout (the national Word template's three tables
+// on one sheet): the converted report, the annotated copy `report check --annotate` writes, and the
+// self-checking blank template clerks fill in. Cells are placed by layout.ts; this file only styles
+// them. exceljs is imported lazily so that commands writing JSON or CSV do not pay for loading it.
+
+import type { Diagnostic } from '../engine/index.js';
+import type { TableId } from '../form/types.js';
+import { a1, columnLetters, type Range } from '../model/grid.js';
+import { place } from '../rules/describe.js';
+import type { Lang, Severity } from '../rules/types.js';
+import { diagnosticCell, layoutFor, type Check, type CheckRule, type OfficialLayout, type Position, type ValueCell } from './layout.js';
+import type { NormalizedReport } from './normalize.js';
+
+type ExcelJS = typeof import('exceljs');
+type Worksheet = import('exceljs').Worksheet;
+type Cell = import('exceljs').Cell;
+type Style = Partial<import('exceljs').Style>;
+type DataValidation = import('exceljs').DataValidation;
+
+let excel: Promise<ExcelJS> | null = null;
+function loadExcel(): Promise<ExcelJS> {
+  excel ??= import('exceljs').then((m) => ((m as { default?: ExcelJS }).default ?? m) as ExcelJS);
+  return excel;
+}
+
+export interface OfficialXlsxOptions {
+  /** Diagnostics to mark on their cells, and to list on a second sheet. */
+  annotations?: Diagnostic[];
+  /** A blank workbook for clerks: input validation, live checks, protected labels. */
+  template?: boolean;
+  /** Language of the diagnostics sheet's headings. */
+  lang?: Lang;
+}
+
+export const SHEET = '年度报告';
+export const RESULTS_SHEET = '检查结果';
+
+/** What a failing check cell says: text, never a number, so the extractor cannot read it as a value. */
+const FAILED: Record<CheckRule, string> = {
+  't3-balance': '不平衡',
+  't3-row-total': '总计不符',
+  't3-result-total': '总计不符',
+  't4-total': '总计不符',
+};
+/**
+ * What a passing (or not yet evaluable) check cell says: one space, not "". Applications store an
+ * empty string result as `<v></v>`, which exceljs reads back as a formula without a value, and the
+ * extractor takes such a cell for a table value; a space reads back as an empty cell.
+ */
+const PASSED = ' ';
+
+// SimSun is 宋体's own English family name: Excel and WPS resolve it on Chinese Windows, and
+// LibreOffice and fontconfig map it to an installed serif CJK face elsewhere.
+const FONT = { name: 'SimSun', size: 10.5, charset: 134 };
+const BORDER_SIDE = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER = { top: BORDER_SIDE, left: BORDER_SIDE, bottom: BORDER_SIDE, right: BORDER_SIDE };
+const solid = (argb: string) => ({ type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb }, bgColor: { argb } });
+const FILL = {
+  label: solid('FFF2F2F2'),
+  error: solid('FFFFC7CE'),
+  warning: solid('FFFFEB9C'),
+  failing: solid('FFFF7C80'),
+};
+const LINE_HEIGHT = 14;
+
+/** Excel formula text for a list of cells: ranges where they run along a row or a column. */
+function refs(cells: Position[], absolute = false): string {
+  const addr = (p: Position) => (absolute ? `$${columnLetters(p.col)}$${p.row}` : a1(p.row, p.col));
+  const runs: Array<[Position, Position]> = [];
+  for (const p of cells) {
+    const run = runs.at(-1);
+    if (run) {
+      const [start, end] = run;
+      // A run grows down a column or along a row, never both.
+      const down = start.col === p.col && end.col === p.col && p.row === end.row + 1;
+      const across = start.row === p.row && end.row === p.row && p.col === end.col + 1;
+      if (down || across) {
+        run[1] = p;
+        continue;
+      }
+    }
+    runs.push([p, p]);
+  }
+  return runs.map(([s, e]) => (s.row === e.row && s.col === e.col ? addr(s) : `${addr(s)}:${addr(e)}`)).join(',');
+}
+
+function sumOf(cells: Position[], absolute: boolean): string {
+  return cells.length === 1 ? refs(cells, absolute) : `SUM(${refs(cells, absolute)})`;
+}
+
+/**
+ * True in Excel, WPS and LibreOffice when the identity fails: every member filled in with a
+ * number (FORMAT.md: an identity with a blank member is not evaluated) and the sums differ.
+ */
+export function failingCondition(check: Check, absolute = false): string {
+  const all = [...check.left, ...check.right];
+  return `AND(COUNT(${refs(all, absolute)})=${all.length},${sumOf(check.left, absolute)}<>${sumOf(check.right, absolute)})`;
+}
+
+export function checkFormula(check: Check): string {
+  return `IF(${failingCondition(check)},"${FAILED[check.rule]}","${PASSED}")`;
+}
+
+/** The check's result for the values written, cached in the file for readers that do not calculate. */
+function checkResult(check: Check, valueAt: (p: Position) => number | null): string {
+  const left = check.left.map(valueAt);
+  const right = check.right.map(valueAt);
+  if ([...left, ...right].some((v) => v === null)) return PASSED;
+  const sum = (vs: Array<number | null>) => Math.round(vs.reduce<number>((a, b) => a + (b ?? 0), 0) * 1e6) / 1e6;
+  return sum(left) === sum(right) ? PASSED : FAILED[check.rule];
+}
+
+function numFmt(cell: ValueCell, value: number | null): string {
+  // A count with a fraction, or an amount with more decimals than the format shows, is shown as
+  // written so that the clerk sees what the checker complains about.
+  const decimals = value === null || Number.isInteger(value) ? 0 : (String(Number(value.toPrecision(12))).split('.')[1]?.length ?? 0);
+  if (decimals > cell.decimals) return 'General';
+  return cell.decimals === 0 ? '0' : `0.${'0'.repeat(cell.decimals)}`;
+}
+
+function validation(cell: ValueCell): DataValidation {
+  const where = place(cell.table, cell.rowKey, cell.columnKey).zh;
+  const common = { allowBlank: true, showInputMessage: true, showErrorMessage: true, errorStyle: 'stop', promptTitle: '填写提示', errorTitle: '输入有误' } as const;
+  if (cell.kind === 'signed') {
+    return { ...common, type: 'whole', operator: 'between', formulae: [-999999999, 999999999], prompt: `${where}：填写整数，减少的填负数（如 -2），没有变化的填 0。`, error: '这里只能填写整数（减少的填负数）。' };
+  }
+  if (cell.kind === 'amount') {
+    const unit = cell.decimals >= 4 ? `单位：万元，最多保留 ${cell.decimals} 位小数` : '只填数字，不带单位';
+    return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], prompt: `${where}：填写金额（${unit}），没有的填 0。`, error: '这里只能填写不小于 0 的数字。' };
+  }
+  return { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], prompt: `${where}：填写件数（0 或正整数），没有的填 0。`, error: '这里只能填写不小于 0 的整数。' };
+}
+
+const META_VALIDATION: Record<'agency' | 'year', DataValidation> = {
+  agency: {
+    type: 'textLength',
+    operator: 'between',
+    formulae: [2, 60],
+    allowBlank: true,
+    showInputMessage: true,
+    showErrorMessage: true,
+    promptTitle: '填写提示',
+    prompt: '填写报告单位全称，如“××市××局”。',
+    errorTitle: '输入有误',
+    error: '请填写单位全称（2 至 60 个字）。',
+  },
+  year: {
+    type: 'whole',
+    operator: 'between',
+    formulae: [2008, 2100],
+    allowBlank: true,
+    showInputMessage: true,
+    showErrorMessage: true,
+    promptTitle: '填写提示',
+    prompt: '填写报告年度（四位数字），如 2024。',
+    errorTitle: '输入有误',
+    error: '请填写四位数字的年份，如 2024。',
+  },
+};
+
+/** Display width in Excel character units: a CJK character takes two. */
+function displayWidth(text: string): number {
+  return [...text].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
+}
+
+/** Row heights that show every wrapped label: Excel does not grow rows for merged cells. */
+function rowHeights(layout: OfficialLayout): Map<number, number> {
+  const heights = new Map<number, number>();
+  for (const t of layout.texts) {
+    const m: Range = t.merge ?? { top: t.row, left: t.col, bottom: t.row, right: t.col };
+    const width = layout.columnWidths.slice(m.left - 1, m.right).reduce((a, b) => a + b, 0) - 1;
+    const size = t.role === 'title' ? 16 / FONT.size : 1;
+    const lines = t.text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((displayWidth(part) * size) / width)), 0);
+    const perRow = (lines * LINE_HEIGHT * size + 4) / (m.bottom - m.top + 1);
+    for (let r = m.top; r <= m.bottom; r++) heights.set(r, Math.max(heights.get(r) ?? 0, Math.ceil(perRow)));
+  }
+  return heights;
+}
+
+function style(cell: Cell, s: Style): void {
+  cell.style = { ...cell.style, ...s };
+}
+
+export async function writeOfficialXlsx(report: NormalizedReport, options: OfficialXlsxOptions = {}): Promise<Uint8Array> {
+  const { Workbook } = await loadExcel();
+  const template = Boolean(options.template);
+  const layout = layoutFor(report, { template, keepEmpty: options.annotations !== undefined });
+  const workbook = new Workbook();
+  workbook.creator = 'nianbao';
+  const ws = workbook.addWorksheet(SHEET, {
+    views: [{ showGridLines: false }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printArea: `A1:${a1(layout.lastRow, layout.width)}`,
+    },
+  });
+  layout.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+
+  writeTexts(ws, layout, template);
+  const valueAt = writeValues(ws, layout, report, template);
+  if (layout.meta) writeMeta(ws, layout.meta, report, template);
+  if (template) await writeChecks(ws, layout, valueAt);
+  for (const [row, height] of rowHeights(layout)) if (height > LINE_HEIGHT + 4) ws.getRow(row).height = height;
+  if (options.annotations) {
+    annotate(ws, layout, options.annotations);
+    writeResults(workbook.addWorksheet(RESULTS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] }), layout, options.annotations, options.lang ?? 'zh');
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function writeTexts(ws: Worksheet, layout: OfficialLayout, template: boolean): void {
+  for (const t of layout.texts) {
+    const cell = ws.getCell(t.row, t.col);
+    cell.value = t.text;
+    const centred = t.role === 'title' || t.role === 'header' || t.role === 'caption';
+    style(cell, {
+      font: { ...FONT, ...(t.role === 'title' ? { size: 16, bold: true } : t.role === 'section' ? { bold: true } : t.role === 'check-label' ? { color: { argb: 'FF7F7F7F' } } : {}) },
+      alignment: { horizontal: centred ? 'center' : 'left', vertical: 'middle', wrapText: true },
+      ...(template && (t.role === 'header' || t.role === 'label' || t.role === 'caption') ? { fill: FILL.label } : {}),
+    });
+  }
+  // Borders on every cell of each table's grid first, so that merging gives each area its frame.
+  for (const box of Object.values(layout.boxes)) {
+    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) ws.getCell(r, c).border = BORDER;
+  }
+  for (const t of layout.texts) if (t.merge) ws.mergeCells(t.merge.top, t.merge.left, t.merge.bottom, t.merge.right);
+}
+
+/** Writes every value; returns the values by position, for the template checks' cached results. */
+function writeValues(ws: Worksheet, layout: OfficialLayout, report: NormalizedReport, template: boolean): (p: Position) => number | null {
+  const byPosition = new Map<string, number | null>();
+  for (const v of layout.values) {
+    const value = report.tables[v.table][v.rowKey]?.[v.columnKey] ?? null;
+    byPosition.set(a1(v.row, v.col), value);
+    const cell = ws.getCell(v.row, v.col);
+    if (value !== null) cell.value = value;
+    style(cell, {
+      font: { ...FONT },
+      numFmt: numFmt(v, value),
+      alignment: { horizontal: 'center', vertical: 'middle' },
+      ...(template ? { protection: { locked: false } } : {}),
+    });
+    if (template) cell.dataValidation = validation(v);
+    if (v.merge) ws.mergeCells(v.merge.top, v.merge.left, v.merge.bottom, v.merge.right);
+  }
+  return (p) => byPosition.get(a1(p.row, p.col)) ?? null;
+}
+
+function writeMeta(ws: Worksheet, meta: NonNullable<OfficialLayout['meta']>, report: NormalizedReport, template: boolean): void {
+  const entries = [
+    ['agency', meta.agency, report.agency],
+    ['year', meta.year, report.year],
+  ] as const;
+  for (const [key, at, value] of entries) {
+    const cell = ws.getCell(at.row, at.col);
+    if (value !== null) cell.value = value;
+    style(cell, {
+      font: { ...FONT },
+      alignment: { horizontal: 'left', vertical: 'middle' },
+      border: { bottom: BORDER_SIDE },
+      ...(key === 'year' ? { numFmt: '0' } : {}),
+      ...(template ? { protection: { locked: false } } : {}),
+    });
+    if (template) cell.dataValidation = META_VALIDATION[key];
+  }
+  for (const m of meta.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+}
+
+async function writeChecks(ws: Worksheet, layout: OfficialLayout, valueAt: (p: Position) => number | null): Promise<void> {
+  for (const [i, check] of layout.checks.entries()) {
+    const cell = ws.getCell(check.at.row, check.at.col);
+    cell.value = { formula: checkFormula(check), result: checkResult(check, valueAt) };
+    style(cell, {
+      font: { ...FONT, bold: true, color: { argb: 'FFC00000' } },
+      alignment: { horizontal: 'center', vertical: 'middle', shrinkToFit: true },
+      border: BORDER,
+    });
+    // One rule per total with absolute references: every application reads those the same way.
+    ws.addConditionalFormatting({
+      ref: a1(check.target.row, check.target.col),
+      rules: [{ type: 'expression', priority: i + 1, formulae: [failingCondition(check, true)], style: { fill: FILL.failing, font: { bold: true, color: { argb: 'FF9C0006' } } } }],
+    });
+  }
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatCells: true,
+    formatColumns: true,
+    formatRows: true,
+  });
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1 };
+
+function annotate(ws: Worksheet, layout: OfficialLayout, diagnostics: Diagnostic[]): void {
+  const byCell = new Map<string, { at: Position; list: Diagnostic[] }>();
+  for (const d of diagnostics) {
+    const at = diagnosticCell(layout, d);
+    const key = a1(at.row, at.col);
+    const entry = byCell.get(key) ?? { at, list: [] };
+    entry.list.push(d);
+    byCell.set(key, entry);
+  }
+  for (const { at, list } of byCell.values()) {
+    const cell = ws.getCell(at.row, at.col);
+    const worst = list.reduce<Severity>((s, d) => (SEVERITY_ORDER[d.severity] < SEVERITY_ORDER[s] ? d.severity : s), 'warning');
+    cell.fill = FILL[worst];
+    cell.note = list.map((d) => `${d.rule}: ${d.message}`).join('\n');
+  }
+}
+
+const RESULT_HEADINGS: Record<Lang, string[]> = {
+  zh: ['级别', '规则', '表', '行', '列', '原文件位置', '本表位置', '说明'],
+  en: ['severity', 'rule', 'table', 'row', 'column', 'source cell', 'cell here', 'message'],
+};
+const SEVERITY_NAMES: Record<Lang, Record<Severity, string>> = { zh: { error: '错误', warning: '警告' }, en: { error: 'error', warning: 'warning' } };
+const TABLE_LABELS: Record<Lang, Record<TableId, string>> = { zh: { t2: '表二', t3: '表三', t4: '表四' }, en: { t2: 't2', t3: 't3', t4: 't4' } };
+const NONE: Record<Lang, string> = { zh: '未发现问题', en: 'no problems found' };
+
+/** Every diagnostic on its own row, file-level ones included, which have no cell to sit on. */
+function writeResults(ws: Worksheet, layout: OfficialLayout, diagnostics: Diagnostic[], lang: Lang): void {
+  ws.addRow(RESULT_HEADINGS[lang]);
+  for (const d of diagnostics) {
+    const at = diagnosticCell(layout, d);
+    const source = d.sheet && d.cell ? `${d.sheet}!${d.cell}` : d.line !== null ? `line ${d.line}` : '';
+    ws.addRow([SEVERITY_NAMES[lang][d.severity], d.rule, d.table ? TABLE_LABELS[lang][d.table] : '', d.row ?? '', d.column ?? '', source, `${SHEET}!${a1(at.row, at.col)}`, d.message]);
+  }
+  if (diagnostics.length === 0) ws.addRow([NONE[lang]]);
+  [8, 18, 6, 28, 12, 22, 14, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.eachRow((row, r) => {
+    row.eachCell((cell) => style(cell, { font: { ...FONT, ...(r === 1 ? { bold: true } : {}) }, alignment: { vertical: 'top', wrapText: true }, border: BORDER }));
+    const severity = diagnostics[r - 2]?.severity;
+    if (r > 1 && severity) row.getCell(1).fill = FILL[severity];
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: RESULT_HEADINGS[lang].length } };
+}
