@@ -3,13 +3,33 @@
 import type { Lang } from '../rules/types.js';
 import type { Io } from './io.js';
 
+/** Why a file cannot be written, by the system's error code. */
+const WHY_UNWRITABLE: Record<Lang, Record<string, string>> = {
+  zh: {
+    ENOTDIR: '路径中有一段是文件，不是文件夹',
+    EEXIST: '路径中有一段是文件，不是文件夹',
+    EACCES: '没有写权限',
+    EPERM: '没有写权限',
+    EROFS: '磁盘是只读的',
+    ENOSPC: '磁盘空间已满',
+  },
+  en: {
+    ENOTDIR: 'part of the path is a file, not a folder',
+    EEXIST: 'part of the path is a file, not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    ENOSPC: 'the disk is full',
+  },
+};
+
 const MESSAGES = {
   zh: {
     notFound: (file: string) => `找不到文件：${file}`,
     output: {
       input: (path: string) => `不能写到输入文件上：${path}（请换一个输出文件名）`,
       directory: (path: string) => `输出路径是一个文件夹：${path}（请给出文件名）`,
-      unwritable: (path: string, detail: string) => `无法写入 ${path}（${detail}）：请检查文件夹是否存在、是否有写权限`,
+      unwritable: (path: string, code: string) => `无法写入 ${path}：${WHY_UNWRITABLE.zh[code] ?? `${code}，请检查文件夹和写权限`}`,
     },
     needsOne: (option: string) => `${option} 只能用于一个输入文件`,
     unreadable: (file: string, message: string) => `${file}：${message}`,
@@ -22,7 +42,7 @@ const MESSAGES = {
     output: {
       input: (path: string) => `will not write over an input file: ${path} (choose another output name)`,
       directory: (path: string) => `the output path is a folder: ${path} (give a file name)`,
-      unwritable: (path: string, detail: string) => `cannot write ${path} (${detail}): check that the folder exists and is writable`,
+      unwritable: (path: string, code: string) => `cannot write ${path}: ${WHY_UNWRITABLE.en[code] ?? `${code}; check the folder and its permissions`}`,
     },
     needsOne: (option: string) => `${option} works with one input file only`,
     unreadable: (file: string, message: string) => `${file}: ${message}`,
