@@ -15,6 +15,7 @@ import { readDelimited } from '../../src/readers/text.js';
 import { layoutCsv, layoutFor, officialLayout, type Position } from '../../src/writers/layout.js';
 import { blankReport, normalize, type NormalizedReport } from '../../src/writers/normalize.js';
 import { RESULTS_SHEET, SHEET, writeOfficialXlsx } from '../../src/writers/xlsx.js';
+import { fillTemplate } from '../helpers/template.js';
 
 async function load(file: string): Promise<Report> {
   return extract(await readGridFromBytes(file, readFileSync(`fixtures/${file}`)));
@@ -251,20 +252,11 @@ describe('writeOfficialXlsx: template', () => {
 
   /** The template filled in the way a clerk would, cell by cell at the layout's input cells. */
   async function filled(edition: EditionId, change: (t: NormalizedReport['tables']) => void = () => {}) {
-    const { bytes, layout } = await template(edition);
     const model = normalize(await load(SOURCES[edition]));
     const tables = structuredClone(model.tables);
     change(tables);
-    const wb = await workbook(bytes);
-    const ws = sheetOf(wb);
-    for (const v of layout.values) {
-      const n = tables[v.table][v.rowKey]![v.columnKey];
-      if (n !== null && n !== undefined) ws.getCell(v.row, v.col).value = n;
-    }
-    at(ws, layout.meta!.agency).value = model.agency;
-    at(ws, layout.meta!.year).value = model.year;
-    const out = new Uint8Array(await wb.xlsx.writeBuffer());
-    return { model, tables, layout, ws, report: await read(out, 'filled.xlsx') };
+    const { bytes, layout, ws } = await fillTemplate(edition, { ...model, tables });
+    return { model, tables, layout, ws, report: await read(bytes, 'filled.xlsx') };
   }
 
   it('2021: blank, it says 政府信息公开工作年度报告 and asks for every cell', async () => {
