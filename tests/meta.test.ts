@@ -70,3 +70,12 @@ describe('README', () => {
     expect(existsSync(join(ROOT, 'fixtures/dunfangdian-2021.txt'))).toBe(true);
   });
 });
+
+describe('README pictures', () => {
+  it('every picture the README shows is in the repository', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    expect(pictures.length).toBeGreaterThanOrEqual(2);
+    for (const p of pictures) expect(existsSync(join(ROOT, p)), p).toBe(true);
+  });
+});

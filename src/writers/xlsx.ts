@@ -221,7 +221,8 @@ function writeTexts(ws: Worksheet, layout: OfficialLayout, template: boolean): v
     const centred = t.role === 'title' || t.role === 'header' || t.role === 'caption';
     style(cell, {
       font: { ...FONT, ...(t.role === 'title' ? { size: 16, bold: true } : t.role === 'section' ? { bold: true } : t.role === 'check-label' ? { color: { argb: 'FF7F7F7F' } } : {}) },
-      alignment: { horizontal: centred ? 'center' : 'left', vertical: 'middle', wrapText: true },
+      // Section titles run on over the empty cells to their right; wrapped, they would fill column A only.
+      alignment: { horizontal: centred ? 'center' : 'left', vertical: 'middle', wrapText: t.role !== 'section' },
       ...(template && (t.role === 'header' || t.role === 'label' || t.role === 'caption') ? { fill: FILL.label } : {}),
     });
   }
