@@ -6,7 +6,7 @@ import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
 import { FORMATTERS } from '../formatters/index.js';
 import type { Lang } from '../rules/types.js';
-import { normalize } from '../writers/normalize.js';
+import { cellTexts, normalize } from '../writers/normalize.js';
 import { writeOutput } from '../writers/output.js';
 import { EXIT, loadInputs, UsageError, type Io } from './io.js';
 import { colorEnabled, messages } from './messages.js';
@@ -32,7 +32,11 @@ async function check(files: string[], flags: CheckFlags, io: Io): Promise<number
   const [input] = inputs;
   if (flags.annotate && input && !input.report.failure) {
     const { writeOfficialXlsx } = await import('../writers/xlsx.js');
-    const bytes = await writeOfficialXlsx(normalize(input.report, input.sha256), { annotations: results[0]!.diagnostics, lang: flags.lang });
+    const bytes = await writeOfficialXlsx(normalize(input.report, input.sha256), {
+      annotations: results[0]!.diagnostics,
+      lang: flags.lang,
+      texts: cellTexts(input.report),
+    });
     await writeOutput(flags.annotate, bytes, files);
     io.stderr(`${messages(flags.lang).written(flags.annotate)}\n`);
   }

@@ -7,7 +7,7 @@ import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
 import type { Lang } from '../rules/types.js';
 import { toCsv } from '../writers/csv.js';
-import { normalize, type NormalizedReport } from '../writers/normalize.js';
+import { cellTexts, normalize, type NormalizedReport } from '../writers/normalize.js';
 import { writeOutput } from '../writers/output.js';
 import { EXIT, loadInputs, UsageError, type Io, type LoadedInput } from './io.js';
 import { messages } from './messages.js';
@@ -42,8 +42,9 @@ async function convert(files: string[], flags: ConvertFlags, io: Io): Promise<nu
   if (flags.to === 'xlsx') {
     const { writeOfficialXlsx } = await import('../writers/xlsx.js');
     for (const [i, report] of reports.entries()) {
-      const target = xlsxTarget(readable[i]!.file, flags.output, files.length > 1);
-      await writeOutput(target, await writeOfficialXlsx(report, { lang: flags.lang }), files);
+      const input = readable[i]!;
+      const target = xlsxTarget(input.file, flags.output, files.length > 1);
+      await writeOutput(target, await writeOfficialXlsx(report, { lang: flags.lang, texts: cellTexts(input.report) }), files);
       io.stderr(`${text.written(target)}\n`);
     }
   } else if (reports.length > 0) {

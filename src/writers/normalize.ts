@@ -29,6 +29,22 @@ export function t3RowKeys(edition: Edition, printed: Record<string, unknown> = {
   return keys;
 }
 
+/**
+ * What the report's cells said where they hold no number (text, a placeholder, a date, an error
+ * value), keyed `table.row.column`: a converted workbook keeps them, so converting loses nothing.
+ */
+export function cellTexts(report: Report): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const table of ['t2', 't3', 't4'] as TableId[]) {
+    for (const [row, data] of Object.entries(report.tables[table]?.rows ?? {})) {
+      for (const [column, v] of Object.entries(data.cells)) {
+        if (v.status !== 'ok' && v.status !== 'blank' && v.text.trim()) texts.set(`${table}.${row}.${column}`, v.text);
+      }
+    }
+  }
+  return texts;
+}
+
 export function normalize(report: Report, sha256: string | null = null): NormalizedReport {
   const edition = EDITIONS[report.edition ?? '2021'];
   const value = (table: TableId, row: string, column: string) => {

@@ -30,6 +30,8 @@ export interface OfficialXlsxOptions {
   template?: boolean;
   /** Language of the diagnostics sheet's headings. */
   lang?: Lang;
+  /** What source cells said where they hold no number (`table.row.column` -> text): kept, not blanked. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export const SHEET = '年度报告';
@@ -203,7 +205,7 @@ export async function writeOfficialXlsx(report: NormalizedReport, options: Offic
   layout.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   writeTexts(ws, layout, template);
-  const valueAt = writeValues(ws, layout, report, template);
+  const valueAt = writeValues(ws, layout, report, template, options.texts);
   if (layout.meta) writeMeta(ws, layout.meta, report, template);
   if (template) await writeChecks(ws, layout, valueAt);
   for (const [row, height] of rowHeights(layout)) if (height > LINE_HEIGHT + 4) ws.getRow(row).height = height;
@@ -234,13 +236,15 @@ function writeTexts(ws: Worksheet, layout: OfficialLayout, template: boolean): v
 }
 
 /** Writes every value; returns the values by position, for the template checks' cached results. */
-function writeValues(ws: Worksheet, layout: OfficialLayout, report: NormalizedReport, template: boolean): (p: Position) => number | null {
+function writeValues(ws: Worksheet, layout: OfficialLayout, report: NormalizedReport, template: boolean, texts?: ReadonlyMap<string, string>): (p: Position) => number | null {
   const byPosition = new Map<string, number | null>();
   for (const v of layout.values) {
     const value = report.tables[v.table][v.rowKey]?.[v.columnKey] ?? null;
     byPosition.set(a1(v.row, v.col), value);
     const cell = ws.getCell(v.row, v.col);
+    const text = texts?.get(`${v.table}.${v.rowKey}.${v.columnKey}`);
     if (value !== null) cell.value = value;
+    else if (text) cell.value = text;
     style(cell, {
       font: { ...FONT },
       numFmt: numFmt(v, value),
