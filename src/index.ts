@@ -1,8 +1,9 @@
 // The library API: read, extract and check reports. Never touches process, console or colour.
 
 import { extract, type ExtractOptions } from './extract/index.js';
+import { reportFromJson } from './extract/normalized.js';
 import type { Report } from './model/report.js';
-import { ReadError, readGrid, readGridFromBytes } from './readers/index.js';
+import { ReadError, readBytes, readGrid, readGridFromBytes } from './readers/index.js';
 import { checkReport, type EngineOptions, type FileResult } from './engine/index.js';
 
 export { extract, type ExtractOptions } from './extract/index.js';
@@ -34,6 +35,7 @@ export function unreadableReport(file: string, error: ReadError): Report {
 /** Read and extract a file; a file that cannot be read becomes a report saying why. */
 export async function loadReport(file: string, options: ExtractOptions = {}, bytes?: Uint8Array): Promise<Report> {
   try {
+    if (/\.json$/i.test(file)) return reportFromJson(file, new TextDecoder().decode(bytes ?? (await readBytes(file))));
     const grid = bytes ? await readGridFromBytes(file, bytes) : await readGrid(file);
     return extract(grid, options);
   } catch (err) {

@@ -54,6 +54,23 @@ describe('report convert --to xlsx: round trip', () => {
     expect(sha(source)).toBe(before);
   });
 
+  it.each(FIXTURES)('%s -> json -> xlsx -> check -> json is identical (values and keys) and fails the same identities', async (file) => {
+    const dir = tmp();
+    const source = `fixtures/${file}`;
+    const json = join(dir, 'a.json');
+    const xlsx = join(dir, 'b.xlsx');
+    expect((await cli(['convert', '--to', 'json', source, '-o', json])).code).toBe(0);
+    expect((await cli(['convert', '--to', 'xlsx', json, '-o', xlsx])).code).toBe(0);
+    const first = JSON.parse(readFileSync(json, 'utf8'));
+    const again = JSON.parse((await cli(['convert', '--to', 'json', xlsx])).stdout);
+    expect(again.tables).toEqual(first.tables);
+    expect([again.agency, again.year, again.edition]).toEqual([first.agency, first.year, first.edition]);
+    // A JSON report has no cells to sort its findings by: compare them as sets.
+    const identities = (f: string[]) => f.filter((x) => /^(t3-|t4-|table-missing|row-missing|column-missing)/.test(x)).sort();
+    expect(identities(await keyFindings(xlsx))).toEqual(identities(await keyFindings(source)));
+    expect(identities(await keyFindings(json))).toEqual(identities(await keyFindings(source)));
+  });
+
   it('several inputs into a folder, one workbook each', async () => {
     const dir = tmp();
     const r = await cli(['convert', '--to', 'xlsx', 'fixtures/dunfangdian-2021.txt', 'fixtures/gb18030-2022.csv', '-o', join(dir, 'out')]);

@@ -2,7 +2,7 @@
 
 import { EDITIONS, editionForYear, t2Rows } from '../form/index.js';
 import { normalizeText } from '../form/labels.js';
-import type { EditionId, TableId } from '../form/types.js';
+import type { Edition, EditionId, TableId } from '../form/types.js';
 import type { Grid } from '../model/grid.js';
 import type { Report, TableData } from '../model/report.js';
 import type { Line } from './lines.js';
@@ -47,21 +47,10 @@ function markedEdition(lines: Line[], t3: TableData | null): EditionId | null {
   return score['2019'] > score['2021'] ? '2019' : '2021';
 }
 
-export function extract(grid: Grid, options: ExtractOptions = {}): Report {
-  const regions = splitRegions(grid);
-  const { agency, year } = findMetadata(regions.all, grid.file);
-  const t3 = best(regions.t3.map(extractTable3));
-  const marked = markedEdition(regions.t2.flat(), t3);
-  const editionId: EditionId = options.edition ?? marked ?? (year ? editionForYear(year.value) : null) ?? '2021';
-  const edition = EDITIONS[editionId];
-
-  const tables = {
-    t2: best(regions.t2.map((lines) => extractTable2(lines, edition))),
-    t3,
-    t4: best(regions.t4.map(extractTable4)),
-  };
-  const missingRows: Report['missingRows'] = [];
-  const missing = (table: TableId, key: string) => missingRows.push({ table, key });
+/** Rows the edition expects in the tables that were found. */
+export function missingRows(edition: Edition, tables: Report['tables']): Report['missingRows'] {
+  const out: Report['missingRows'] = [];
+  const missing = (table: TableId, key: string) => out.push({ table, key });
   if (tables.t2) {
     for (const { row } of t2Rows(edition)) if (!tables.t2.rows[row.key]) missing('t2', row.key);
   }
@@ -86,6 +75,22 @@ export function extract(grid: Grid, options: ExtractOptions = {}): Report {
   if (tables.t4) {
     for (const g of edition.t4.groups) if (!tables.t4.rows[g.key]) missing('t4', g.key);
   }
+  return out;
+}
+
+export function extract(grid: Grid, options: ExtractOptions = {}): Report {
+  const regions = splitRegions(grid);
+  const { agency, year } = findMetadata(regions.all, grid.file);
+  const t3 = best(regions.t3.map(extractTable3));
+  const marked = markedEdition(regions.t2.flat(), t3);
+  const editionId: EditionId = options.edition ?? marked ?? (year ? editionForYear(year.value) : null) ?? '2021';
+  const edition = EDITIONS[editionId];
+
+  const tables = {
+    t2: best(regions.t2.map((lines) => extractTable2(lines, edition))),
+    t3,
+    t4: best(regions.t4.map(extractTable4)),
+  };
   return {
     file: grid.file,
     source: { kind: grid.kind, ...(grid.encoding ? { encoding: grid.encoding } : {}), ...(grid.delimiter ? { delimiter: grid.delimiter } : {}) },
@@ -96,6 +101,6 @@ export function extract(grid: Grid, options: ExtractOptions = {}): Report {
     agency,
     year,
     tables,
-    missingRows,
+    missingRows: missingRows(edition, tables),
   };
 }

@@ -77,7 +77,7 @@ export interface ReadFailure {
 export interface Report {
   /** The path as given. */
   file: string;
-  source: { kind: SourceKind | null; encoding?: string; delimiter?: string };
+  source: { kind: SourceKind | 'json' | null; encoding?: string; delimiter?: string };
   /** Set when the file could not be read at all; then tables are all null. */
   failure?: ReadFailure;
   /** The edition used to read and check the tables. */

@@ -14,11 +14,10 @@ export async function readGridFromBytes(file: string, bytes: Uint8Array): Promis
   return sniff(file, bytes) === 'xlsx' ? readXlsx(file, bytes) : readDelimited(file, bytes);
 }
 
-/** Read a file from disk. Throws ReadError for missing, unreadable or unsupported files. */
-export async function readGrid(file: string): Promise<Grid> {
-  let bytes: Uint8Array;
+/** A file's bytes. Throws ReadError for a missing, unreadable or unsuitable path. */
+export async function readBytes(file: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     if (code === 'ENOENT') throw new ReadError('not-found');
@@ -26,5 +25,9 @@ export async function readGrid(file: string): Promise<Grid> {
     if (code === 'EACCES' || code === 'EPERM') throw new ReadError('permission');
     throw new ReadError('io', { detail: code });
   }
-  return readGridFromBytes(file, bytes);
+}
+
+/** Read a file from disk. Throws ReadError for missing, unreadable or unsupported files. */
+export async function readGrid(file: string): Promise<Grid> {
+  return readGridFromBytes(file, await readBytes(file));
 }

@@ -105,6 +105,11 @@ export function* expectedCells(report: Report): Generator<ExpectedCell> {
   }
 }
 
+/** The summed cells in brackets after a number, or nothing when they have no cells (JSON input). */
+function rangeNote(range: string): Bilingual {
+  return range ? { zh: `（${range}）`, en: ` (${range})` } : { zh: '', en: '' };
+}
+
 /**
  * A "total = sum of parts" identity: a finding pointing at the total when it disagrees,
  * nothing when it agrees or any member is blank or unreadable (those have their own findings).
@@ -123,7 +128,7 @@ export function totalFinding(
     messageId: 'mismatch',
     ...at,
     loc: total!.loc,
-    data: { where: place(at.table, at.row, at.column), range: span(parts.map((p) => p!.loc)) },
+    data: { where: place(at.table, at.row, at.column), range: rangeNote(span(parts.map((p) => p!.loc))) },
     expected,
     actual,
     cells: [...parts, total].flatMap((m) => (m?.loc ? [m.loc] : [])),

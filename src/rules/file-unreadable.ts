@@ -25,6 +25,10 @@ export default defineRule({
         en: 'this is the old binary Excel/WPS format ({ext}): open it in Excel/WPS and “Save As” .xlsx, then check again',
       },
       'wrong-type': { zh: '这是 {type} 文件，不是表格：请提交 .xlsx、.csv 或 .txt', en: 'this is a {type} file, not a spreadsheet: submit .xlsx, .csv or .txt' },
+      'not-report-json': {
+        zh: '这个 JSON 文件不是 report convert --to json 写出的规范报告（缺少 "version": 1 或 "tables"）',
+        en: 'this JSON file is not a normalized report as report convert --to json writes it (no "version": 1 or "tables")',
+      },
       html: {
         zh: '这是网页（HTML）文件，只是扩展名为 {ext}：请在 Excel/WPS 中打开，另存为 .xlsx 后再检查',
         en: 'this is a web page (HTML) named {ext}: open it in Excel/WPS and save it as .xlsx, then check again',

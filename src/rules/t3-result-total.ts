@@ -39,8 +39,8 @@ export default defineRule({
     fix: { zh: '把（一）至（六）各项重新加总，改正（七）总计或录错的明细格子。', en: 'Add the result rows up again and correct the total or the wrong row.' },
     messages: {
       mismatch: {
-        zh: '{where} 为 {actual}，但各办理结果之和为 {expected}（{range}），相差 {difference}',
-        en: '{where} is {actual}, but the result rows add up to {expected} ({range}), off by {difference}',
+        zh: '{where} 为 {actual}，但各办理结果之和为 {expected}{range}，相差 {difference}',
+        en: '{where} is {actual}, but the result rows add up to {expected}{range}, off by {difference}',
       },
     },
   },

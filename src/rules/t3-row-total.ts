@@ -22,8 +22,8 @@ export default defineRule({
     fix: { zh: '重新加总本行六类申请人的数量，改正总计或录错的格子。', en: 'Add up the six applicant columns of the row again and correct the total or the wrong cell.' },
     messages: {
       mismatch: {
-        zh: '{where} 为 {actual}，但本行各类申请人之和为 {expected}（{range}），相差 {difference}',
-        en: '{where} is {actual}, but the applicant columns of the row add up to {expected} ({range}), off by {difference}',
+        zh: '{where} 为 {actual}，但本行各类申请人之和为 {expected}{range}，相差 {difference}',
+        en: '{where} is {actual}, but the applicant columns of the row add up to {expected}{range}, off by {difference}',
       },
     },
   },

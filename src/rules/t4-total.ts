@@ -19,8 +19,8 @@ export default defineRule({
     fix: { zh: '重新加总该组四种结果，改正总计或录错的格子。', en: 'Add the group’s four outcomes again and correct the total or the wrong cell.' },
     messages: {
       mismatch: {
-        zh: '{where} 为 {actual}，但结果维持、结果纠正、其他结果、尚未审结之和为 {expected}（{range}），相差 {difference}',
-        en: '{where} is {actual}, but upheld + corrected + other + pending = {expected} ({range}), off by {difference}',
+        zh: '{where} 为 {actual}，但结果维持、结果纠正、其他结果、尚未审结之和为 {expected}{range}，相差 {difference}',
+        en: '{where} is {actual}, but upheld + corrected + other + pending = {expected}{range}, off by {difference}',
       },
     },
   },
