@@ -1,14 +1,18 @@
 // Runs the rules over a report: applies severities, renders messages, sorts, counts.
 
+import { createHash } from 'node:crypto';
 import type { EditionId, TableId } from '../form/types.js';
 import type { Report } from '../model/report.js';
 import { RULES } from '../rules/index.js';
-import type { DataValue, Finding, Lang, Rule, Severity } from '../rules/types.js';
+import type { Bilingual, DataValue, Finding, Lang, Rule, Severity } from '../rules/types.js';
 
 export interface Diagnostic {
   rule: string;
   severity: Severity;
+  /** The message in the language asked for. */
   message: string;
+  /** The message in both languages (CI formats carry both). */
+  messages: Bilingual;
   messageId: string;
   table: TableId | null;
   row: string | null;
@@ -20,10 +24,19 @@ export interface Diagnostic {
   actual: number | null;
   /** actual − expected, for balancing identities. */
   difference: number | null;
+  /** Worksheet row and column number of `cell` (A = 1). */
+  sheetRow: number | null;
+  sheetColumn: number | null;
+  /** Every cell taking part in the identity (A1), for balancing findings. */
+  cells: string[];
+  /** Stable across edits that move rows: a hash of rule, file and logical place, never of a row number. */
+  fingerprint: string;
 }
 
 export interface FileResult {
   file: string;
+  /** What the file was read as, and its text encoding for CSV/text. */
+  source: { kind: string | null; encoding: string | null };
   edition: EditionId | null;
   agency: string | null;
   year: number | null;
@@ -54,22 +67,18 @@ function compare(a: Diagnostic, b: Diagnostic): number {
     TABLE_ORDER[a.table ?? 'none']! - TABLE_ORDER[b.table ?? 'none']! ||
     (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||
-    rowOf(a) - rowOf(b) ||
-    colOf(a) - colOf(b) ||
+    (a.sheetRow ?? 0) - (b.sheetRow ?? 0) ||
+    (a.sheetColumn ?? 0) - (b.sheetColumn ?? 0) ||
     a.rule.localeCompare(b.rule)
   );
 }
 
-function rowOf(d: Diagnostic): number {
-  return d.cell ? Number(/\d+$/.exec(d.cell)?.[0] ?? 0) : 0;
+function fingerprint(file: string, rule: string, finding: Finding): string {
+  const key = [rule, file.replace(/\\/g, '/'), finding.table, finding.row, finding.column, finding.messageId].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
-function colOf(d: Diagnostic): number {
-  const letters = d.cell ? (/^[A-Z]+/.exec(d.cell)?.[0] ?? '') : '';
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-function toDiagnostic(rule: Rule, severity: Severity, finding: Finding, lang: Lang): Diagnostic {
+function toDiagnostic(file: string, rule: Rule, severity: Severity, finding: Finding, lang: Lang): Diagnostic {
   const template = rule.meta.messages[finding.messageId] ?? { zh: finding.messageId, en: finding.messageId };
   const difference = finding.expected !== undefined && finding.actual !== undefined ? Math.round((finding.actual - finding.expected) * 1e6) / 1e6 : null;
   const data: Record<string, DataValue> = {
@@ -78,10 +87,12 @@ function toDiagnostic(rule: Rule, severity: Severity, finding: Finding, lang: La
     ...(finding.actual !== undefined ? { actual: finding.actual } : {}),
     ...(difference !== null ? { difference: Math.abs(difference) } : {}),
   };
+  const messages = { zh: render(template.zh, data, 'zh'), en: render(template.en, data, 'en') };
   return {
     rule: rule.meta.id,
     severity,
-    message: render(template[lang], data, lang),
+    message: messages[lang],
+    messages,
     messageId: finding.messageId,
     table: finding.table,
     row: finding.row,
@@ -92,6 +103,10 @@ function toDiagnostic(rule: Rule, severity: Severity, finding: Finding, lang: La
     expected: finding.expected ?? null,
     actual: finding.actual ?? null,
     difference,
+    sheetRow: finding.loc?.row ?? null,
+    sheetColumn: finding.loc?.col ?? null,
+    cells: (finding.cells ?? []).map((c) => c.cell),
+    fingerprint: fingerprint(file, rule.meta.id, finding),
   };
 }
 
@@ -101,11 +116,12 @@ export function checkReport(report: Report, options: EngineOptions = {}): FileRe
   for (const rule of options.rules ?? RULES) {
     const severity = options.severities?.[rule.meta.id] ?? rule.meta.severity;
     if (severity === 'off') continue;
-    for (const finding of rule.check(report)) diagnostics.push(toDiagnostic(rule, severity, finding, lang));
+    for (const finding of rule.check(report)) diagnostics.push(toDiagnostic(report.file, rule, severity, finding, lang));
   }
   diagnostics.sort(compare);
   return {
     file: report.file,
+    source: { kind: report.source.kind, encoding: report.source.encoding ?? null },
     edition: report.edition,
     agency: report.agency?.value ?? null,
     year: report.year?.value ?? null,

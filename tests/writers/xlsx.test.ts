@@ -220,7 +220,26 @@ describe('writeOfficialXlsx: annotations', () => {
 });
 
 function diagnostic(): Diagnostic {
-  return { rule: 'r', severity: 'error', message: '', messageId: 'm', table: 't3', row: 'received', column: 'legal', sheet: null, cell: null, line: null, expected: null, actual: null, difference: null };
+  return {
+    rule: 'r',
+    severity: 'error',
+    message: '',
+    messages: { zh: '', en: '' },
+    messageId: 'm',
+    table: 't3',
+    row: 'received',
+    column: 'legal',
+    sheet: null,
+    cell: null,
+    line: null,
+    expected: null,
+    actual: null,
+    difference: null,
+    sheetRow: null,
+    sheetColumn: null,
+    cells: [],
+    fingerprint: 'f',
+  };
 }
 
 /** Evaluates the template's check formulas, which use only IF, AND, COUNT, SUM, <> and cell ranges. */
