@@ -16,6 +16,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress bar). */
+  stderrTTY?: boolean;
   env: Record<string, string | undefined>;
 }
 

@@ -32,6 +32,9 @@ const MESSAGES = {
       unwritable: (path: string, code: string) => `无法写入 ${path}：${WHY_UNWRITABLE.zh[code] ?? `${code}，请检查文件夹和写权限`}`,
     },
     needsOne: (option: string) => `${option} 只能用于一个输入文件`,
+    badRule: (spec: string) => `--rule ${spec} 不对：应为 规则编号=off|warning|error，如 --rule cell-number-text=off`,
+    badShard: (spec: string) => `--shard ${spec} 不对：应为 i/n，如 --shard 2/4`,
+    badNumber: (option: string, value: string) => `${option} ${value} 不对：应为非负整数`,
     unreadable: (file: string, message: string) => `${file}：${message}`,
     written: (path: string) => `已写入 ${path}`,
     internal: (version: string, detail: string) =>
@@ -45,6 +48,9 @@ const MESSAGES = {
       unwritable: (path: string, code: string) => `cannot write ${path}: ${WHY_UNWRITABLE.en[code] ?? `${code}; check the folder and its permissions`}`,
     },
     needsOne: (option: string) => `${option} works with one input file only`,
+    badRule: (spec: string) => `--rule ${spec} is not valid: use rule-id=off|warning|error, e.g. --rule cell-number-text=off`,
+    badShard: (spec: string) => `--shard ${spec} is not valid: use i/n, e.g. --shard 2/4`,
+    badNumber: (option: string, value: string) => `${option} ${value} is not valid: use a whole number`,
     unreadable: (file: string, message: string) => `${file}: ${message}`,
     written: (path: string) => `wrote ${path}`,
     internal: (version: string, detail: string) =>

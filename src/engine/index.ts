@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import type { EditionId, TableId } from '../form/types.js';
 import type { Report } from '../model/report.js';
 import { RULES } from '../rules/index.js';
-import type { Bilingual, DataValue, Finding, Lang, Rule, Severity } from '../rules/types.js';
+import { isHistoryRule, type Bilingual, type DataValue, type Finding, type HistoryRule, type Lang, type Rule, type Severity } from '../rules/types.js';
+import type { YearFacts } from '../batch/facts.js';
 
 export interface Diagnostic {
   rule: string;
@@ -110,23 +111,62 @@ function toDiagnostic(file: string, rule: Rule, severity: Severity, finding: Fin
   };
 }
 
+/** Each enabled rule with the severity it runs at. */
+function enabled(options: EngineOptions): Array<{ rule: Rule; severity: Severity }> {
+  return (options.rules ?? RULES).flatMap((rule) => {
+    const severity = options.severities?.[rule.meta.id] ?? rule.meta.severity;
+    return severity === 'off' ? [] : [{ rule, severity }];
+  });
+}
+
+function withCounts(result: FileResult, diagnostics: Diagnostic[]): FileResult {
+  diagnostics.sort(compare);
+  return {
+    ...result,
+    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+    diagnostics,
+  };
+}
+
 export function checkReport(report: Report, options: EngineOptions = {}): FileResult {
   const lang = options.lang ?? 'zh';
   const diagnostics: Diagnostic[] = [];
-  for (const rule of options.rules ?? RULES) {
-    const severity = options.severities?.[rule.meta.id] ?? rule.meta.severity;
-    if (severity === 'off') continue;
+  for (const { rule, severity } of enabled(options)) {
+    if (isHistoryRule(rule)) continue;
     for (const finding of rule.check(report)) diagnostics.push(toDiagnostic(report.file, rule, severity, finding, lang));
   }
-  diagnostics.sort(compare);
-  return {
+  const result = {
     file: report.file,
     source: { kind: report.source.kind, encoding: report.source.encoding ?? null },
     edition: report.edition,
     agency: report.agency?.value ?? null,
     year: report.year?.value ?? null,
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
-    diagnostics,
+    errorCount: 0,
+    warningCount: 0,
+    diagnostics: [],
   };
+  return withCounts(result, diagnostics);
+}
+
+/**
+ * The cross-year checks of a batch: reports of the same body (names normalised) in consecutive
+ * years are paired, same body and year twins flagged. `previous` pairs every report with one file
+ * instead (`--previous`). Returns the results with the new findings merged in, in the same order.
+ */
+export function checkHistory(results: FileResult[], facts: YearFacts[], options: EngineOptions & { previous?: YearFacts } = {}): FileResult[] {
+  const lang = options.lang ?? 'zh';
+  const rules = enabled(options).filter((r): r is { rule: HistoryRule; severity: Severity } => isHistoryRule(r.rule));
+  const byBody = new Map<string, YearFacts[]>();
+  for (const f of facts) if (f.agencyKey && f.year) byBody.set(f.agencyKey, [...(byBody.get(f.agencyKey) ?? []), f]);
+  return results.map((result, i) => {
+    const current = facts[i]!;
+    const same = current.agencyKey && current.year ? (byBody.get(current.agencyKey) ?? []) : [];
+    const context = {
+      previous: options.previous ?? same.find((f) => f.year === current.year! - 1) ?? null,
+      duplicates: same.filter((f) => f !== current && f.year === current.year),
+    };
+    const found = rules.flatMap(({ rule, severity }) => [...rule.checkHistory(current, context)].map((f) => toDiagnostic(result.file, rule, severity, f, lang)));
+    return found.length ? withCounts(result, [...result.diagnostics, ...found]) : result;
+  });
 }

@@ -7,6 +7,12 @@ export interface FormatContext {
   lang: Lang;
   /** Whether to use colour (text formatter only). */
   color: boolean;
+  /** The tool's version, for formats that name the tool (SARIF). */
+  toolVersion?: string;
+  /** The working folder: absolute paths inside it are shown relative to it. */
+  cwd?: string;
+  /** A CI matrix shard's own id, so shards do not close each other's alerts (SARIF). */
+  automationId?: string;
 }
 
 export interface Formatter {

@@ -1,5 +1,6 @@
 // The rule registry: every rule, in the order FORMAT.md lists them.
 
+import carryOver from './carry-over.js';
 import cellBlank from './cell-blank.js';
 import cellNegative from './cell-negative.js';
 import cellNotInteger from './cell-not-integer.js';
@@ -7,18 +8,21 @@ import cellNotNumber from './cell-not-number.js';
 import cellNumberText from './cell-number-text.js';
 import cellPrecision from './cell-precision.js';
 import columnMissing from './column-missing.js';
+import duplicateReport from './duplicate-report.js';
 import editionMismatch from './edition-mismatch.js';
 import fileUnreadable from './file-unreadable.js';
 import metadataMissing from './metadata-missing.js';
 import rowMissing from './row-missing.js';
 import t3Balance from './t3-balance.js';
 import t3ResultTotal from './t3-result-total.js';
+import t2Stock from './t2-stock.js';
 import t3RowTotal from './t3-row-total.js';
 import t4Total from './t4-total.js';
 import tableMissing from './table-missing.js';
 import type { Rule } from './types.js';
 
 export type { Rule, RuleMeta, Finding, Severity, Lang, Bilingual } from './types.js';
+export { isHistoryRule } from './types.js';
 
 export const RULES: readonly Rule[] = [
   t3Balance,
@@ -37,6 +41,9 @@ export const RULES: readonly Rule[] = [
   cellPrecision,
   cellNumberText,
   metadataMissing,
+  carryOver,
+  t2Stock,
+  duplicateReport,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,6 +1,7 @@
 // What a rule is: plain metadata (id, category, severity, bilingual messages and help) and a pure check.
 
 import type { TableId } from '../form/types.js';
+import type { YearFacts } from '../batch/facts.js';
 import type { Location, Report } from '../model/report.js';
 
 export type Severity = 'error' | 'warning';
@@ -10,7 +11,7 @@ export type Bilingual = Record<Lang, string>;
 export interface RuleMeta {
   /** kebab-case; equals the file name and the id in FORMAT.md. */
   id: string;
-  category: 'file' | 'structure' | 'cell' | 'balance' | 'document';
+  category: 'file' | 'structure' | 'cell' | 'balance' | 'document' | 'history';
   severity: Severity;
   /** One line: what the rule checks. */
   description: Bilingual;
@@ -41,11 +42,34 @@ export interface Finding {
   cells?: Location[];
 }
 
-export interface Rule {
+/** What a cross-year rule sees besides the report's own facts: last year's, and same-year twins. */
+export interface HistoryContext {
+  previous: YearFacts | null;
+  /** Other files of the same body and year in the batch. */
+  duplicates: YearFacts[];
+}
+
+export interface ReportRule {
   meta: RuleMeta;
   check(report: Report): Iterable<Finding>;
 }
 
-export function defineRule(rule: Rule): Rule {
+/** A rule that needs more than one report: it runs on a batch (or with --previous). */
+export interface HistoryRule {
+  meta: RuleMeta;
+  checkHistory(current: YearFacts, context: HistoryContext): Iterable<Finding>;
+}
+
+export type Rule = ReportRule | HistoryRule;
+
+export function defineRule(rule: ReportRule): ReportRule {
   return rule;
+}
+
+export function defineHistoryRule(rule: HistoryRule): HistoryRule {
+  return rule;
+}
+
+export function isHistoryRule(rule: Rule): rule is HistoryRule {
+  return 'checkHistory' in rule;
 }

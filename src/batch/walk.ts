@@ -1,0 +1,103 @@
+// Paths on the command line -> the sorted list of report files to check: files as given, folders
+// walked recursively, glob patterns matched; Office lock files, hidden files and our own outputs
+// skipped; symlinked folders followed once (no loops).
+
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+
+export const REPORT_EXTENSIONS = /\.(xlsx|xlsm|csv|tsv|txt|json)$/i;
+
+/** Files a folder walk passes over: Office/WPS lock files, hidden files, what `report` itself writes. */
+export function skipped(name: string): boolean {
+  return name.startsWith('~$') || name.startsWith('.') || /\.official\.xlsx$/i.test(name) || /\.tmp$/i.test(name);
+}
+
+export interface Walked {
+  files: string[];
+  /** Paths given that matched nothing. */
+  missing: string[];
+}
+
+function globToRegExp(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '*' && pattern[i + 1] === '*') {
+      re += '.*';
+      i++;
+      if (pattern[i + 1] === '/') i++;
+    } else if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+const isGlob = (p: string) => /[*?]/.test(p);
+
+async function walkFolder(dir: string, out: string[], seen: Set<string>): Promise<void> {
+  const real = await realpath(dir).catch(() => dir);
+  if (seen.has(real)) return;
+  seen.add(real);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (skipped(entry.name)) continue;
+    const path = join(dir, entry.name);
+    if (entry.isSymbolicLink()) {
+      const target = await stat(path).catch(() => null);
+      if (!target) continue;
+      if (target.isDirectory()) await walkFolder(path, out, seen);
+      else if (target.isFile() && REPORT_EXTENSIONS.test(entry.name)) out.push(path);
+      continue;
+    }
+    if (entry.isDirectory()) await walkFolder(path, out, seen);
+    else if (entry.isFile() && REPORT_EXTENSIONS.test(entry.name)) out.push(path);
+  }
+}
+
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Expand command-line paths. Order: the paths in the order given, each folder's or pattern's
+ * files sorted by path (whatever order the file system returns them in); each file once.
+ */
+export async function walk(paths: string[]): Promise<Walked> {
+  const found = new Set<string>();
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (const given of paths) {
+    if (isGlob(given)) {
+      const root = given.split('/').findIndex(isGlob);
+      const base = given.split('/').slice(0, root).join('/') || '.';
+      const all: string[] = [];
+      await walkFolder(base, all, new Set());
+      const re = globToRegExp(given.replace(/^\.\//, ''));
+      const matched = all.filter((f) => re.test(f.split(sep).join('/').replace(/^\.\//, '')));
+      if (matched.length === 0) missing.push(given);
+      for (const f of matched.sort(byPath)) found.add(f);
+      continue;
+    }
+    const info = await stat(given).catch(() => null);
+    if (!info) missing.push(given);
+    else if (info.isDirectory()) {
+      const all: string[] = [];
+      await walkFolder(given, all, seen);
+      for (const f of all.sort(byPath)) found.add(f);
+    } else found.add(given);
+  }
+  return { files: [...found], missing };
+}
+
+/** The I-th of N parts (1-based) of a sorted list: contiguous, sizes differing by at most one. */
+export function shard<T>(items: T[], index: number, count: number): T[] {
+  const start = Math.floor(((index - 1) * items.length) / count);
+  const end = Math.floor((index * items.length) / count);
+  return items.slice(start, end);
+}
+
+/** A path as shown in reports: relative to the working folder when inside it, with forward slashes. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const shown = rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : path;
+  return shown.split(sep).join('/') || basename(path);
+}

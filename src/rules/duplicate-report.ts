@@ -1,0 +1,31 @@
+// duplicate-report: two files in one batch for the same body and year.
+
+import { defineHistoryRule, type Finding } from './types.js';
+
+export default defineHistoryRule({
+  meta: {
+    id: 'duplicate-report',
+    category: 'history',
+    severity: 'warning',
+    description: { zh: '同一批文件中，同一单位同一年度有两份以上报告', en: 'Two or more files in one batch for the same body and year' },
+    rationale: {
+      zh: '重复提交时不知道哪一份是准的，跨年度核对也无法确定用哪一份。',
+      en: 'With two submissions it is unclear which one counts, and cross-year checks cannot tell which to use.',
+    },
+    fix: { zh: '保留最终的一份，删除或改名其他的。', en: 'Keep the final one and remove or rename the others.' },
+    messages: {
+      duplicate: { zh: '{agency} {year} 年的报告还有另一份：{others}', en: 'there is another {year} report of {agency}: {others}' },
+    },
+  },
+  *checkHistory(current, { duplicates }): Generator<Finding> {
+    if (duplicates.length === 0 || !current.agency || !current.year) return;
+    yield {
+      messageId: 'duplicate',
+      table: null,
+      row: null,
+      column: null,
+      loc: null,
+      data: { agency: current.agency, year: current.year, others: duplicates.map((d) => d.file).join('、') },
+    };
+  },
+});
