@@ -51,6 +51,27 @@ function pad(s: string, to: number): string {
   return s + ' '.repeat(Math.max(0, to - width(s)));
 }
 
+/** For a folder: how many files fared how, the most frequent rules, the files with most errors. */
+function batchSummary(results: FileResult[], lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const unreadable = results.filter((r) => r.diagnostics.some((d) => d.rule === 'file-unreadable')).length;
+  const withWarnings = results.filter((r) => r.warningCount > 0).length;
+  const clean = results.filter((r) => r.errorCount === 0 && r.warningCount === 0).length;
+  const failed = results.filter((r) => r.errorCount > 0).length;
+  const rules = new Map<string, number>();
+  for (const r of results) for (const d of r.diagnostics) rules.set(d.rule, (rules.get(d.rule) ?? 0) + 1);
+  const topRules = [...rules].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5);
+  const worst = results.filter((r) => r.errorCount > 0).sort((a, b) => b.errorCount - a.errorCount).slice(0, 5);
+  return [
+    zh
+      ? `汇总：${results.length} 个文件，${clean} 个无问题，${failed} 个有错误，${withWarnings} 个有警告，${unreadable} 个无法读取`
+      : `Summary: ${results.length} files, ${clean} clean, ${failed} with errors, ${withWarnings} with warnings, ${unreadable} unreadable`,
+    zh ? '最常见的问题：' : 'Most frequent rules:',
+    ...topRules.map(([rule, n]) => `  ${rule.padEnd(18)} ${n}`),
+    ...(worst.length ? [zh ? '错误最多的文件：' : 'Files with most errors:', ...worst.map((r) => `  ${String(r.errorCount).padStart(4)}  ${r.file}`)] : []),
+  ];
+}
+
 export const text: Formatter = {
   id: 'text',
   description: 'readable text grouped by file (default)',
@@ -78,6 +99,7 @@ export const text: Formatter = {
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const failed = results.filter((r) => r.errorCount > 0).length;
     const clean = results.filter((r) => r.errorCount === 0).length;
+    if (results.length > 1 && (errors || warnings)) out.push(...batchSummary(results, lang), '');
     const line = w.summary(results.length, clean, failed, errors, warnings);
     out.push(errors ? c.red.bold(line) : warnings ? c.yellow.bold(line) : c.green.bold(line));
     return `${out.join('\n')}\n`;

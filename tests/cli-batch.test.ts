@@ -1,0 +1,91 @@
+// `report check` on folders: parallel workers, order, summary, exit codes and batch options.
+
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli.js';
+
+interface Json {
+  results: Array<{ file: string; errorCount: number; warningCount: number; diagnostics: Array<{ rule: string }> }>;
+}
+
+describe('report check FOLDER', () => {
+  it('checks a folder on several workers, in sorted order, with the same results as one by one', async () => {
+    const many = await cli(['check', '--format', 'json', '--jobs', '2', 'fixtures']);
+    const one = await cli(['check', '--format', 'json', '--jobs', '1', 'fixtures']);
+    const files = (JSON.parse(many.stdout) as Json).results.map((r) => r.file);
+    expect(files).toEqual([...files].sort());
+    expect(files).toContain('fixtures/dunfangdian-2021.txt');
+    expect(many.stdout).toBe(one.stdout);
+    expect(many.code).toBe(1);
+  });
+
+  it('a folder with an unreadable file still yields results for all the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-batch-'));
+    copyFileSync('fixtures/dunfangdian-2021.txt', join(dir, 'a.txt'));
+    copyFileSync('fixtures/README.md', join(dir, 'b.csv'));
+    copyFileSync('fixtures/official-2022.xlsx', join(dir, 'c.xlsx'));
+    const out = JSON.parse((await cli(['check', '--format', 'json', dir])).stdout) as Json;
+    expect(out.results.map((r) => r.errorCount > 0)).toEqual([false, true, false]);
+  });
+
+  it('prints a summary for a batch', async () => {
+    const r = await cli(['check', 'fixtures']);
+    expect(r.stdout).toMatch(/汇总：\d+ 个文件/);
+    expect(r.stdout).toContain('最常见的问题：');
+    expect(r.stdout).toContain('错误最多的文件：');
+  });
+
+  it('--max-warnings fails the run when warnings exceed it', async () => {
+    const file = 'fixtures/edition2019-2019.csv';
+    expect((await cli(['check', file])).code).toBe(0);
+    expect((await cli(['check', '--max-warnings', '0', file])).code).toBe(1);
+    expect((await cli(['check', '--max-warnings', '1', file])).code).toBe(0);
+    expect((await cli(['check', '--max-warnings', 'x', file])).code).toBe(2);
+  });
+
+  it('--rule changes a rule’s severity or turns it off', async () => {
+    const file = 'fixtures/seeded-errors-2022.xlsx';
+    const off = JSON.parse((await cli(['check', '--format', 'json', '--rule', 't4-total=off', file])).stdout) as Json;
+    expect(off.results[0]!.diagnostics.map((d) => d.rule)).not.toContain('t4-total');
+    const warn = await cli(['check', '--rule', 't3-balance=warning', '--rule', 't3-row-total=off', '--rule', 't3-result-total=off', '--rule', 't4-total=off', file]);
+    expect(warn.code).toBe(0);
+    expect((await cli(['check', '--rule', 'nope=off', file])).code).toBe(2);
+  });
+
+  it('--shard checks the i-th of n parts; the parts cover the folder once', async () => {
+    const all = (JSON.parse((await cli(['check', '--format', 'json', 'fixtures'])).stdout) as Json).results.map((r) => r.file);
+    const parts = [];
+    for (const i of [1, 2, 3]) parts.push(...(JSON.parse((await cli(['check', '--format', 'json', '--shard', `${i}/3`, 'fixtures'])).stdout) as Json).results.map((r) => r.file));
+    expect(parts).toEqual(all);
+    expect((await cli(['check', '--shard', '4/3', 'fixtures'])).code).toBe(2);
+  });
+
+  it('--output-file writes the report and keeps the exit code', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'report-out-')), 'sub', 'r.json');
+    const r = await cli(['check', '--format', 'json', '-o', out, 'fixtures/seeded-errors-2022.xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Json).results[0]!.errorCount).toBe(5);
+  });
+
+  it('cross-year: a series of one body with a broken carry-over, within a batch and with --previous', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-years-'));
+    mkdirSync(join(dir, 'in'));
+    copyFileSync('fixtures/libreoffice-2021.xlsx', join(dir, 'in', '2021.xlsx'));
+    copyFileSync('fixtures/gb18030-2022.csv', join(dir, 'in', '2022.csv'));
+    copyFileSync('fixtures/utf8-bom-2023.csv', join(dir, 'in', '2023.csv'));
+    const clean = JSON.parse((await cli(['check', '--format', 'json', join(dir, 'in')])).stdout) as Json;
+    expect(clean.results.flatMap((r) => r.diagnostics.map((d) => d.rule))).toEqual([]);
+    // 2023 checked against 2021 as its "previous": the carry-over no longer holds.
+    const paired = JSON.parse((await cli(['check', '--format', 'json', '--previous', join(dir, 'in', '2021.xlsx'), join(dir, 'in', '2023.csv')])).stdout) as Json;
+    expect(paired.results[0]!.diagnostics.map((d) => d.rule)).toContain('carry-over');
+  });
+
+  it('a path that matches nothing: exit 2 and one line', async () => {
+    const r = await cli(['check', 'no/such/folder']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('report: 找不到文件：no/such/folder\n');
+  });
+});
