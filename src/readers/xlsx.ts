@@ -1,80 +1,344 @@
-// XLSX reader (exceljs): every sheet, merged ranges, cached formula results, rich text, dates.
-// exceljs is imported lazily so that CSV and text inputs do not pay for loading it.
+// XLSX reader: fflate inflates only the parts a Grid needs (workbook, its relationships, styles,
+// shared strings, the sheets) and saxes reads each part in one pass; exceljs, five times slower to
+// load and to read, stays the writer. It gives the Grid exceljs gives (tests/helpers/exceljs-reader.ts
+// is the oracle). Where exceljs loses or garbles what the file holds (a cached 0 or FALSE, entities
+// decoded twice, hyperlinked numbers turned into text, CDATA, date1904="true") or rejects a file
+// Excel opens (rows or cells without an address, overlapping merges, long sheet names, sheet parts
+// not named sheetN.xml), this reader keeps what the file says; tests/readers/xlsx-equivalence.test.ts
+// shows those cases.
 
-import type { Cell, Grid, Sheet } from '../model/grid.js';
+import { posix } from 'node:path';
+import { unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
+import type { Cell, Grid, Range, Sheet } from '../model/grid.js';
 import { parseRange } from '../model/grid.js';
 import { ReadError } from './errors.js';
+import { dateCell } from './dates.js';
 
-type ExcelJS = typeof import('exceljs');
-let excel: Promise<ExcelJS> | null = null;
-function loadExcel(): Promise<ExcelJS> {
-  excel ??= import('exceljs').then((m) => ((m as { default?: ExcelJS }).default ?? m) as ExcelJS);
-  return excel;
+type Attributes = Record<string, string>;
+
+interface XmlHandlers {
+  open(name: string, attributes: Attributes): void;
+  text?(text: string): void;
+  close?(name: string): void;
 }
 
-const DAY = 86_400_000;
+const utf8 = new TextDecoder();
+
+/** Element names without their prefix: some writers spell <x:sheet> for <sheet>. */
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/** Parse one XML part; saxes throws on anything that is not well-formed XML. */
+function parseXml(part: Uint8Array, on: XmlHandlers): void {
+  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  parser.on('opentag', (tag) => on.open(local(tag.name), tag.attributes));
+  if (on.text) {
+    parser.on('text', on.text);
+    parser.on('cdata', on.text);
+  }
+  const close = on.close;
+  if (close) parser.on('closetag', (tag) => close(local(tag.name)));
+  parser.write(utf8.decode(part)).close();
+}
+
+/** Zip entry name as a part name: a few writers store '/xl/…'. */
+const partName = (entry: string) => entry.replace(/^\/+/, '');
+
+function unzip(bytes: Uint8Array, wanted: Set<string>): Map<string, Uint8Array> {
+  const files = unzipSync(bytes, { filter: (f) => wanted.has(partName(f.name)) });
+  return new Map(Object.entries(files).map(([name, data]) => [partName(name), data]));
+}
+
+/** A relationship target as a part name: relative to xl/ ('worksheets/sheet1.xml') or absolute ('/xl/…'). */
+function resolveTarget(target: string): string {
+  const path = target.trim();
+  return posix.join(path.startsWith('/') ? '/' : '/xl', path).slice(1);
+}
+
+interface Relationship {
+  type: string;
+  part: string;
+}
+
+function readRelationships(part: Uint8Array | undefined): Map<string, Relationship> {
+  const rels = new Map<string, Relationship>();
+  if (part) {
+    parseXml(part, {
+      open(name, a) {
+        if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') {
+          rels.set(a.Id, { type: a.Type ?? '', part: resolveTarget(a.Target) });
+        }
+      },
+    });
+  }
+  return rels;
+}
+
+const isType = (rel: Relationship, type: string) => rel.type.endsWith(`/${type}`);
+
+interface SheetEntry {
+  name: string;
+  hidden: boolean;
+  part: string;
+}
+
+/** The sheets in tab order, each with its part (chart sheets and dangling ones left out), and the date system. */
+function readWorkbook(part: Uint8Array, rels: Map<string, Relationship>): { sheets: SheetEntry[]; date1904: boolean } {
+  const sheets: SheetEntry[] = [];
+  let date1904 = false;
+  parseXml(part, {
+    open(name, a) {
+      if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      if (name !== 'sheet') return;
+      const rel = rels.get(a['r:id'] ?? '');
+      if (rel && isType(rel, 'worksheet')) sheets.push({ name: a.name ?? '', hidden: Boolean(a.state) && a.state !== 'visible', part: rel.part });
+    },
+  });
+  return { sheets, date1904 };
+}
+
+/** Built-in number formats that show dates or times (as exceljs knows them: not the CJK ids 27–36, 50–58). */
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+/** exceljs's test: date letters outside [colour/locale] brackets and "quoted text". */
+const isDateFormat = (code: string) => /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+
+/** For each cell style (cellXfs index): does it show a number as a date? */
+function readDateStyles(part: Uint8Array | undefined): boolean[] {
+  if (!part) return [];
+  const custom = new Map<number, string>();
+  const styles: number[] = [];
+  let within = '';
+  parseXml(part, {
+    open(name, a) {
+      if (name === 'numFmts' || name === 'cellXfs') within = name;
+      else if (name === 'numFmt' && within === 'numFmts') custom.set(parseInt(a.numFmtId ?? '', 10), a.formatCode ?? '');
+      else if (name === 'xf' && within === 'cellXfs') styles.push(parseInt(a.numFmtId ?? '', 10));
+    },
+    close(name) {
+      if (name === within) within = '';
+    },
+  });
+  return styles.map((id) => {
+    const code = custom.get(id);
+    return code ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
+  });
+}
+
+/** Characters Excel cannot store in XML are written _xHHHH_. */
+const unescapeText = (text: string) => text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /**
- * A date cell as Excel shows it, and the serial number behind it (what the clerk typed, often a
- * count in a cell formatted as a date). exceljs counts from 1899-12-30; Excel shows serials below
- * 61 one day later because it counts a 1900-02-29 that never was.
+ * Collects the text of <t> elements (plain or rich-text runs) inside a string item, leaving out
+ * phonetic guides (<rPh>), which hold the reading of the text rather than the text.
  */
-function dateCell(d: Date): { text: string; number?: number } {
-  if (Number.isNaN(d.getTime())) return { text: '' };
-  const serial = Math.round(((d.getTime() - Date.UTC(1899, 11, 30)) / DAY) * 1e6) / 1e6;
-  const shown = serial > 0 && serial < 61 ? new Date(d.getTime() + DAY) : d;
-  const text = shown.toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, 'Z');
-  return { text, number: serial };
-}
+class StringText {
+  text = '';
+  private run: string | null = null;
+  private phonetic = 0;
 
-/** Turn one exceljs value (or a formula's cached result) into our cell fields. */
-function toCell(value: unknown, row: number, col: number, isFormula = false): Cell | null {
-  const base = { row, col };
-  if (value === null || value === undefined) {
-    return isFormula ? { ...base, kind: 'formula', text: '' } : null;
+  open(name: string): void {
+    if (name === 'rPh') this.phonetic++;
+    else if (name === 't' && this.phonetic === 0) this.run = '';
   }
-  if (typeof value === 'number') return { ...base, kind: 'number', number: value, text: String(value) };
-  if (typeof value === 'string') return value.trim() === '' ? null : { ...base, kind: 'text', text: value };
-  if (typeof value === 'boolean') return { ...base, kind: 'boolean', text: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) return { ...base, kind: 'date', ...dateCell(value) };
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if ('error' in v) return { ...base, kind: 'error', text: String(v.error) };
-    if ('formula' in v || 'sharedFormula' in v) return toCell(v.result, row, col, true);
-    if (Array.isArray(v.richText)) {
-      const text = (v.richText as Array<{ text?: string }>).map((t) => t.text ?? '').join('');
-      return text.trim() === '' ? null : { ...base, kind: 'text', text };
+
+  add(text: string): void {
+    if (this.run !== null) this.run += text;
+  }
+
+  close(name: string): void {
+    if (name === 'rPh') this.phonetic--;
+    else if (name === 't' && this.run !== null) {
+      this.text += unescapeText(this.run);
+      this.run = null;
     }
-    if ('text' in v) return toCell(typeof v.text === 'object' ? v.text : String(v.text ?? ''), row, col);
   }
-  return { ...base, kind: 'text', text: String(value) };
 }
 
-export async function readXlsx(file: string, bytes: Uint8Array): Promise<Grid> {
-  const { Workbook, ValueType } = await loadExcel();
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch (err) {
-    throw new ReadError('corrupt-xlsx', { detail: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 120) : String(err) });
+function readSharedStrings(part: Uint8Array | undefined): string[] {
+  const strings: string[] = [];
+  if (!part) return strings;
+  let item: StringText | null = null;
+  parseXml(part, {
+    open(name) {
+      if (name === 'si') item = new StringText();
+      else item?.open(name);
+    },
+    text: (text) => item?.add(text),
+    close(name) {
+      if (name === 'si' && item) {
+        strings.push(item.text);
+        item = null;
+      } else item?.close(name);
+    },
+  });
+  return strings;
+}
+
+interface Workbook {
+  strings: string[];
+  dateStyles: boolean[];
+  date1904: boolean;
+}
+
+/** A <c> element as read: its type attribute, style, whether it holds a formula, its value text. */
+interface RawCell {
+  type: string;
+  style: number;
+  formula: boolean;
+  value?: string;
+  inline?: StringText;
+}
+
+/** The Date exceljs makes of a serial number (whole milliseconds). */
+function serialDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+function textCell(row: number, col: number, text: string): Cell | null {
+  return text.trim() === '' ? null : { row, col, kind: 'text', text };
+}
+
+function toCell(raw: RawCell, row: number, col: number, book: Workbook): Cell | null {
+  if (raw.type === 'inlineStr') return textCell(row, col, raw.inline?.text ?? '');
+  const v = raw.value;
+  // An empty <v> is no cached result (exceljs reads it so too, even for an empty string result).
+  if (raw.formula && !v) return { row, col, kind: 'formula', text: '' };
+  if (v === undefined) return null; // a styled blank or a placeholder inside a merge
+  switch (raw.type) {
+    case 's': {
+      const text = book.strings[parseInt(v, 10)];
+      if (text === undefined) throw new ReadError('corrupt-xlsx', { detail: `shared string ${v} is missing` });
+      return textCell(row, col, text);
+    }
+    case 'str':
+      return textCell(row, col, v);
+    case 'b':
+      return { row, col, kind: 'boolean', text: parseInt(v, 10) !== 0 ? 'TRUE' : 'FALSE' };
+    case 'e':
+      return { row, col, kind: 'error', text: v };
   }
+  const number = parseFloat(v);
+  if (raw.formula && Number.isNaN(number)) return { row, col, kind: 'formula', text: '' };
+  // exceljs never applies style 0 (the default style) as a number format.
+  if (raw.style > 0 && book.dateStyles[raw.style]) return { row, col, kind: 'date', ...dateCell(serialDate(number, book.date1904)) };
+  return { row, col, kind: 'number', number, text: String(number) };
+}
+
+/** Column number of an A1 reference ('AB12' -> 28), or null without one. */
+function columnOf(ref: string | undefined): number | null {
+  let col = 0;
+  for (let i = 0; ref && i < ref.length; i++) {
+    const letter = (ref.charCodeAt(i) | 32) - 96; // 'a' or 'A' -> 1
+    if (letter < 1 || letter > 26) break;
+    col = col * 26 + letter;
+  }
+  return col || null;
+}
+
+/** Only the top-left cell of a merged range keeps its value, as in Excel. */
+function dropMerged(rows: Map<number, Cell[]>, merges: Range[], lastRow: number): void {
+  for (const m of merges) {
+    for (let r = m.top; r <= Math.min(m.bottom, lastRow); r++) {
+      const cells = rows.get(r);
+      if (cells) rows.set(r, cells.filter((c) => c.col < m.left || c.col > m.right || (r === m.top && c.col === m.left)));
+    }
+  }
+}
+
+function readSheet(part: Uint8Array, book: Workbook): Pick<Sheet, 'rows' | 'merges'> {
+  const found = new Map<number, Cell[]>();
+  const merges: Range[] = [];
+  let row = 0;
+  let col = 0;
+  let lastRow = 0;
+  let cell: RawCell | null = null;
+  let into: 'f' | 'v' | null = null;
+  parseXml(part, {
+    open(name, a) {
+      if (name === 'row') {
+        // Rows and cells may leave out their address; they then follow the previous one.
+        row = parseInt(a.r ?? '', 10) || row + 1;
+        col = 0;
+      } else if (name === 'c') {
+        col = columnOf(a.r) ?? col + 1;
+        cell = { type: a.t ?? '', style: a.s ? parseInt(a.s, 10) : 0, formula: false };
+      } else if (name === 'mergeCell') {
+        const range = parseRange(a.ref ?? '');
+        if (range) merges.push(range);
+      } else if (cell) {
+        if (name === 'f') {
+          // A shared formula's other cells have <f t="shared" si="0"/> without text.
+          cell.formula ||= Boolean(a.t);
+          into = 'f';
+        } else if (name === 'v') into = 'v';
+        else if (name === 'is') cell.inline = new StringText();
+        else cell.inline?.open(name);
+      }
+    },
+    text(text) {
+      if (!cell) return;
+      if (into === 'f') cell.formula = true;
+      else if (into === 'v') cell.value = (cell.value ?? '') + text;
+      else cell.inline?.add(text);
+    },
+    close(name) {
+      if (name === 'c' && cell) {
+        const out = toCell(cell, row, col, book);
+        if (out) {
+          const cells = found.get(row);
+          if (cells) cells.push(out);
+          else found.set(row, [out]);
+          lastRow = Math.max(lastRow, row);
+        }
+        cell = null;
+      } else if (name === 'f' || name === 'v') into = null;
+      else cell?.inline?.close(name);
+    },
+  });
+  dropMerged(found, merges, lastRow);
+  const rows = new Map<number, Cell[]>();
+  for (const r of [...found.keys()].sort((a, b) => a - b)) {
+    // Ordered by column; a column given twice keeps its last cell.
+    const cells = found.get(r)!.sort((a, b) => a.col - b.col).filter((c, i, all) => all[i + 1]?.col !== c.col);
+    if (cells.length) rows.set(r, cells);
+  }
+  return { rows, merges };
+}
+
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+
+function read(file: string, bytes: Uint8Array): Grid {
+  const main = unzip(bytes, new Set([WORKBOOK, WORKBOOK_RELS]));
+  const workbookPart = main.get(WORKBOOK);
+  // A zip without a workbook (a renamed archive) has no sheets, as readers/xlsx.ts says too.
+  if (!workbookPart) throw new ReadError('no-sheets');
+  const rels = readRelationships(main.get(WORKBOOK_RELS));
+  const { sheets: entries, date1904 } = readWorkbook(workbookPart, rels);
+  const relOf = (type: string) => [...rels.values()].find((rel) => isType(rel, type))?.part ?? '';
+  const stylesPart = relOf('styles');
+  const stringsPart = relOf('sharedStrings');
+  const parts = unzip(bytes, new Set([stylesPart, stringsPart, ...entries.map((e) => e.part)].filter(Boolean)));
+  const book: Workbook = { strings: readSharedStrings(parts.get(stringsPart)), dateStyles: readDateStyles(parts.get(stylesPart)), date1904 };
   const sheets: Sheet[] = [];
-  for (const ws of workbook.worksheets) {
-    const rows = new Map<number, Cell[]>();
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (cell.type === ValueType.Merge) return;
-        const out = toCell(cell.value, r, c);
-        if (out) cells.push(out);
-      });
-      if (cells.length) rows.set(r, cells);
-    });
-    const merges = ((ws.model as { merges?: string[] }).merges ?? []).flatMap((m) => parseRange(m) ?? []);
-    sheets.push({ name: ws.name, rows, merges, ...(ws.state !== 'visible' ? { hidden: true } : {}) });
+  for (const entry of entries) {
+    const part = parts.get(entry.part);
+    if (!part) continue;
+    sheets.push({ name: entry.name, ...readSheet(part, book), ...(entry.hidden ? { hidden: true } : {}) });
   }
   if (sheets.length === 0) throw new ReadError('no-sheets');
   // A workbook whose every sheet is hidden still shows something when opened: read them all.
   if (sheets.every((s) => s.hidden)) for (const s of sheets) delete s.hidden;
   return { file, kind: 'xlsx', sheets };
+}
+
+/** Read an .xlsx workbook's bytes into a Grid. Throws only ReadError ('corrupt-xlsx', 'no-sheets'). */
+export async function readXlsx(file: string, bytes: Uint8Array): Promise<Grid> {
+  try {
+    return read(file, bytes);
+  } catch (err) {
+    if (err instanceof ReadError) throw err;
+    throw new ReadError('corrupt-xlsx', { detail: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 120) : String(err) });
+  }
 }
