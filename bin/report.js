@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Shebang shim: run the CLI and set the exit code; nothing else.
-import { main } from '../dist/cli/main.js';
+// Shebang shim: run the CLI (the bundled build, for a fast start) and set the exit code; nothing else.
+import { main } from '../dist/bundle/report.js';
 
 process.exitCode = await main(process.argv.slice(2));
