@@ -14,18 +14,26 @@ export default defineHistoryRule({
     },
     fix: { zh: '保留最终的一份，删除或改名其他的。', en: 'Keep the final one and remove or rename the others.' },
     messages: {
-      duplicate: { zh: '{agency} {year} 年的报告还有另一份：{others}', en: 'there is another {year} report of {agency}: {others}' },
+      duplicate: { zh: '{agency} {year} 年的报告共有 {count} 份，另见：{others}', en: 'there are {count} {year} reports of {agency}; see also: {others}' },
     },
   },
   *checkHistory(current, { duplicates }): Generator<Finding> {
     if (duplicates.length === 0 || !current.agency || !current.year) return;
+    const shown = duplicates.slice(0, 3).map((d) => d.file);
+    const more = duplicates.length - shown.length;
     yield {
       messageId: 'duplicate',
       table: null,
       row: null,
       column: null,
       loc: null,
-      data: { agency: current.agency, year: current.year, others: duplicates.map((d) => d.file).join('、') },
+      // A few names are enough to find the others; all of them would grow with the square of the batch.
+      data: {
+        agency: current.agency,
+        year: current.year,
+        count: duplicates.length + 1,
+        others: { zh: shown.join('、') + (more ? ` 等 ${duplicates.length} 份` : ''), en: shown.join(', ') + (more ? ` and ${more} more` : '') },
+      },
     };
   },
 });

@@ -1,0 +1,132 @@
+// npm run bench: speed and memory of `report check` on a generated folder, as ratios against
+// baselines measured in the same run (the machine is shared and noisy; absolute times are not).
+//
+//   folder   `report check` on 2,000 varied workbooks and CSVs, end to end, all cores
+//   bound    a single-threaded lower bound over the same files: unzip (fflate) and scan the
+//            sheet XML for values, read CSVs; no validation
+//   one      `report check one.xlsx`, wall time, median of several runs
+//   node     `node -e 0`, the same way
+//   memory   peak resident memory of `report check` on 1,000 and on 20,000 files
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { EDITIONS } from '../dist/form/index.js';
+import { layoutCsv } from '../dist/writers/layout.js';
+import { blankReport } from '../dist/writers/normalize.js';
+import { writeOfficialXlsx } from '../dist/writers/xlsx.js';
+
+const FILES = Number(process.env.BENCH_FILES ?? 2000);
+const root = mkdtempSync(join(tmpdir(), 'report-bench-'));
+const folder = join(root, 'batch');
+mkdirSync(folder);
+
+// A deterministic pseudo-random source, so every run checks the same files.
+let seed = 12345;
+const rand = (n) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+
+function randomReport(i) {
+  const edition = i % 4 === 0 ? '2019' : '2021';
+  const report = blankReport(edition);
+  report.agency = `示例${['县', '市', '区', '镇'][i % 4]}第${i}局`;
+  report.year = edition === '2019' ? 2019 + (i % 2) : 2021 + (i % 4);
+  for (const cells of Object.values(report.tables.t2)) for (const c of Object.keys(cells)) cells[c] = rand(50);
+  const ed = EDITIONS[edition];
+  const t3 = report.tables.t3;
+  const leaves = Object.keys(t3).filter((k) => ed.t3.rows.find((r) => r.key === k)?.result);
+  const parts = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'];
+  for (const k of [...leaves, 'carriedOver', 'carriedForward']) for (const c of parts) t3[k][c] = rand(6);
+  for (const c of parts) {
+    t3.resultTotal[c] = leaves.reduce((n, k) => n + t3[k][c], 0);
+    t3.received[c] = Math.max(0, t3.resultTotal[c] + t3.carriedForward[c] - t3.carriedOver[c]);
+    t3.carriedOver[c] = t3.resultTotal[c] + t3.carriedForward[c] - t3.received[c];
+  }
+  for (const row of Object.values(t3)) row.total = parts.reduce((n, c) => n + row[c], 0);
+  for (const g of Object.values(report.tables.t4)) {
+    for (const c of ['upheld', 'corrected', 'other', 'pending']) g[c] = rand(3);
+    g.total = g.upheld + g.corrected + g.other + g.pending;
+  }
+  if (i % 10 === 0) t3.granted.natural += 1; // some reports with errors
+  return report;
+}
+
+const PRODUCED_ELSEWHERE = ['official-2022.xlsx', 'per-sheet-2023.xlsx', 'libreoffice-2021.xlsx', 'label-variants-2022.xlsx', 'edition2019-2020.xlsx'];
+console.log(`generating ${FILES} files in ${folder} …`);
+for (let i = 0; i < FILES; i++) {
+  const name = join(folder, `r${String(i).padStart(5, '0')}`);
+  if (i % 5 === 1) writeFileSync(`${name}.csv`, layoutCsv(randomReport(i)));
+  else if (i % 5 === 3) copyFileSync(join('fixtures', PRODUCED_ELSEWHERE[i % PRODUCED_ELSEWHERE.length]), `${name}.xlsx`);
+  else writeFileSync(`${name}.xlsx`, await writeOfficialXlsx(randomReport(i)));
+}
+const files = readdirSync(folder).sort().map((f) => join(folder, f));
+
+function lowerBound() {
+  const start = performance.now();
+  let values = 0;
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    if (file.endsWith('.csv')) {
+      values += bytes.toString('utf8').split(/[,\n]/).length;
+      continue;
+    }
+    const parts = unzipSync(bytes, { filter: (f) => f.name.startsWith('xl/worksheets/') || f.name === 'xl/sharedStrings.xml' });
+    for (const data of Object.values(parts)) values += (new TextDecoder().decode(data).match(/<v>[^<]*<\/v>/g) ?? []).length;
+  }
+  return { ms: performance.now() - start, values };
+}
+
+const MAXRSS = 'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS "+process.resourceUsage().maxRSS+"\\n"))';
+function run(args) {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--import', MAXRSS, 'bin/report.js', ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = performance.now() - start;
+  const rss = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`report check failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+  return { ms, rss };
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function timeOf(cmd, args, n = 9) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    spawnSync(cmd, args, { stdio: 'ignore' });
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+lowerBound(); // warm the file cache
+const bound = lowerBound();
+const folderRun = run(['check', '--format', 'json', '--no-progress', folder]);
+const one = join(folder, 'r00002.xlsx');
+const node = timeOf(process.execPath, ['-e', '0']);
+const single = timeOf(process.execPath, ['bin/report.js', 'check', one]);
+
+// Memory: the same workbooks, 1,000 of them and 20,000 (hard links to the generated ones).
+const small = join(root, 'm1000');
+const large = join(root, 'm20000');
+mkdirSync(small);
+mkdirSync(large);
+files.slice(0, 1000).forEach((f, i) => linkSync(f, join(small, `${i}${f.slice(-5)}`)));
+for (let i = 0; i < 20000; i++) linkSync(files[i % files.length], join(large, `${String(i).padStart(5, '0')}${files[i % files.length].slice(-5)}`));
+const mem1k = run(['check', '--format', 'json', '--no-progress', small]);
+const mem20k = run(['check', '--format', 'json', '--no-progress', large]);
+
+const rows = [
+  ['folder of ' + files.length + ' files, end to end', `${(folderRun.ms / 1000).toFixed(2)} s`, `${(files.length / (folderRun.ms / 1000)).toFixed(0)} files/s`],
+  ['single-threaded lower bound, same files', `${(bound.ms / 1000).toFixed(2)} s`, `${(bound.ms / files.length).toFixed(3)} ms/file`],
+  ['report check one.xlsx (median)', `${single.toFixed(0)} ms`, ''],
+  ['node -e 0 (median)', `${node.toFixed(0)} ms`, ''],
+  ['peak memory, 1,000 files', `${mem1k.rss.toFixed(0)} MB`, ''],
+  ['peak memory, 20,000 files', `${mem20k.rss.toFixed(0)} MB`, `${(mem20k.ms / 1000).toFixed(1)} s`],
+];
+for (const [what, value, extra] of rows) console.log(`${what.padEnd(44)} ${value.padStart(10)}  ${extra}`);
+const ratios = [
+  ['folder / lower bound', folderRun.ms / bound.ms, 8],
+  ['one workbook / node -e 0', single / node, 2.5],
+  ['memory 20,000 / 1,000 files', mem20k.rss / mem1k.rss, 1.5],
+];
+console.log('');
+for (const [what, ratio, target] of ratios) console.log(`${what.padEnd(30)} ${ratio.toFixed(2)}x  (target ≤ ${target}x: ${ratio <= target ? 'met' : 'MISSED'})`);
+rmSync(root, { recursive: true, force: true });

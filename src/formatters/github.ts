@@ -1,0 +1,167 @@
+// GitHub Actions: workflow-command annotations (worst first, within GitHub's per-step cap) and a step summary.
+
+import type { Diagnostic, FileResult } from '../engine/index.js';
+import { RULES_BY_ID } from '../rules/index.js';
+import type { Lang } from '../rules/types.js';
+import { lineOf, qualifiedCell, reportPath, worstFirst } from './sarif.js';
+import type { FormatContext, Formatter } from './types.js';
+
+/** GitHub shows this many error and this many warning annotations per step and drops the rest silently. */
+export const ANNOTATION_LIMIT = 10;
+/** GitHub refuses a step summary larger than 1 MiB. */
+export const SUMMARY_LIMIT = 1024 * 1024;
+
+const WORDS = {
+  zh: {
+    totals: (files: number, e: number, w: number) => `report：共检查 ${files} 个文件，${e} 个错误，${w} 个警告。`,
+    capped: (limit: number) =>
+      `GitHub 每一步只显示前 ${limit} 个错误和前 ${limit} 个警告的标注；完整列表见作业日志中的“全部问题”分组，或用 --output-file 写出报告文件。`,
+    everything: (n: number) => `全部问题（${n} 个）`,
+    error: '错误',
+    warning: '警告',
+    title: '## report 检查结果',
+    overview: (files: number, failed: number, unreadable: number, e: number, w: number) =>
+      `共检查 ${files} 个文件：${failed} 个有错误${unreadable ? `（其中 ${unreadable} 个无法读取）` : ''}；共 ${e} 个错误，${w} 个警告。`,
+    fileHead: '| 文件 | 单位 | 年度 | 错误 | 警告 |',
+    ruleHead: '| 规则 | 说明 | 次数 | 文件数 |',
+    topRules: '### 最常见的问题',
+    unlisted: (n: number) => `另有 ${n} 个文件未列出（摘要大小有限），完整结果见作业日志或报告文件。`,
+  },
+  en: {
+    totals: (files: number, e: number, w: number) => `report: ${files} file${files === 1 ? '' : 's'} checked, ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}.`,
+    capped: (limit: number) =>
+      ` GitHub shows only the first ${limit} error and ${limit} warning annotations of a step; the full list is in the job log under "All findings", or write a report file with --output-file.`,
+    everything: (n: number) => `All findings (${n})`,
+    error: 'error',
+    warning: 'warning',
+    title: '## report results',
+    overview: (files: number, failed: number, unreadable: number, e: number, w: number) =>
+      `${files} file${files === 1 ? '' : 's'} checked: ${failed} with errors${unreadable ? ` (${unreadable} unreadable)` : ''}; ${e} errors and ${w} warnings in all.`,
+    fileHead: '| File | Agency | Year | Errors | Warnings |',
+    ruleHead: '| Rule | What it checks | Findings | Files |',
+    topRules: '### Most frequent findings',
+    unlisted: (n: number) => `${n} more file${n === 1 ? '' : 's'} not listed (the summary has a size limit); see the job log or the report file for all results.`,
+  },
+} as const;
+
+/** Message text: `%`, CR and LF escaped so a message cannot end the command or start another. */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values also escape the `:` and `,` that separate properties. */
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function where(d: Diagnostic): string | null {
+  if (d.cell === null) return null;
+  return d.line !== null ? d.cell : qualifiedCell(d.sheet, d.cell);
+}
+
+function annotation(path: string, d: Diagnostic, lang: Lang): string {
+  const line = lineOf(d);
+  // For CSV/text the worksheet column is a field number, not a character column.
+  const col = d.line === null ? d.sheetColumn : null;
+  const place = where(d);
+  const props = [
+    `file=${escapeProperty(path)}`,
+    line !== null ? `line=${line}` : null,
+    col !== null ? `col=${col}` : null,
+    `title=${escapeProperty(place ? `${d.rule} ${place}` : d.rule)}`,
+  ].filter(Boolean);
+  return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(d.messages[lang])}`;
+}
+
+/**
+ * A plain log line. It starts with the severity word and has its newlines flattened, so neither a
+ * file name nor untrusted cell text can make the runner read it as a workflow command.
+ */
+function logLine(path: string, d: Diagnostic, lang: Lang): string {
+  const line = lineOf(d);
+  const place = [path, line !== null ? String(line) : null].filter(Boolean).join(':');
+  const sev = d.severity === 'error' ? WORDS[lang].error : WORDS[lang].warning;
+  return [sev, place, where(d), d.rule, d.messages[lang]].filter(Boolean).join('  ').replace(/[\r\n]+/g, ' ');
+}
+
+function totals(results: FileResult[]) {
+  return {
+    errors: results.reduce((n, r) => n + r.errorCount, 0),
+    warnings: results.reduce((n, r) => n + r.warningCount, 0),
+  };
+}
+
+export const github: Formatter = {
+  id: 'github',
+  description: 'GitHub Actions annotations (worst 10 errors and 10 warnings, then a notice with the totals)',
+  format(results, context) {
+    const w = WORDS[context.lang];
+    const paths = new Map(results.map((r) => [r, reportPath(r.file, context)]));
+    const ranked = worstFirst(results);
+    const shown = { error: 0, warning: 0 };
+    const out: string[] = [];
+    for (const { result, diagnostic } of ranked) {
+      const sev = diagnostic.severity === 'error' ? 'error' : 'warning';
+      if (shown[sev] >= ANNOTATION_LIMIT) continue;
+      shown[sev]++;
+      out.push(annotation(paths.get(result)!, diagnostic, context.lang));
+    }
+    const dropped = ranked.length > shown.error + shown.warning;
+    if (dropped) {
+      out.push(`::group::${escapeData(w.everything(ranked.length))}`);
+      for (const r of results) for (const d of r.diagnostics) out.push(logLine(paths.get(r)!, d, context.lang));
+      out.push('::endgroup::');
+    }
+    const { errors, warnings } = totals(results);
+    out.push(`::notice::${escapeData(`${w.totals(results.length, errors, warnings)}${dropped ? w.capped(ANNOTATION_LIMIT) : ''}`)}`);
+    return `${out.join('\n')}\n`;
+  },
+};
+
+/** Text for a Markdown table cell: no line breaks, no pipes, no markup. */
+function cell(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]<>()#+!|~]/g, '\\$&');
+}
+
+/**
+ * The Markdown the CLI writes to $GITHUB_STEP_SUMMARY: a table of the files (those with errors
+ * first) and the most frequent rules, cut short to stay under GitHub's 1 MiB limit.
+ */
+export function githubSummary(results: FileResult[], context: FormatContext): string {
+  const w = WORDS[context.lang];
+  const { errors, warnings } = totals(results);
+  const failed = results.filter((r) => r.errorCount > 0).length;
+  const unreadable = results.filter((r) => r.diagnostics.some((d) => d.rule === 'file-unreadable')).length;
+
+  const counts = new Map<string, { findings: number; files: number }>();
+  for (const r of results) {
+    const seen = new Set<string>();
+    for (const d of r.diagnostics) {
+      const c = counts.get(d.rule) ?? { findings: 0, files: 0 };
+      c.findings++;
+      if (!seen.has(d.rule)) c.files++;
+      seen.add(d.rule);
+      counts.set(d.rule, c);
+    }
+  }
+  const top = [...counts].sort((a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0])).slice(0, 10);
+  const ruleTable = top.length
+    ? ['', w.topRules, '', w.ruleHead, '| --- | --- | ---: | ---: |', ...top.map(([id, c]) => `| ${cell(id)} | ${cell(RULES_BY_ID.get(id)?.meta.description[context.lang] ?? '')} | ${c.findings} | ${c.files} |`)]
+    : [];
+
+  const head = [w.title, '', w.overview(results.length, failed, unreadable, errors, warnings), '', w.fileHead, '| --- | --- | ---: | ---: | ---: |'];
+  const ordered = [...results.filter((r) => r.errorCount > 0), ...results.filter((r) => r.errorCount === 0 && r.warningCount > 0), ...results.filter((r) => r.errorCount === 0 && r.warningCount === 0)];
+  const bytes = (lines: string[]) => lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8') + 1, 0);
+  // Room for the head, the rule table and the "not listed" line, with a margin for the last one's number.
+  let budget = SUMMARY_LIMIT - bytes(head) - bytes(ruleTable) - bytes(['', w.unlisted(results.length)]) - 64;
+  const rows: string[] = [];
+  for (const r of ordered) {
+    const row = `| ${cell(reportPath(r.file, context))} | ${cell(r.agency ?? '')} | ${r.year ?? ''} | ${r.errorCount} | ${r.warningCount} |`;
+    const size = Buffer.byteLength(row, 'utf8') + 1;
+    if (size > budget) break;
+    budget -= size;
+    rows.push(row);
+  }
+  const unlisted = ordered.length - rows.length;
+  return `${[...head, ...rows, ...(unlisted > 0 ? ['', w.unlisted(unlisted)] : []), ...ruleTable].join('\n')}\n`;
+}
