@@ -15,10 +15,17 @@ export function isPlaceholder(text: string): boolean {
 }
 
 /** True when a cell looks like a table value (a number or a placeholder) rather than a label. */
+const valueLike = new WeakMap<Cell, boolean>();
+
 export function isValueLike(cell: Cell): boolean {
   if (cell.kind !== 'text') return true;
-  const v = readValue(cell, null);
-  return v.status === 'ok' || v.status === 'placeholder';
+  let known = valueLike.get(cell);
+  if (known === undefined) {
+    const v = readValue(cell, null);
+    known = v.status === 'ok' || v.status === 'placeholder';
+    valueLike.set(cell, known);
+  }
+  return known;
 }
 
 function decimalsOf(text: string): number {
@@ -58,6 +65,8 @@ export function readValue(cell: Cell | undefined, loc: Location | null): CellVal
   }
   const trimmed = cell.text.trim();
   if (trimmed === '') return blankValue(loc);
+  // Labels and prose are long; no number a clerk writes is (1,234,567件 is 10 characters).
+  if (trimmed.length > 24) return { ...base, value: null, status: 'not-number' };
   if (isPlaceholder(trimmed)) return { ...base, value: null, status: 'placeholder' };
   const notes: ValueNote[] = [];
   const nfkc = trimmed.normalize('NFKC').replace(/\s+/g, '');

@@ -25,6 +25,27 @@ function cnNumber(s: string): number {
  * brackets and punctuation in their half-width forms.
  */
 export function normalizeText(raw: string): string {
+  return remember(textCache, raw, normalizeTextOnce);
+}
+
+/**
+ * Every label is normalised several times per file and the same few hundred labels recur in
+ * every file of a batch: remember them (bounded, so a hostile file cannot grow the cache).
+ */
+function remember<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= 20_000) cache.clear();
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const textCache = new Map<string, string>();
+const labelCache = new Map<string, NormalizedLabel>();
+
+function normalizeTextOnce(raw: string): string {
   return raw
     .normalize('NFKC')
     .replace(/[\s\u200b\ufeff]+/g, '')
@@ -47,6 +68,10 @@ const INNER_PUNCTUATION = /[、,，;；:：.·•]/g;
 
 /** Normalise a label, split off its numbering, and drop the punctuation inside it. */
 export function normalizeLabel(raw: string): NormalizedLabel {
+  return remember(labelCache, raw, normalizeLabelOnce);
+}
+
+function normalizeLabelOnce(raw: string): NormalizedLabel {
   const text = normalizeText(raw);
   for (const [re, level, num] of NUMBERING) {
     const m = re.exec(text);
