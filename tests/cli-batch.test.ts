@@ -89,3 +89,17 @@ describe('report check FOLDER', () => {
     expect(r.stderr).toBe('report: 找不到文件：no/such/folder\n');
   });
 });
+
+describe('CI formats from the command line', () => {
+  it('--format github writes the step summary where GITHUB_STEP_SUMMARY points', async () => {
+    const summary = join(mkdtempSync(join(tmpdir(), 'report-gh-')), 'summary.md');
+    const r = await cli(['check', '--format', 'github', 'fixtures/seeded-errors-2022.xlsx'], { GITHUB_STEP_SUMMARY: summary });
+    expect(r.stdout).toMatch(/^::error file=fixtures\/seeded-errors-2022\.xlsx,line=32,/m);
+    expect(readFileSync(summary, 'utf8')).toContain('seeded-errors-2022.xlsx');
+  });
+
+  it('--shard gives SARIF runs their own automation id', async () => {
+    const r = await cli(['check', '--format', 'sarif', '--shard', '2/3', 'fixtures']);
+    expect(JSON.parse(r.stdout).runs[0].automationDetails.id).toBe('report/shard-2-of-3');
+  });
+});

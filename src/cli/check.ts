@@ -2,6 +2,7 @@
 // asked for; --annotate writes the marked-up workbook of a single report.
 
 import { Option, type Command } from 'commander';
+import { appendFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { factsOf } from '../batch/facts.js';
 import { checkAll } from '../batch/pool.js';
@@ -9,7 +10,7 @@ import { displayPath, shard, walk } from '../batch/walk.js';
 import { checkHistory, type FileResult } from '../engine/index.js';
 import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
-import { FORMATTERS } from '../formatters/index.js';
+import { FORMATTERS, githubSummary } from '../formatters/index.js';
 import { loadReport } from '../index.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang, Severity } from '../rules/types.js';
@@ -88,9 +89,19 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
 
   const shown = flags.quiet ? results.map(errorsOnly) : results;
   const formatter = FORMATTERS.get(flags.format)!;
-  const out = formatter.format(shown, { lang: flags.lang, color: flags.outputFile ? false : colorEnabled(io), toolVersion: version(), cwd });
+  const context = {
+    lang: flags.lang,
+    color: flags.outputFile ? false : colorEnabled(io),
+    toolVersion: version(),
+    cwd,
+    // A CI matrix shard gets its own SARIF run id, so shards do not close each other's alerts.
+    ...(part ? { automationId: `report/shard-${part[0]}-of-${part[1]}` } : {}),
+  };
+  const out = formatter.format(shown, context);
   if (flags.outputFile) await writeOutput(flags.outputFile, out, files);
   else io.stdout(out);
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (flags.format === 'github' && summaryFile) await appendFile(summaryFile, githubSummary(shown, context)).catch(() => undefined);
 
   const [single] = files;
   if (flags.annotate && single) {
