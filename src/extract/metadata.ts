@@ -69,17 +69,21 @@ export function findMetadata(lines: Line[], file: string): FoundMetadata {
   let title = null as { agency: Metadata<string> | null; year: Metadata<number> } | null;
   let cellAgency: Metadata<string> | null = null;
   let cellYear: Metadata<number> | null = null;
-  const texts = lines.map((line) => line.cells.map((c) => prepare(c.text)));
+  // Only cells that can name the body or the year are worth normalising: a title ends in 报告, a
+  // label says 单位/机构/机关/年度; the thousands of number cells cannot.
+  const texts = lines.map((line) => line.cells.map((c) => (c.kind === 'text' && /报告|单位|机构|机关|年度|年份/.test(c.text) ? prepare(c.text) : '')));
 
   for (const [li, line] of lines.entries()) {
     for (const [i, cell] of line.cells.entries()) {
       const text = texts[li]![i]!;
-      if (text.length > 80 || FURNITURE.test(text)) continue;
+      if (!text || text.length > 80 || FURNITURE.test(text)) continue;
       const loc = locate(line.sheet, line.row, cell.col, cell);
       const parsed = parseTitle(text);
       if (parsed && (!title || (!title.agency && parsed.agency))) {
         // A title without the body's name: the body stands alone on the line above or below.
-        const beside = [texts[li - 1], texts[li + 1]].find((t) => t?.length === 1 && AGENCY_SHAPE.test(t[0]!) && !parseTitle(t[0]!))?.[0];
+        const beside = [lines[li - 1], lines[li + 1]]
+          .map((l) => (l?.cells.length === 1 ? prepare(l.cells[0]!.text) : ''))
+          .find((t) => AGENCY_SHAPE.test(t) && !parseTitle(t));
         const agency = parsed.agency || beside || '';
         title = { agency: agency ? { value: agency, from: 'title', loc } : null, year: { value: parsed.year, from: 'title', loc } };
         continue;

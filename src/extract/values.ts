@@ -65,6 +65,8 @@ export function readValue(cell: Cell | undefined, loc: Location | null): CellVal
   }
   const trimmed = cell.text.trim();
   if (trimmed === '') return blankValue(loc);
+  // Most text cells (every CSV value) are plain digits: no normalising needed.
+  if (/^\d{1,15}$/.test(trimmed)) return { ...base, value: Number(trimmed), status: 'ok', notes: ['stored-as-text'] };
   // Labels and prose are long; no number a clerk writes is (1,234,567件 is 10 characters).
   if (trimmed.length > 24) return { ...base, value: null, status: 'not-number' };
   if (isPlaceholder(trimmed)) return { ...base, value: null, status: 'placeholder' };
