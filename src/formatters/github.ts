@@ -3,7 +3,7 @@
 import type { Diagnostic, FileResult } from '../engine/index.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
-import { lineOf, qualifiedCell, reportPath, worstFirst } from './sarif.js';
+import { lineOf, qualifiedCell, reportPath, worstFirst } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /** GitHub shows this many error and this many warning annotations per step and drops the rest silently. */

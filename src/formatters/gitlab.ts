@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../engine/index.js';
-import { lineOf, reportPath } from './sarif.js';
+import { lineOf, reportPath } from './shared.js';
 import type { Formatter } from './types.js';
 
 function severity(d: Diagnostic): 'blocker' | 'major' | 'minor' {

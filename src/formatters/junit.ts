@@ -3,7 +3,7 @@
 import type { Diagnostic, FileResult } from '../engine/index.js';
 import { RULES } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
-import { qualifiedCell, reportPath } from './sarif.js';
+import { qualifiedCell, reportPath } from './shared.js';
 import type { Formatter } from './types.js';
 
 const UNREADABLE = 'file-unreadable';

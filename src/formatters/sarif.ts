@@ -1,36 +1,16 @@
-// SARIF 2.1.0 for GitHub code scanning and SARIF viewers; also home of the path helpers the CI formats share.
+// SARIF 2.1.0 for GitHub code scanning and SARIF viewers.
 
-import { isAbsolute, relative } from 'node:path';
 import type { Diagnostic, FileResult } from '../engine/index.js';
 import { RULES } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
-import type { FormatContext, Formatter } from './types.js';
+import { lineOf, qualifiedCell, reportPath, worstFirst } from './shared.js';
+import type { Formatter } from './types.js';
 
 /** GitHub code scanning refuses a run with more results than this. */
 export const SARIF_RESULT_LIMIT = 25_000;
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
-
-/**
- * The path CI systems show: relative to `context.cwd` when the path is absolute and a cwd is
- * given, otherwise as given; forward slashes, no leading `./`.
- */
-export function reportPath(file: string, context: Pick<FormatContext, 'cwd'>): string {
-  const shown = context.cwd && isAbsolute(file) ? relative(context.cwd, file) || file : file;
-  return shown.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
-}
-
-/** Errors first, each group in file order and then the order the engine sorted them in. */
-export function worstFirst(results: FileResult[]): Array<{ result: FileResult; diagnostic: Diagnostic }> {
-  const all = results.flatMap((result) => result.diagnostics.map((diagnostic) => ({ result, diagnostic })));
-  return [...all.filter((x) => x.diagnostic.severity === 'error'), ...all.filter((x) => x.diagnostic.severity !== 'error')];
-}
-
-/** The line a finding points at: the physical line for text inputs, the worksheet row for workbooks. */
-export function lineOf(d: Diagnostic): number | null {
-  return d.line ?? d.sheetRow;
-}
 
 /**
  * A relative path as a URI reference: each segment percent-encoded as UTF-8, `/` kept. An absolute
@@ -41,11 +21,6 @@ function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
   if (/^[A-Za-z]:\//.test(path)) return { uri: `file:///${path.slice(0, 2)}${encode(path.slice(2))}` };
   if (path.startsWith('/')) return { uri: `file://${encode(path)}` };
   return { uri: encode(path), uriBaseId: SRCROOT };
-}
-
-/** `'表三'!D14`: the sheet quoted as spreadsheet formulas quote it, apostrophes doubled. */
-export function qualifiedCell(sheet: string | null, cell: string): string {
-  return sheet === null ? cell : `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
 function withoutNulls(o: Record<string, unknown>): Record<string, unknown> {

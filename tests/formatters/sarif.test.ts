@@ -7,7 +7,8 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMATTERS } from '../../src/formatters/index.js';
-import { reportPath, SARIF_RESULT_LIMIT, sarif } from '../../src/formatters/sarif.js';
+import { SARIF_RESULT_LIMIT, sarif } from '../../src/formatters/sarif.js';
+import { reportPath } from '../../src/formatters/shared.js';
 import { RULES } from '../../src/rules/index.js';
 import { APOSTROPHE_SHEET, batch, CHINESE, context, repeated, withDiagnostics, type Batch } from './results.js';
 

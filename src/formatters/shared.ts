@@ -1,0 +1,31 @@
+// What the CI formats share: the path a CI system shows, the worst findings first, the line a
+// finding points at, and a cell named with its sheet.
+
+import { isAbsolute, relative } from 'node:path';
+import type { Diagnostic, FileResult } from '../engine/index.js';
+import type { FormatContext } from './types.js';
+
+/**
+ * The path CI systems show: relative to `context.cwd` when the path is absolute and a cwd is
+ * given, otherwise as given; forward slashes, no leading `./`.
+ */
+export function reportPath(file: string, context: Pick<FormatContext, 'cwd'>): string {
+  const shown = context.cwd && isAbsolute(file) ? relative(context.cwd, file) || file : file;
+  return shown.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+}
+
+/** Errors first, each group in file order and then the order the engine sorted them in. */
+export function worstFirst(results: FileResult[]): Array<{ result: FileResult; diagnostic: Diagnostic }> {
+  const all = results.flatMap((result) => result.diagnostics.map((diagnostic) => ({ result, diagnostic })));
+  return [...all.filter((x) => x.diagnostic.severity === 'error'), ...all.filter((x) => x.diagnostic.severity !== 'error')];
+}
+
+/** The line a finding points at: the physical line for text inputs, the worksheet row for workbooks. */
+export function lineOf(d: Diagnostic): number | null {
+  return d.line ?? d.sheetRow;
+}
+
+/** `'表三'!D14`: the sheet quoted as spreadsheet formulas quote it, apostrophes doubled. */
+export function qualifiedCell(sheet: string | null, cell: string): string {
+  return sheet === null ? cell : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
