@@ -24,19 +24,33 @@ export function agencyKey(name: string): string {
     .replace(/^关于/, '');
 }
 
+/**
+ * A value as the cross-year checks need it: the number and its cell, nothing of the file's text.
+ * A batch keeps the facts of every file until the end; a cell's text is a slice of the whole sheet
+ * or CSV text and would keep all of it alive.
+ */
+function compact(v: CellValue): CellValue {
+  const loc = v.loc && { sheet: `${v.loc.sheet}`.normalize(), cell: v.loc.cell, row: v.loc.row, col: v.loc.col, ...(v.loc.line !== undefined ? { line: v.loc.line } : {}) };
+  return { text: '', value: v.value, status: v.status, notes: [], decimals: v.decimals, loc };
+}
+
+function compactRow(cells: Record<string, CellValue> | undefined): Record<string, CellValue> | null {
+  return cells ? Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, compact(v)])) : null;
+}
+
 export function factsOf(report: Report): YearFacts {
   const t3 = report.tables.t3?.rows;
   const t2 = report.tables.t2?.rows ?? {};
   const stock: YearFacts['stock'] = {};
-  for (const key of ['regulations', 'normativeDocuments']) if (t2[key]) stock[key] = t2[key]!.cells;
+  for (const key of ['regulations', 'normativeDocuments']) if (t2[key]) stock[key] = compactRow(t2[key]!.cells)!;
   return {
     file: report.file,
     agency: report.agency?.value ?? null,
     agencyKey: report.agency ? agencyKey(report.agency.value) : null,
     year: report.year?.value ?? null,
     edition: report.edition,
-    carriedOver: t3?.carriedOver?.cells ?? null,
-    carriedForward: t3?.carriedForward?.cells ?? null,
+    carriedOver: compactRow(t3?.carriedOver?.cells),
+    carriedForward: compactRow(t3?.carriedForward?.cells),
     stock,
   };
 }
