@@ -1,5 +1,6 @@
 // CSV/TSV/text reader: encodings, delimiters, addresses and lines.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decode, detectDelimiter, readDelimited } from '../../src/readers/text.js';
 import { ReadError } from '../../src/readers/errors.js';
@@ -72,6 +73,16 @@ describe('readDelimited', () => {
     expect(cells.map((c) => c.text)).toEqual(['危及"三安全一稳定', '0', '其他', '1']);
     expect(grid.kind).toBe('text');
   });
+  it('text without quotes (split directly) reads exactly as csv-parse reads it', () => {
+    const seed = readFileSync('fixtures/dunfangdian-2021.txt', 'utf8');
+    const plain = readDelimited('seed.txt', utf8(seed));
+    // One quoted cell at the end sends the same text through csv-parse.
+    const quoted = readDelimited('seed.txt', utf8(`${seed}"引号"\n`));
+    const cells = (g: typeof plain) => [...g.sheets[0]!.rows.values()].flat().filter((c) => c.text !== '引号');
+    expect(cells(plain)).toEqual(cells(quoted));
+    expect(cells(plain).length).toBeGreaterThan(250);
+  });
+
   it('refuses a file with NUL bytes', () => {
     expect(() => readDelimited('x.csv', new Uint8Array([0x61, 0x00, 0x62]))).toThrow(ReadError);
   });
