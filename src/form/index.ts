@@ -29,3 +29,16 @@ export const TABLE_NAMES: Record<TableId, { zh: string; en: string; title: strin
 export function t2Rows(edition: Edition) {
   return edition.t2.blocks.flatMap((block) => block.rows.map((row) => ({ row, block, columns: block.columns })));
 }
+
+/** Row keys of table 3 in print order: the edition's rows, with （六） in the shape the report printed it. */
+export function t3RowKeys(edition: Edition, printed: Record<string, unknown> = {}): string[] {
+  const keys = edition.t3.rows.map((r) => r.key);
+  const other = EDITIONS[edition.id === '2021' ? '2019' : '2021'].t3.rows.filter((r) => r.key.startsWith('otherHandling')).map((r) => r.key);
+  const own = keys.filter((k) => k.startsWith('otherHandling'));
+  // A report that printed （六） the other edition's way keeps its figures: they are what it says.
+  if (own.every((k) => !(k in printed)) && other.every((k) => k in printed)) {
+    const at = keys.indexOf(own[0]!);
+    return [...keys.slice(0, at), ...other, ...keys.slice(at + own.length)];
+  }
+  return keys;
+}

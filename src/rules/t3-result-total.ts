@@ -1,9 +1,12 @@
 // t3-result-total: （七）总计 is the sum of every leaf result row, in every column of table 3.
 
-import { EDITIONS } from '../form/index.js';
+import { EDITIONS, t3RowKeys } from '../form/index.js';
 import type { Report } from '../model/report.js';
 import { cell, edition, totalFinding } from './describe.js';
 import { defineRule, type Finding } from './types.js';
+
+/** Keys of every result row of either edition: what （七）总计 sums. */
+const RESULT_KEYS = new Set(Object.values(EDITIONS).flatMap((ed) => ed.t3.rows.filter((r) => r.result).map((r) => r.key)));
 
 /**
  * The result rows to sum: the edition's leaves, except that （六）其他处理 printed in the other
@@ -13,14 +16,7 @@ export function resultRows(report: Report): string[] | null {
   const ed = edition(report);
   const rows = report.tables.t3?.rows;
   if (!ed || !rows) return null;
-  const leaves = ed.t3.rows.filter((r) => r.result).map((r) => r.key);
-  const six = leaves.filter((k) => k.startsWith('otherHandling'));
-  if (six.every((k) => !rows[k])) {
-    const otherEdition = EDITIONS[ed.id === '2021' ? '2019' : '2021'];
-    const alternative = otherEdition.t3.rows.filter((r) => r.result && r.key.startsWith('otherHandling')).map((r) => r.key);
-    if (alternative.every((k) => rows[k])) return [...leaves.filter((k) => !six.includes(k)), ...alternative];
-  }
-  return leaves;
+  return t3RowKeys(ed, rows).filter((k) => RESULT_KEYS.has(k));
 }
 
 export default defineRule({

@@ -3,11 +3,11 @@
 // so that a new edition needs no change here. Pure (no exceljs): the xlsx writer, the annotator
 // and the template's live checks all place cells by it, so they cannot disagree.
 
-import { EDITIONS, TABLE_NAMES } from '../form/index.js';
+import { EDITIONS, TABLE_NAMES, t3RowKeys } from '../form/index.js';
 import type { ColumnDef, Edition, EditionId, T3Group, T3Row, TableId, ValueKind } from '../form/types.js';
 import type { Diagnostic } from '../engine/index.js';
 import type { Range } from '../model/grid.js';
-import { t3RowKeys, type NormalizedReport, type TableValues } from './normalize.js';
+import type { NormalizedReport, TableValues } from './normalize.js';
 
 export interface Position {
   /** 1-based worksheet row. */

@@ -1,8 +1,8 @@
 // Report model -> the normalized report: the tables under their canonical keys (FORMAT.md), every
 // row and column of the edition present, blank or unreadable cells null.
 
-import { EDITIONS, t2Rows } from '../form/index.js';
-import type { Edition, EditionId, TableId } from '../form/types.js';
+import { EDITIONS, t2Rows, t3RowKeys } from '../form/index.js';
+import type { EditionId, TableId } from '../form/types.js';
 import type { Report } from '../model/report.js';
 
 export type TableValues = Record<string, Record<string, number | null>>;
@@ -14,19 +14,6 @@ export interface NormalizedReport {
   year: number | null;
   tables: Record<TableId, TableValues>;
   source: { file: string; sha256: string | null };
-}
-
-/** Row keys of table 3 in print order: the edition's rows, with （六） in the shape the report printed it. */
-export function t3RowKeys(edition: Edition, printed: Record<string, unknown> = {}): string[] {
-  const keys = edition.t3.rows.map((r) => r.key);
-  const other = EDITIONS[edition.id === '2021' ? '2019' : '2021'].t3.rows.filter((r) => r.key.startsWith('otherHandling')).map((r) => r.key);
-  const own = keys.filter((k) => k.startsWith('otherHandling'));
-  // A report that printed （六） the other edition's way keeps its figures: they are what it says.
-  if (own.every((k) => !(k in printed)) && other.every((k) => k in printed)) {
-    const at = keys.indexOf(own[0]!);
-    return [...keys.slice(0, at), ...other, ...keys.slice(at + own.length)];
-  }
-  return keys;
 }
 
 /**

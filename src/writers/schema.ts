@@ -1,8 +1,7 @@
 // The JSON Schema of the normalized report, generated from the format data so it cannot drift.
 
-import { EDITIONS, EDITION_IDS, t2Rows } from '../form/index.js';
+import { EDITIONS, EDITION_IDS, t2Rows, t3RowKeys } from '../form/index.js';
 import type { Edition } from '../form/types.js';
-import { t3RowKeys } from './normalize.js';
 
 const NUMBER_OR_NULL = { type: ['number', 'null'] };
 
