@@ -3,18 +3,23 @@
 import { extract, type ExtractOptions } from './extract/index.js';
 import { reportFromJson } from './extract/normalized.js';
 import type { Report } from './model/report.js';
-import { ReadError, readBytes, readGrid, readGridFromBytes } from './readers/index.js';
+import { ReadError, readBytes, readGridFromBytes, type Limits } from './readers/index.js';
 import { checkReport, type EngineOptions, type FileResult } from './engine/index.js';
 
 export { extract, type ExtractOptions } from './extract/index.js';
-export { readGrid, readGridFromBytes, ReadError } from './readers/index.js';
+export { readGrid, readGridFromBytes, ReadError, DEFAULT_LIMITS, type Limits } from './readers/index.js';
 export { checkReport, type Diagnostic, type FileResult, type EngineOptions } from './engine/index.js';
 export { RULES, RULES_BY_ID } from './rules/index.js';
 export { EDITIONS, TABLE_NAMES } from './form/index.js';
 export type { Report, CellValue, Location, TableData } from './model/report.js';
 export type { Grid, Sheet, Cell } from './model/grid.js';
 
-export type CheckOptions = EngineOptions & ExtractOptions;
+export interface LoadOptions extends ExtractOptions {
+  /** Bounds on what one input may cost (file size, inflated size, cells). */
+  limits?: Partial<Limits>;
+}
+
+export type CheckOptions = EngineOptions & LoadOptions;
 
 /** The report of a file that could not be read: only file-unreadable applies to it. */
 export function unreadableReport(file: string, error: ReadError): Report {
@@ -33,10 +38,10 @@ export function unreadableReport(file: string, error: ReadError): Report {
 }
 
 /** Read and extract a file; a file that cannot be read becomes a report saying why. */
-export async function loadReport(file: string, options: ExtractOptions = {}, bytes?: Uint8Array): Promise<Report> {
+export async function loadReport(file: string, options: LoadOptions = {}, bytes?: Uint8Array): Promise<Report> {
   try {
-    if (/\.json$/i.test(file)) return reportFromJson(file, new TextDecoder().decode(bytes ?? (await readBytes(file))));
-    const grid = bytes ? await readGridFromBytes(file, bytes) : await readGrid(file);
+    if (/\.json$/i.test(file)) return reportFromJson(file, new TextDecoder().decode(bytes ?? readBytes(file, options.limits)));
+    const grid = await readGridFromBytes(file, bytes ?? readBytes(file, options.limits), options.limits);
     return extract(grid, options);
   } catch (err) {
     if (err instanceof ReadError) return unreadableReport(file, err);

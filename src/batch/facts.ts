@@ -1,9 +1,13 @@
-// What the cross-year checks need from a report, small and plain enough to pass between threads:
-// the body (normalised for pairing), the year, and the cells that carry over from year to year.
+// What the cross-year checks need from a report: the body (normalised for pairing), the year, and
+// the cells that carry over from year to year. A batch keeps these for every file until the end
+// and passes them between threads, so they are packed: the cells as one short string per report,
+// unpacked into values with their places only when a rule looks at them.
 
 import type { EditionId } from '../form/types.js';
+import { a1 } from '../model/grid.js';
 import type { CellValue, Report } from '../model/report.js';
 
+/** What the history rules see. */
 export interface YearFacts {
   file: string;
   agency: string | null;
@@ -17,6 +21,15 @@ export interface YearFacts {
   stock: Record<string, Record<string, CellValue>>;
 }
 
+/**
+ * YearFacts as kept and passed around: the cells packed into one ASCII string (one byte a
+ * character), the sheet names they are on listed once.
+ */
+export interface PackedFacts extends Pick<YearFacts, 'file' | 'agency' | 'agencyKey' | 'year' | 'edition'> {
+  cells: string;
+  sheets: string[];
+}
+
 export function agencyKey(name: string): string {
   return name
     .normalize('NFKC')
@@ -24,33 +37,61 @@ export function agencyKey(name: string): string {
     .replace(/^关于/, '');
 }
 
-/**
- * A value as the cross-year checks need it: the number and its cell, nothing of the file's text.
- * A batch keeps the facts of every file until the end; a cell's text is a slice of the whole sheet
- * or CSV text and would keep all of it alive.
- */
-function compact(v: CellValue): CellValue {
-  const loc = v.loc && { sheet: `${v.loc.sheet}`.normalize(), cell: v.loc.cell, row: v.loc.row, col: v.loc.col, ...(v.loc.line !== undefined ? { line: v.loc.line } : {}) };
-  return { text: '', value: v.value, status: v.status, notes: [], decimals: v.decimals, loc };
+const STATUSES: Array<CellValue['status']> = ['ok', 'blank', 'placeholder', 'not-number', 'date', 'error', 'formula'];
+
+/** A cell packed: its number, status, and place (sheet index or -1, row, column, text line or -1); nothing of its text. */
+type PackedCell = [value: number | null, status: number, sheet: number, row: number, col: number, line: number];
+type PackedRow = Record<string, PackedCell> | null;
+
+function packRow(cells: Record<string, CellValue> | undefined, sheets: string[]): PackedRow {
+  if (!cells) return null;
+  const out: Record<string, PackedCell> = {};
+  for (const [key, v] of Object.entries(cells)) {
+    let sheet = -1;
+    if (v.loc) {
+      sheet = sheets.indexOf(v.loc.sheet);
+      if (sheet < 0) sheet = sheets.push(v.loc.sheet) - 1;
+    }
+    out[key] = [v.value, STATUSES.indexOf(v.status), sheet, v.loc?.row ?? 0, v.loc?.col ?? 0, v.loc?.line ?? -1];
+  }
+  return out;
 }
 
-function compactRow(cells: Record<string, CellValue> | undefined): Record<string, CellValue> | null {
-  return cells ? Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, compact(v)])) : null;
+function unpackRow(row: PackedRow, sheets: string[]): Record<string, CellValue> | null {
+  if (!row) return null;
+  const out: Record<string, CellValue> = {};
+  for (const [key, [value, status, sheet, r, col, line]] of Object.entries(row)) {
+    const loc = sheet < 0 ? null : { sheet: sheets[sheet]!, cell: a1(r, col), row: r, col, ...(line >= 0 ? { line } : {}) };
+    out[key] = { text: '', value, status: STATUSES[status] ?? 'not-number', notes: [], decimals: 0, loc };
+  }
+  return out;
 }
 
-export function factsOf(report: Report): YearFacts {
+export function factsOf(report: Report): PackedFacts {
   const t3 = report.tables.t3?.rows;
   const t2 = report.tables.t2?.rows ?? {};
-  const stock: YearFacts['stock'] = {};
-  for (const key of ['regulations', 'normativeDocuments']) if (t2[key]) stock[key] = compactRow(t2[key]!.cells)!;
+  const sheets: string[] = [];
+  const stock: Record<string, PackedRow> = {};
+  for (const key of ['regulations', 'normativeDocuments']) if (t2[key]) stock[key] = packRow(t2[key]!.cells, sheets);
+  const rows = [packRow(t3?.carriedOver?.cells, sheets), packRow(t3?.carriedForward?.cells, sheets), stock];
   return {
     file: report.file,
     agency: report.agency?.value ?? null,
     agencyKey: report.agency ? agencyKey(report.agency.value) : null,
     year: report.year?.value ?? null,
     edition: report.edition,
-    carriedOver: compactRow(t3?.carriedOver?.cells),
-    carriedForward: compactRow(t3?.carriedForward?.cells),
-    stock,
+    cells: JSON.stringify(rows),
+    sheets,
+  };
+}
+
+export function unpackFacts(packed: PackedFacts): YearFacts {
+  const [carriedOver, carriedForward, stock] = JSON.parse(packed.cells) as [PackedRow, PackedRow, Record<string, PackedRow>];
+  const { cells: _, sheets, ...rest } = packed;
+  return {
+    ...rest,
+    carriedOver: unpackRow(carriedOver, sheets),
+    carriedForward: unpackRow(carriedForward, sheets),
+    stock: Object.fromEntries(Object.entries(stock).map(([k, row]) => [k, unpackRow(row, sheets)!])),
   };
 }

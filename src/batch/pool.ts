@@ -1,9 +1,12 @@
 // Checks many files on worker threads; delivers outputs in input order whatever order they finish in.
+// Each worker has a few files queued so it never waits for the main thread; a file that takes longer
+// than the time limit has its worker stopped and replaced, and gets a file-unreadable result saying so.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { checkOne, type TaskOptions, type TaskOutput } from './task.js';
+import { ReadError } from '../readers/errors.js';
+import { checkOne, failedOutput, type TaskOptions, type TaskOutput } from './task.js';
 
 /**
  * The worker's compiled module. Run from the TypeScript sources (the test runner), this folder
@@ -17,14 +20,29 @@ function workerUrl(): URL {
 export interface PoolOptions {
   jobs: number;
   task: TaskOptions;
+  /** Longest one file may take, in milliseconds; 0 for no limit. */
+  timeoutMs?: number;
   /** Called once per file, in input order. */
   onOutput?: (index: number, output: TaskOutput) => void;
   /** Called as files finish, in any order, with the number done so far. */
   onProgress?: (done: number) => void;
 }
 
-export async function checkAll(files: string[], options: PoolOptions): Promise<TaskOutput[]> {
-  const outputs: TaskOutput[] = new Array(files.length);
+/** Files sent to a worker ahead of the one it is on, so it never waits for the next. */
+const QUEUED = 4;
+
+/**
+ * Files a worker checks before a fresh one takes over. A V8 heap that has grown does not shrink:
+ * over tens of thousands of files a long-lived worker's memory creeps up; replacing it keeps a
+ * batch of 20,000 files within the memory of 1,000, for the cost of one start-up per 1,000 files.
+ */
+const FILES_PER_WORKER = 1000;
+
+/** What a worker posts back for each file. */
+export type WorkerReply = { index: number; output: TaskOutput } | { index: number; error: string };
+
+export async function checkAll(files: string[], options: PoolOptions): Promise<Array<TaskOutput | undefined>> {
+  const outputs: Array<TaskOutput | undefined> = new Array(files.length);
   let delivered = 0;
   let done = 0;
   const finish = (index: number, output: TaskOutput) => {
@@ -32,39 +50,107 @@ export async function checkAll(files: string[], options: PoolOptions): Promise<T
     options.onProgress?.(++done);
     while (delivered < files.length && outputs[delivered]) {
       options.onOutput?.(delivered, outputs[delivered]!);
+      // Delivered outputs are the caller's now: keep only what the caller keeps.
+      if (options.onOutput) outputs[delivered] = undefined;
       delivered++;
     }
   };
-  const jobs = Math.max(1, Math.min(options.jobs, files.length));
-  if (jobs === 1) {
-    // One thread: no worker to start, which matters for a single file.
-    for (const [i, file] of files.entries()) finish(i, await checkOne(file, options.task));
+  if (files.length === 1) {
+    // One file: no worker to start, which matters for the time a single check takes.
+    finish(0, await checkOne(files[0]!, options.task));
     return outputs;
   }
-  let next = 0;
-  const workers = Array.from({ length: jobs }, () => new Worker(workerUrl()));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= files.length) return resolve();
-              const index = next++;
-              worker.postMessage({ index, file: files[index], options: options.task });
-            };
-            worker.on('message', (m: { index: number; output?: TaskOutput; error?: string }) => {
-              if (m.error !== undefined) return reject(new Error(`${files[m.index]}: ${m.error}`));
-              finish(m.index, m.output!);
-              send();
-            });
-            worker.on('error', reject);
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  await new WorkerPool(files, options, finish).run();
   return outputs;
+}
+
+class WorkerPool {
+  private readonly pending: number[];
+  private readonly timeoutMs: number;
+  private running = 0;
+  private resolve!: () => void;
+  private reject!: (err: Error) => void;
+
+  constructor(
+    private readonly files: string[],
+    private readonly options: PoolOptions,
+    private readonly finish: (index: number, output: TaskOutput) => void,
+  ) {
+    this.pending = files.map((_, i) => i).reverse();
+    this.timeoutMs = options.timeoutMs ?? 0;
+  }
+
+  run(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+      const jobs = Math.max(1, Math.min(this.options.jobs, this.files.length));
+      for (let i = 0; i < jobs; i++) this.start();
+    });
+  }
+
+  /** A new worker, fed from the pending files until none are left. */
+  private start(): void {
+    // A young generation of 16 MB (V8 lets it grow to 48): small files make short-lived garbage,
+    // and a smaller nursery keeps each worker's memory down at no cost in speed.
+    const worker = new Worker(workerUrl(), { workerData: this.options.task, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+    const queue: number[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
+    let sent = 0;
+    this.running++;
+    // The limit runs for the file at the head of the queue, from when the worker starts on it.
+    const arm = () => {
+      clearTimeout(timer);
+      if (this.timeoutMs > 0 && queue.length > 0) timer = setTimeout(timedOut, this.timeoutMs);
+    };
+    const feed = () => {
+      while (queue.length < QUEUED && this.pending.length > 0 && sent < FILES_PER_WORKER) {
+        const index = this.pending.pop()!;
+        queue.push(index);
+        worker.postMessage({ index, file: this.files[index] });
+        sent++;
+      }
+      if (queue.length === 0) {
+        // Worn out rather than out of work: a fresh worker goes on.
+        if (this.pending.length > 0) this.start();
+        stop();
+      }
+    };
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      if (--this.running === 0) this.resolve();
+    };
+    const timedOut = () => {
+      const [late, ...rest] = queue;
+      // The files queued behind it go back to the front of the line, for a fresh worker.
+      this.pending.push(...rest.reverse());
+      queue.length = 0;
+      stop();
+      this.finish(late!, failedOutput(this.files[late!]!, new ReadError('timeout', { seconds: this.timeoutMs / 1000 }), this.options.task));
+      this.start();
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      if (stopped) return;
+      if ('error' in reply) {
+        stop();
+        this.reject(new Error(`${this.files[reply.index]}: ${reply.error}`));
+        return;
+      }
+      queue.shift();
+      arm();
+      this.finish(reply.index, reply.output);
+      feed();
+    });
+    worker.on('error', (err) => {
+      if (stopped) return;
+      stop();
+      this.reject(new Error(`${this.files[queue[0] ?? 0]}: ${err.message}`));
+    });
+    feed();
+    arm();
+  }
 }

@@ -5,7 +5,11 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 
-export const REPORT_EXTENSIONS = /\.(xlsx|xlsm|csv|tsv|txt|json)$/i;
+/**
+ * What a folder run reads: reports, and the spreadsheets clerks submit in their place (.xls, .et,
+ * .xlsb, .ods), so that each gets a result telling the clerk to save it as .xlsx.
+ */
+export const REPORT_EXTENSIONS = /\.(xlsx|xlsm|csv|tsv|txt|json|xls|xlt|et|ett|xlsb|ods)$/i;
 
 /** Files a folder walk passes over: Office/WPS lock files, hidden files, what `report` itself writes. */
 export function skipped(name: string): boolean {

@@ -1,12 +1,17 @@
-// A worker thread of the pool: checks the files it is sent, one message per file.
+// A worker thread of the pool: checks the files it is sent, one message per file, in order.
 
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { WorkerReply } from './pool.js';
 import { checkOne, type TaskOptions } from './task.js';
 
-parentPort!.on('message', async ({ index, file, options }: { index: number; file: string; options: TaskOptions }) => {
+const options = workerData as TaskOptions;
+
+parentPort!.on('message', async ({ index, file }: { index: number; file: string }) => {
+  let reply: WorkerReply;
   try {
-    parentPort!.postMessage({ index, output: await checkOne(file, options) });
+    reply = { index, output: await checkOne(file, options) };
   } catch (err) {
-    parentPort!.postMessage({ index, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
+    reply = { index, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) };
   }
+  parentPort!.postMessage(reply);
 });

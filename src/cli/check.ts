@@ -4,10 +4,12 @@
 import { Option, type Command } from 'commander';
 import { appendFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { factsOf } from '../batch/facts.js';
-import { checkAll } from '../batch/pool.js';
+import { factsOf, type PackedFacts } from '../batch/facts.js';
+import { checkAll, type PoolOptions } from '../batch/pool.js';
+import type { TaskOutput } from '../batch/task.js';
+import { limitsWith, parseDuration, parseSize, type Limits } from '../readers/limits.js';
 import { displayPath, shard, walk } from '../batch/walk.js';
-import { checkHistory, type FileResult } from '../engine/index.js';
+import { historyChecker, type FileResult } from '../engine/index.js';
 import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
 import { FORMATTERS, githubSummary } from '../formatters/index.js';
@@ -15,7 +17,7 @@ import { loadReport } from '../index.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang, Severity } from '../rules/types.js';
 import { cellTexts, normalize } from '../writers/normalize.js';
-import { writeOutput } from '../writers/output.js';
+import { blocks, writeOutput } from '../writers/output.js';
 import { EXIT, UsageError, version, type Io } from './io.js';
 import { colorEnabled, messages } from './messages.js';
 import { progress } from './progress.js';
@@ -33,6 +35,10 @@ interface CheckFlags {
   jobs?: string;
   progress: boolean;
   previous?: string;
+  maxFileSize?: string;
+  maxInflatedSize?: string;
+  maxCells?: string;
+  timeout?: string;
 }
 
 function errorsOnly(r: FileResult): FileResult {
@@ -63,31 +69,74 @@ function count(value: string | undefined, option: string, lang: Lang): number | 
   return Number(value);
 }
 
+/** The limits the options change; the rest keep their defaults. */
+function parseLimits(flags: CheckFlags, lang: Lang): Partial<Limits> {
+  const limits: Partial<Limits> = {};
+  const positive = (value: string | undefined, option: string, parse: (text: string) => number | null) => {
+    if (value === undefined) return undefined;
+    const n = parse(value);
+    if (n === null || n < 1) throw new UsageError(messages(lang).badNumber(option, value));
+    return n;
+  };
+  const fileBytes = positive(flags.maxFileSize, '--max-file-size', parseSize);
+  const inflated = positive(flags.maxInflatedSize, '--max-inflated-size', parseSize);
+  const cells = positive(flags.maxCells, '--max-cells', (t) => (/^\d+$/.test(t) ? Number(t) : null));
+  if (fileBytes !== undefined) limits.maxFileBytes = fileBytes;
+  if (inflated !== undefined) limits.maxInflatedBytes = inflated;
+  if (cells !== undefined) limits.maxCells = cells;
+  if (flags.timeout !== undefined) {
+    const ms = parseDuration(flags.timeout);
+    if (ms === null) throw new UsageError(messages(lang).badNumber('--timeout', flags.timeout));
+    limits.timeoutMs = ms;
+  }
+  return limits;
+}
+
+/**
+ * Check the files: each file's result, and a function that adds its cross-year findings. Only the
+ * results and the packed facts of each file are kept until the end.
+ */
+async function checkFiles(files: string[], options: PoolOptions, previous: PackedFacts | undefined) {
+  const outputs = (await checkAll(files, options)) as TaskOutput[];
+  const facts = outputs.map((o) => o.facts);
+  return { results: outputs.map((o) => o.result), withHistory: historyChecker(facts, { ...options.task, ...(previous ? { previous } : {}) }) };
+}
+
 async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
   const text = messages(flags.lang);
   const severities = parseSeverities(flags.rule, flags.lang);
   const part = parseShard(flags.shard, flags.lang);
   const maxWarnings = count(flags.maxWarnings, '--max-warnings', flags.lang);
   const jobs = count(flags.jobs, '--jobs', flags.lang) ?? availableParallelism();
+  const limits = parseLimits(flags, flags.lang);
   const walked = await walk(paths);
   for (const missing of walked.missing) io.stderr(`report: ${text.notFound(missing)}\n`);
   const files = part ? shard(walked.files, part[0], part[1]) : walked.files;
   if (flags.annotate && files.length !== 1) throw new UsageError(text.needsOne('--annotate'));
   if (walked.files.length === 0) return EXIT.usage;
 
-  const task = { lang: flags.lang, severities, ...(flags.edition ? { edition: flags.edition } : {}) };
+  const load = { limits, ...(flags.edition ? { edition: flags.edition } : {}) };
+  const task = { lang: flags.lang, severities, ...load };
   const bar = progress(files.length, io.stderr, flags.progress && Boolean(io.stderrTTY), flags.lang);
-  const outputs = await checkAll(files, { jobs, task, onProgress: (done) => bar.update(done) });
+  const previous = flags.previous ? factsOf(await loadReport(flags.previous, load)) : undefined;
+  const timeoutMs = limitsWith(limits).timeoutMs;
+  const { results, withHistory } = await checkFiles(files, { jobs, task, timeoutMs, onProgress: (done) => bar.update(done) }, previous);
   bar.end();
-  const previous = flags.previous ? factsOf(await loadReport(flags.previous, flags.edition ? { edition: flags.edition } : {})) : undefined;
   const cwd = process.cwd();
-  const results = checkHistory(
-    outputs.map((o) => o.result),
-    outputs.map((o) => o.facts),
-    { ...task, ...(previous ? { previous } : {}) },
-  ).map((r) => ({ ...r, file: displayPath(r.file, cwd) }));
+  let errors = false;
+  let warnings = 0;
+  let first: FileResult | undefined;
+  /** A file's result as shown: cross-year findings added, path relative, errors only with --quiet; counted. */
+  const shownResult = (result: FileResult, index: number): FileResult => {
+    const r = withHistory(result, index);
+    r.file = displayPath(r.file, cwd);
+    const shown = flags.quiet ? errorsOnly(r) : r;
+    errors ||= shown.errorCount > 0;
+    warnings += shown.warningCount;
+    first ??= shown;
+    return shown;
+  };
 
-  const shown = flags.quiet ? results.map(errorsOnly) : results;
   const formatter = FORMATTERS.get(flags.format)!;
   const context = {
     lang: flags.lang,
@@ -97,25 +146,31 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
     // A CI matrix shard gets its own SARIF run id, so shards do not close each other's alerts.
     ...(part ? { automationId: `report/shard-${part[0]}-of-${part[1]}` } : {}),
   };
-  const out = formatter.format(shown, context);
-  if (flags.outputFile) await writeOutput(flags.outputFile, out, files);
-  else io.stdout(out);
-  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (flags.format === 'github' && summaryFile) await appendFile(summaryFile, githubSummary(shown, context)).catch(() => undefined);
+  let pieces: Iterable<string>;
+  if (formatter.stream) {
+    // Written as it is made: a file's cross-year findings exist only while it is written, and a
+    // batch's whole report is never in memory.
+    pieces = formatter.stream((function* () { for (const [i, r] of results.entries()) yield shownResult(r, i); })(), context);
+  } else {
+    const shown = results.map(shownResult);
+    pieces = [formatter.format(shown, context)];
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    if (flags.format === 'github' && summaryFile) await appendFile(summaryFile, githubSummary(shown, context)).catch(() => undefined);
+  }
+  if (flags.outputFile) await writeOutput(flags.outputFile, pieces, files);
+  else for (const block of blocks(pieces)) io.stdout(block);
 
   const [single] = files;
   if (flags.annotate && single) {
-    const report = await loadReport(single, flags.edition ? { edition: flags.edition } : {});
+    const report = await loadReport(single, load);
     if (!report.failure) {
       const { writeOfficialXlsx } = await import('../writers/xlsx.js');
-      const bytes = await writeOfficialXlsx(normalize(report), { annotations: results[0]!.diagnostics, lang: flags.lang, texts: cellTexts(report) });
+      const bytes = await writeOfficialXlsx(normalize(report), { annotations: first!.diagnostics, lang: flags.lang, texts: cellTexts(report) });
       await writeOutput(flags.annotate, bytes, files);
       io.stderr(`${text.written(flags.annotate)}\n`);
     }
   }
   if (walked.missing.length > 0) return EXIT.usage;
-  const errors = shown.some((r) => r.errorCount > 0);
-  const warnings = shown.reduce((n, r) => n + r.warningCount, 0);
   return errors || (maxWarnings !== null && warnings > maxWarnings) ? EXIT.findings : EXIT.ok;
 }
 
@@ -133,6 +188,10 @@ export function registerCheck(program: Command, io: Io, lang: Lang, done: (code:
     .option('--shard <i/n>', '只检查排序后文件列表的第 i 份（共 n 份）(check only the i-th of n parts of the sorted file list)')
     .option('-j, --jobs <n>', '并行线程数，默认为 CPU 核数 (worker threads; default: available cores)')
     .option('--no-progress', '不显示进度条 (no progress bar)')
+    .option('--max-file-size <size>', '单个文件的大小上限，默认 50MB (largest file read; default 50MB)')
+    .option('--max-inflated-size <size>', '.xlsx 解压后的大小上限，默认 100MB (most an .xlsx may inflate to; default 100MB)')
+    .option('--max-cells <n>', '每个工作表的单元格数上限，默认 200000 (most cells per sheet; default 200000)')
+    .option('--timeout <duration>', '批量检查时每个文件的时限，默认 30s，0 为不限 (time limit per file in a folder run; default 30s, 0 for none)')
     .option('--previous <file>', '上一年度的报告，用于跨年度核对 (last year’s report, for the cross-year checks)')
     .addOption(new Option('--edition <edition>', '按此版式读取和检查 (read and check as this edition)').choices(EDITION_IDS))
     .option('--annotate <out.xlsx>', '另存一份标出问题格子的规范格式工作簿 (write the official layout with every flagged cell marked)')

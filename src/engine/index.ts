@@ -3,9 +3,10 @@
 import { createHash } from 'node:crypto';
 import type { EditionId, TableId } from '../form/types.js';
 import type { Report } from '../model/report.js';
+import { withExpectedCells } from '../rules/describe.js';
 import { RULES } from '../rules/index.js';
 import { isHistoryRule, type Bilingual, type DataValue, type Finding, type HistoryRule, type Lang, type Rule, type Severity } from '../rules/types.js';
-import type { YearFacts } from '../batch/facts.js';
+import { unpackFacts, type PackedFacts } from '../batch/facts.js';
 
 export interface Diagnostic {
   rule: string;
@@ -132,10 +133,12 @@ function withCounts(result: FileResult, diagnostics: Diagnostic[]): FileResult {
 export function checkReport(report: Report, options: EngineOptions = {}): FileResult {
   const lang = options.lang ?? 'zh';
   const diagnostics: Diagnostic[] = [];
-  for (const { rule, severity } of enabled(options)) {
-    if (isHistoryRule(rule)) continue;
-    for (const finding of rule.check(report)) diagnostics.push(toDiagnostic(report.file, rule, severity, finding, lang));
-  }
+  withExpectedCells(report, () => {
+    for (const { rule, severity } of enabled(options)) {
+      if (isHistoryRule(rule)) continue;
+      for (const finding of rule.check(report)) diagnostics.push(toDiagnostic(report.file, rule, severity, finding, lang));
+    }
+  });
   const result = {
     file: report.file,
     source: { kind: report.source.kind, encoding: report.source.encoding ?? null },
@@ -152,21 +155,37 @@ export function checkReport(report: Report, options: EngineOptions = {}): FileRe
 /**
  * The cross-year checks of a batch: reports of the same body (names normalised) in consecutive
  * years are paired, same body and year twins flagged. `previous` pairs every report with one file
- * instead (`--previous`). Returns the results with the new findings merged in, in the same order.
+ * instead (`--previous`). Returns a function that gives a file's result (by its index in `facts`)
+ * with the new findings merged in: a large batch adds them one file at a time, as it writes them.
  */
-export function checkHistory(results: FileResult[], facts: YearFacts[], options: EngineOptions & { previous?: YearFacts } = {}): FileResult[] {
+export function historyChecker(facts: PackedFacts[], options: EngineOptions & { previous?: PackedFacts } = {}): (result: FileResult, index: number) => FileResult {
   const lang = options.lang ?? 'zh';
   const rules = enabled(options).filter((r): r is { rule: HistoryRule; severity: Severity } => isHistoryRule(r.rule));
-  const byBody = new Map<string, YearFacts[]>();
-  for (const f of facts) if (f.agencyKey && f.year) byBody.set(f.agencyKey, [...(byBody.get(f.agencyKey) ?? []), f]);
-  return results.map((result, i) => {
-    const current = facts[i]!;
-    const same = current.agencyKey && current.year ? (byBody.get(current.agencyKey) ?? []) : [];
-    const context = {
-      previous: options.previous ?? same.find((f) => f.year === current.year! - 1) ?? null,
-      duplicates: same.filter((f) => f !== current && f.year === current.year),
-    };
+  // Reports by body and year: the pairs and twins of each report are looked up, not searched for.
+  const byYear = new Map<string, PackedFacts[]>();
+  const key = (f: PackedFacts, year: number) => `${f.agencyKey}\u0000${year}`;
+  for (const f of facts) {
+    if (!f.agencyKey || !f.year) continue;
+    const group = byYear.get(key(f, f.year));
+    if (group) group.push(f);
+    else byYear.set(key(f, f.year), [f]);
+  }
+  const previous = options.previous && unpackFacts(options.previous);
+  return (result, i) => {
+    const packed = facts[i]!;
+    const paired = Boolean(packed.agencyKey && packed.year);
+    const last = paired ? byYear.get(key(packed, packed.year! - 1))?.[0] : undefined;
+    const duplicates = paired ? byYear.get(key(packed, packed.year!))!.filter((f) => f !== packed) : [];
+    // Most reports of a batch have no pair: unpack only those that do.
+    if (!previous && !last && duplicates.length === 0) return result;
+    const current = unpackFacts(packed);
+    const context = { previous: previous ?? (last ? unpackFacts(last) : null), duplicates };
     const found = rules.flatMap(({ rule, severity }) => [...rule.checkHistory(current, context)].map((f) => toDiagnostic(result.file, rule, severity, f, lang)));
     return found.length ? withCounts(result, [...result.diagnostics, ...found]) : result;
-  });
+  };
+}
+
+/** The results of a batch with the cross-year findings merged in, in the same order. */
+export function checkHistory(results: FileResult[], facts: PackedFacts[], options: EngineOptions & { previous?: PackedFacts } = {}): FileResult[] {
+  return results.map(historyChecker(facts, options));
 }

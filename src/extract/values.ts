@@ -15,17 +15,10 @@ export function isPlaceholder(text: string): boolean {
 }
 
 /** True when a cell looks like a table value (a number or a placeholder) rather than a label. */
-const valueLike = new WeakMap<Cell, boolean>();
-
 export function isValueLike(cell: Cell): boolean {
   if (cell.kind !== 'text') return true;
-  let known = valueLike.get(cell);
-  if (known === undefined) {
-    const v = readValue(cell, null);
-    known = v.status === 'ok' || v.status === 'placeholder';
-    valueLike.set(cell, known);
-  }
-  return known;
+  const status = parseText(cell.text).status;
+  return status === 'ok' || status === 'placeholder';
 }
 
 function decimalsOf(text: string): number {
@@ -40,36 +33,52 @@ function numberDecimals(n: number): number {
   return decimalsOf(s.includes('e') ? n.toFixed(10).replace(/0+$/, '') : s);
 }
 
-export function blankValue(loc: Location | null): CellValue {
-  return { text: '', value: null, status: 'blank', notes: [], decimals: 0, loc };
+/** Every CellValue has this one shape (a hot path: thousands per file, so no spreads). */
+function value(text: string, number: number | null, status: CellValue['status'], notes: ValueNote[], decimals: number, loc: Location | null): CellValue {
+  return { text, value: number, status, notes, decimals, loc };
 }
 
-export function readValue(cell: Cell | undefined, loc: Location | null): CellValue {
-  if (!cell) return blankValue(loc);
-  const base = { text: cell.text, notes: [] as ValueNote[], decimals: 0, loc };
-  switch (cell.kind) {
-    case 'number':
-      return { ...base, value: cell.number ?? null, status: 'ok', decimals: numberDecimals(cell.number ?? 0) };
-    case 'date':
-      return { ...base, value: null, status: 'date', ...(cell.number !== undefined ? { serial: cell.number } : {}) };
-    case 'error':
-      return { ...base, value: null, status: 'error' };
-    case 'formula':
-      return { ...base, value: null, status: 'formula' };
-    case 'boolean':
-      return { ...base, value: null, status: 'not-number' };
-    case 'empty':
-      return blankValue(loc);
-    case 'text':
-      break;
+export function blankValue(loc: Location | null): CellValue {
+  return value('', null, 'blank', [], 0, loc);
+}
+
+/** What a text cell says, apart from where it is. */
+interface TextReading {
+  value: number | null;
+  status: CellValue['status'];
+  notes: readonly ValueNote[];
+  decimals: number;
+}
+
+const BLANK: TextReading = { value: null, status: 'blank', notes: [], decimals: 0 };
+const NOT_NUMBER: TextReading = { value: null, status: 'not-number', notes: [], decimals: 0 };
+const PLACEHOLDER_READING: TextReading = { value: null, status: 'placeholder', notes: [], decimals: 0 };
+const AS_TEXT: readonly ValueNote[] = ['stored-as-text'];
+
+/**
+ * The same few hundred texts (labels, small numbers) recur in every file of a batch: remember
+ * what each says (bounded, so a hostile file cannot grow the cache without limit).
+ */
+const readings = new Map<string, TextReading>();
+
+function parseText(text: string): TextReading {
+  let reading = readings.get(text);
+  if (reading === undefined) {
+    if (readings.size >= 50_000) readings.clear();
+    reading = parseTextOnce(text);
+    readings.set(text, reading);
   }
-  const trimmed = cell.text.trim();
-  if (trimmed === '') return blankValue(loc);
+  return reading;
+}
+
+function parseTextOnce(text: string): TextReading {
+  const trimmed = text.trim();
+  if (trimmed === '') return BLANK;
   // Most text cells (every CSV value) are plain digits: no normalising needed.
-  if (/^\d{1,15}$/.test(trimmed)) return { ...base, value: Number(trimmed), status: 'ok', notes: ['stored-as-text'] };
+  if (/^\d{1,15}$/.test(trimmed)) return { value: Number(trimmed), status: 'ok', notes: AS_TEXT, decimals: 0 };
   // Labels and prose are long; no number a clerk writes is (1,234,567件 is 10 characters).
-  if (trimmed.length > 24) return { ...base, value: null, status: 'not-number' };
-  if (isPlaceholder(trimmed)) return { ...base, value: null, status: 'placeholder' };
+  if (trimmed.length > 24) return NOT_NUMBER;
+  if (isPlaceholder(trimmed)) return PLACEHOLDER_READING;
   const notes: ValueNote[] = [];
   const nfkc = trimmed.normalize('NFKC').replace(/\s+/g, '');
   if (nfkc !== trimmed.replace(/\s+/g, '')) notes.push('full-width');
@@ -83,7 +92,32 @@ export function readValue(cell: Cell | undefined, loc: Location | null): CellVal
     s = s.replace(/,/g, '');
     notes.push('thousands');
   }
-  if (!PLAIN_NUMBER.test(s)) return { ...base, value: null, status: 'not-number' };
+  if (!PLAIN_NUMBER.test(s)) return NOT_NUMBER;
   if (s.startsWith('+')) notes.push('plus-sign');
-  return { ...base, value: Number(s), status: 'ok', notes: [...notes, 'stored-as-text'], decimals: decimalsOf(s) };
+  return { value: Number(s), status: 'ok', notes: [...notes, 'stored-as-text'], decimals: decimalsOf(s) };
+}
+
+export function readValue(cell: Cell | undefined, loc: Location | null): CellValue {
+  if (!cell) return blankValue(loc);
+  switch (cell.kind) {
+    case 'number':
+      return value(cell.text, cell.number ?? null, 'ok', [], numberDecimals(cell.number ?? 0), loc);
+    case 'date': {
+      const v = value(cell.text, null, 'date', [], 0, loc);
+      if (cell.number !== undefined) v.serial = cell.number;
+      return v;
+    }
+    case 'error':
+      return value(cell.text, null, 'error', [], 0, loc);
+    case 'formula':
+      return value(cell.text, null, 'formula', [], 0, loc);
+    case 'boolean':
+      return value(cell.text, null, 'not-number', [], 0, loc);
+    case 'empty':
+      return blankValue(loc);
+    case 'text': {
+      const r = parseText(cell.text);
+      return r === BLANK ? blankValue(loc) : value(cell.text, r.value, r.status, [...r.notes], r.decimals, loc);
+    }
+  }
 }

@@ -19,4 +19,6 @@ export interface Formatter {
   id: string;
   description: string;
   format(results: FileResult[], context: FormatContext): string;
+  /** The same text in pieces, for formats that can be written as they are made (a batch of 20,000 files). */
+  stream?(results: Iterable<FileResult>, context: FormatContext): Iterable<string>;
 }

@@ -1,33 +1,73 @@
-// File -> Grid: pick the reader from the file's bytes and name.
+// File -> Grid: pick the reader from the file's bytes and name, within the limits.
 
-import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Grid } from '../model/grid.js';
 import { ReadError } from './errors.js';
+import { formatSize, limitsWith, type Limits } from './limits.js';
 import { sniff } from './sniff.js';
 import { readDelimited } from './text.js';
 import { readXlsx } from './xlsx.js';
 
 export { ReadError } from './errors.js';
+export { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 /** Read bytes already in memory. Throws ReadError when the file cannot be read as a report. */
-export async function readGridFromBytes(file: string, bytes: Uint8Array): Promise<Grid> {
-  return sniff(file, bytes) === 'xlsx' ? readXlsx(file, bytes) : readDelimited(file, bytes);
+export async function readGridFromBytes(file: string, bytes: Uint8Array, limits?: Partial<Limits>): Promise<Grid> {
+  const bounds = limitsWith(limits);
+  if (bytes.length > bounds.maxFileBytes) throw tooLarge(bytes.length, bounds);
+  return sniff(file, bytes) === 'xlsx' ? readXlsx(file, bytes, bounds) : readDelimited(file, bytes, bounds);
 }
 
-/** A file's bytes. Throws ReadError for a missing, unreadable or unsuitable path. */
-export async function readBytes(file: string): Promise<Uint8Array> {
+function tooLarge(size: number, limits: Limits): ReadError {
+  return new ReadError('too-large', { size: formatSize(size), limit: formatSize(limits.maxFileBytes) });
+}
+
+function ioError(err: unknown): ReadError {
+  const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+  if (code === 'ENOENT') return new ReadError('not-found');
+  if (code === 'EISDIR') return new ReadError('is-directory');
+  if (code === 'EACCES' || code === 'EPERM') return new ReadError('permission');
+  return new ReadError('io', { detail: code });
+}
+
+/**
+ * A file's bytes, read synchronously (a batch reads thousands of small files; the thread pool's
+ * round trips would cost more than the reads). The size is checked before anything is read.
+ * Throws ReadError for a missing, unreadable, unsuitable or too large path.
+ */
+export function readBytes(file: string, limits?: Partial<Limits>): Uint8Array {
+  const bounds = limitsWith(limits);
+  let fd: number;
   try {
-    return await readFile(file);
+    fd = openSync(file, 'r');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    if (code === 'ENOENT') throw new ReadError('not-found');
-    if (code === 'EISDIR') throw new ReadError('is-directory');
-    if (code === 'EACCES' || code === 'EPERM') throw new ReadError('permission');
-    throw new ReadError('io', { detail: code });
+    throw ioError(err);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new ReadError('is-directory');
+    if (stat.size > bounds.maxFileBytes) throw tooLarge(stat.size, bounds);
+    // Read what is there, not what stat said: a file may grow or shrink while it is read.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // The size stat gave, plus a byte to see the end; small steps for devices and pipes (size 0).
+      const chunk = Buffer.allocUnsafe(total < stat.size ? stat.size - total + 1 : 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > bounds.maxFileBytes) throw tooLarge(total, bounds);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } catch (err) {
+    throw err instanceof ReadError ? err : ioError(err);
+  } finally {
+    closeSync(fd);
   }
 }
 
 /** Read a file from disk. Throws ReadError for missing, unreadable or unsupported files. */
-export async function readGrid(file: string): Promise<Grid> {
-  return readGridFromBytes(file, await readBytes(file));
+export async function readGrid(file: string, limits?: Partial<Limits>): Promise<Grid> {
+  return readGridFromBytes(file, readBytes(file, limits), limits);
 }

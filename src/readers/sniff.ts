@@ -39,6 +39,7 @@ export function sniff(file: string, bytes: Uint8Array): Readable {
   if (zip) {
     if (ext === '.docx' || ext === '.wps') throw new ReadError('wrong-type', { type: 'Word' });
     if (ext === '.ods') throw new ReadError('wrong-type', { type: 'OpenDocument' });
+    if (ext === '.xlsb') throw new ReadError('old-binary', { ext });
     return 'xlsx';
   }
   if (isHtml(bytes)) throw new ReadError('html', { ext: ext || '?' });

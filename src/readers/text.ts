@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { basename, extname } from 'node:path';
 import type { Cell, Grid } from '../model/grid.js';
 import { ReadError } from './errors.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 export interface Decoded {
   text: string;
@@ -74,9 +75,11 @@ function parseRecords(text: string, delimiter: string, quote: string | false) {
   }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
 }
 
-export function readDelimited(file: string, bytes: Uint8Array): Grid {
+export function readDelimited(file: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): Grid {
   const { text, encoding } = decode(bytes);
   if (text.includes('\u0000')) throw new ReadError('binary');
+  // Only a byte-order mark, or only blank lines: as empty as 0 bytes.
+  if (text.trim() === '') throw new ReadError('empty');
   const delimiter = detectDelimiter(text);
   let records;
   if (!text.includes('"')) {
@@ -90,6 +93,9 @@ export function readDelimited(file: string, bytes: Uint8Array): Grid {
     }
   }
   const rows = new Map<number, Cell[]>();
+  // Excel names a CSV's only sheet after the file.
+  const sheetName = basename(file, extname(file));
+  let count = 0;
   let previousEnd = 0;
   records.forEach(({ record, info }, index) => {
     const row = index + 1;
@@ -98,6 +104,7 @@ export function readDelimited(file: string, bytes: Uint8Array): Grid {
     const cells: Cell[] = [];
     record.forEach((value, i) => {
       if (value.trim() !== '') cells.push({ row, col: i + 1, kind: 'text', text: value, line });
+      if (++count > limits.maxCells) throw new ReadError('too-many-cells', { sheet: sheetName, limit: limits.maxCells });
     });
     if (cells.length) rows.set(row, cells);
   });
@@ -106,7 +113,6 @@ export function readDelimited(file: string, bytes: Uint8Array): Grid {
     kind: /\.(csv|tsv|tab)$/i.test(file) ? 'csv' : 'text',
     encoding,
     delimiter,
-    // Excel names a CSV's only sheet after the file.
-    sheets: [{ name: basename(file, extname(file)), rows, merges: [] }],
+    sheets: [{ name: sheetName, rows, merges: [] }],
   };
 }

@@ -1,5 +1,5 @@
-// XLSX reader: fflate inflates only the parts a Grid needs (workbook, its relationships, styles,
-// shared strings, the sheets) and saxes reads each part in one pass; exceljs, five times slower to
+// XLSX reader: zip.ts inflates only the parts a Grid needs (workbook, its relationships, styles,
+// shared strings, the sheets) and xml.ts reads each part in one pass; exceljs, five times slower to
 // load and to read, stays the writer. It gives the Grid exceljs gives (tests/helpers/exceljs-reader.ts
 // is the oracle). Where exceljs loses or garbles what the file holds (a cached 0 or FALSE, entities
 // decoded twice, hyperlinked numbers turned into text, CDATA, date1904="true") or rejects a file
@@ -8,46 +8,18 @@
 // shows those cases.
 
 import { posix } from 'node:path';
-import { unzipSync } from 'fflate';
-import { SaxesParser } from 'saxes';
 import type { Cell, Grid, Range, Sheet } from '../model/grid.js';
 import { parseRange } from '../model/grid.js';
 import { ReadError } from './errors.js';
 import { dateCell } from './dates.js';
-
-type Attributes = Record<string, string>;
-
-interface XmlHandlers {
-  open(name: string, attributes: Attributes): void;
-  text?(text: string): void;
-  close?(name: string): void;
-}
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { parseXml as parseXmlText, type XmlHandlers } from './xml.js';
+import { ZipArchive } from './zip.js';
 
 const utf8 = new TextDecoder();
 
-/** Element names without their prefix: some writers spell <x:sheet> for <sheet>. */
-const local = (name: string) => name.slice(name.indexOf(':') + 1);
-
-/** Parse one XML part; saxes throws on anything that is not well-formed XML. */
-function parseXml(part: Uint8Array, on: XmlHandlers): void {
-  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-  parser.on('opentag', (tag) => on.open(local(tag.name), tag.attributes));
-  if (on.text) {
-    parser.on('text', on.text);
-    parser.on('cdata', on.text);
-  }
-  const close = on.close;
-  if (close) parser.on('closetag', (tag) => close(local(tag.name)));
-  parser.write(utf8.decode(part)).close();
-}
-
-/** Zip entry name as a part name: a few writers store '/xl/…'. */
-const partName = (entry: string) => entry.replace(/^\/+/, '');
-
-function unzip(bytes: Uint8Array, wanted: Set<string>): Map<string, Uint8Array> {
-  const files = unzipSync(bytes, { filter: (f) => wanted.has(partName(f.name)) });
-  return new Map(Object.entries(files).map(([name, data]) => [partName(name), data]));
-}
+/** Parse one XML part; throws XmlError on anything that is not well-formed XML. */
+const parseXml = (part: Uint8Array, on: XmlHandlers) => parseXmlText(utf8.decode(part), on);
 
 /** A relationship target as a part name: relative to xl/ ('worksheets/sheet1.xml') or absolute ('/xl/…'). */
 function resolveTarget(target: string): string {
@@ -246,7 +218,8 @@ function dropMerged(rows: Map<number, Cell[]>, merges: Range[], lastRow: number)
   }
 }
 
-function readSheet(part: Uint8Array, book: Workbook): Pick<Sheet, 'rows' | 'merges'> {
+function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells: number): Pick<Sheet, 'rows' | 'merges'> {
+  let cells = 0;
   const found = new Map<number, Cell[]>();
   const merges: Range[] = [];
   let row = 0;
@@ -261,6 +234,7 @@ function readSheet(part: Uint8Array, book: Workbook): Pick<Sheet, 'rows' | 'merg
         row = parseInt(a.r ?? '', 10) || row + 1;
         col = 0;
       } else if (name === 'c') {
+        if (++cells > maxCells) throw new ReadError('too-many-cells', { sheet: sheetName, limit: maxCells });
         col = columnOf(a.r) ?? col + 1;
         cell = { type: a.t ?? '', style: a.s ? parseInt(a.s, 10) : 0, formula: false };
       } else if (name === 'mergeCell') {
@@ -309,8 +283,9 @@ function readSheet(part: Uint8Array, book: Workbook): Pick<Sheet, 'rows' | 'merg
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 
-function read(file: string, bytes: Uint8Array): Grid {
-  const main = unzip(bytes, new Set([WORKBOOK, WORKBOOK_RELS]));
+function read(file: string, bytes: Uint8Array, limits: Limits): Grid {
+  const zip = new ZipArchive(bytes, limits.maxInflatedBytes);
+  const main = zip.read([WORKBOOK, WORKBOOK_RELS]);
   const workbookPart = main.get(WORKBOOK);
   // A zip without a workbook (a renamed archive) has no sheets, as readers/xlsx.ts says too.
   if (!workbookPart) throw new ReadError('no-sheets');
@@ -319,13 +294,14 @@ function read(file: string, bytes: Uint8Array): Grid {
   const relOf = (type: string) => [...rels.values()].find((rel) => isType(rel, type))?.part ?? '';
   const stylesPart = relOf('styles');
   const stringsPart = relOf('sharedStrings');
-  const parts = unzip(bytes, new Set([stylesPart, stringsPart, ...entries.map((e) => e.part)].filter(Boolean)));
-  const book: Workbook = { strings: readSharedStrings(parts.get(stringsPart)), dateStyles: readDateStyles(parts.get(stylesPart)), date1904 };
+  zip.checkDeclared([stylesPart, stringsPart, ...entries.map((e) => e.part)]);
+  const book: Workbook = { strings: readSharedStrings(zip.part(stringsPart)), dateStyles: readDateStyles(zip.part(stylesPart)), date1904 };
   const sheets: Sheet[] = [];
   for (const entry of entries) {
-    const part = parts.get(entry.part);
+    // One sheet's XML in memory at a time.
+    const part = zip.part(entry.part);
     if (!part) continue;
-    sheets.push({ name: entry.name, ...readSheet(part, book), ...(entry.hidden ? { hidden: true } : {}) });
+    sheets.push({ name: entry.name, ...readSheet(part, book, entry.name, limits.maxCells), ...(entry.hidden ? { hidden: true } : {}) });
   }
   if (sheets.length === 0) throw new ReadError('no-sheets');
   // A workbook whose every sheet is hidden still shows something when opened: read them all.
@@ -334,9 +310,9 @@ function read(file: string, bytes: Uint8Array): Grid {
 }
 
 /** Read an .xlsx workbook's bytes into a Grid. Throws only ReadError ('corrupt-xlsx', 'no-sheets'). */
-export async function readXlsx(file: string, bytes: Uint8Array): Promise<Grid> {
+export async function readXlsx(file: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): Promise<Grid> {
   try {
-    return read(file, bytes);
+    return read(file, bytes, limits);
   } catch (err) {
     if (err instanceof ReadError) throw err;
     throw new ReadError('corrupt-xlsx', { detail: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 120) : String(err) });

@@ -78,31 +78,49 @@ export interface ExpectedCell {
 }
 
 /** Every expected (table, row, column definition) of the report's edition that was found. */
-export function* expectedCells(report: Report): Generator<ExpectedCell> {
+export function expectedCells(report: Report): readonly ExpectedCell[] {
+  return shared?.report === report ? shared.cells : listExpectedCells(report);
+}
+
+/** The list seven rules walk, made once while the engine runs them over one report. */
+let shared: { report: Report; cells: readonly ExpectedCell[] } | null = null;
+
+export function withExpectedCells<T>(report: Report, run: () => T): T {
+  shared = { report, cells: listExpectedCells(report) };
+  try {
+    return run();
+  } finally {
+    shared = null;
+  }
+}
+
+function listExpectedCells(report: Report): ExpectedCell[] {
+  const out: ExpectedCell[] = [];
   const ed = edition(report);
-  if (!ed) return;
+  if (!ed) return out;
   const t2 = report.tables.t2;
   if (t2) {
     for (const block of ed.t2.blocks) {
       for (const row of block.rows) {
-        if (!t2.rows[row.key]) continue;
-        for (const column of block.columns) yield { table: 't2', row: row.key, column, value: t2.rows[row.key]!.cells[column.key] };
+        const cells = t2.rows[row.key]?.cells;
+        if (cells) for (const column of block.columns) out.push({ table: 't2', row: row.key, column, value: cells[column.key] });
       }
     }
   }
   const t3 = report.tables.t3;
   if (t3) {
-    for (const row of Object.keys(t3.rows)) {
-      for (const column of ed.t3.columns) yield { table: 't3', row, column, value: t3.rows[row]!.cells[column.key] };
+    for (const [row, data] of Object.entries(t3.rows)) {
+      for (const column of ed.t3.columns) out.push({ table: 't3', row, column, value: data.cells[column.key] });
     }
   }
   const t4 = report.tables.t4;
   if (t4) {
     for (const g of ed.t4.groups) {
-      if (!t4.rows[g.key]) continue;
-      for (const column of ed.t4.columns) yield { table: 't4', row: g.key, column, value: t4.rows[g.key]!.cells[column.key] };
+      const cells = t4.rows[g.key]?.cells;
+      if (cells) for (const column of ed.t4.columns) out.push({ table: 't4', row: g.key, column, value: cells[column.key] });
     }
   }
+  return out;
 }
 
 /** The summed cells in brackets after a number, or nothing when they have no cells (JSON input). */

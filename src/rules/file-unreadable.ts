@@ -40,6 +40,22 @@ export default defineRule({
       },
       'corrupt-xlsx': { zh: '.xlsx 文件已损坏，无法打开（{detail}）：请重新导出或另存', en: 'the .xlsx file is corrupt ({detail}): export or save it again' },
       'no-sheets': { zh: '文件是压缩包，但里面没有工作表：请在 Excel/WPS 中另存为 .xlsx', en: 'the file is a zip archive without worksheets: save the report as .xlsx in Excel/WPS' },
+      'too-large': {
+        zh: '文件有 {size}，超过了允许的大小 {limit}（真实的年报只有几十 KB）：请确认提交的是年度报告；确需检查时用 --max-file-size 调高上限',
+        en: 'the file is {size}, over the limit of {limit} (a real report is a few dozen KB): check this is the annual report; raise the limit with --max-file-size if it is',
+      },
+      'inflated-too-large': {
+        zh: '.xlsx 解压后超过 {limit}（可能是“压缩炸弹”或塞进了大量无关数据），已停止读取：请只保留年报表格后另存；确需检查时用 --max-inflated-size 调高上限',
+        en: 'the .xlsx inflates to more than {limit} (a zip bomb, or much unrelated data), so reading stopped: keep only the report tables and save again; raise the limit with --max-inflated-size if needed',
+      },
+      'too-many-cells': {
+        zh: '工作表“{sheet}”的单元格超过 {limit} 个，已停止读取（真实的年报只有几百个）：请删去无关数据后另存；确需检查时用 --max-cells 调高上限',
+        en: 'sheet “{sheet}” has more than {limit} cells, so reading stopped (a real report has a few hundred): delete unrelated data and save again; raise the limit with --max-cells if needed',
+      },
+      timeout: {
+        zh: '读取和检查超过了 {seconds} 秒，已放弃这个文件（其他文件照常检查）：请在 Excel/WPS 中打开并另存后重试；确需时用 --timeout 调高上限',
+        en: 'reading and checking took longer than {seconds} s, so this file was given up (the others were checked): open and save it again in Excel/WPS and retry; raise the limit with --timeout if needed',
+      },
       undecodable: { zh: '无法识别文件的文字编码：请另存为 UTF-8 编码的 CSV', en: 'the text encoding cannot be recognised: save it as UTF-8 CSV' },
       binary: { zh: '文件含有二进制内容（NUL 字节），不是文本表格', en: 'the file contains binary content (NUL bytes), not a text table' },
     },

@@ -45,8 +45,8 @@ export interface Finding {
 /** What a cross-year rule sees besides the report's own facts: last year's, and same-year twins. */
 export interface HistoryContext {
   previous: YearFacts | null;
-  /** Other files of the same body and year in the batch. */
-  duplicates: YearFacts[];
+  /** Other files of the same body and year in the batch (who they are, not their cells). */
+  duplicates: Array<Pick<YearFacts, 'file' | 'agency' | 'agencyKey' | 'year' | 'edition'>>;
 }
 
 export interface ReportRule {

@@ -1,6 +1,7 @@
 // Writing output files safely: never over an input, never half-written (a temporary file renamed
 // into place), parent folders created, and a clear reason when the target cannot be written.
 
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
@@ -16,8 +17,33 @@ export class OutputError extends Error {
   }
 }
 
-/** Write `data` to `path` atomically. `inputs` are the files this run reads: they are never written. */
-export async function writeOutput(path: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
+/** Pieces of text joined into blocks of about 64 KB: fewer writes than pieces, less memory than the whole. */
+export function* blocks(pieces: Iterable<string>, size = 1 << 16): Generator<string> {
+  let block = '';
+  for (const piece of pieces) {
+    block += piece;
+    if (block.length >= size) {
+      yield block;
+      block = '';
+    }
+  }
+  if (block) yield block;
+}
+
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const block of blocks(pieces)) writeSync(fd, block);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Write `data` (or text in pieces, written as they come) to `path` atomically. `inputs` are the
+ * files this run reads: they are never written.
+ */
+export async function writeOutput(path: string, data: string | Uint8Array | Iterable<string>, inputs: readonly string[] = []): Promise<void> {
   const target = resolve(path);
   if (inputs.some((i) => resolve(i) === target)) throw new OutputError('input', path);
   const existing = await stat(target).catch(() => null);
@@ -25,7 +51,8 @@ export async function writeOutput(path: string, data: string | Uint8Array, input
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   try {
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(temp, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(temp, data);
+    else writePieces(temp, data);
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true }).catch(() => undefined);

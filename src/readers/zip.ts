@@ -1,0 +1,178 @@
+// The zip container of an .xlsx: the central directory read by hand, and only the parts asked for
+// inflated, by Node's zlib. Sizes are checked twice against a budget: the sizes the directory
+// declares before anything is inflated, and the bytes actually produced while inflating (a zip
+// bomb may declare 1 KB and inflate to gigabytes), so no part can exhaust memory.
+
+import { inflateRawSync } from 'node:zlib';
+import { ReadError } from './errors.js';
+import { formatSize } from './limits.js';
+
+/** A structural fault in the archive; the xlsx reader reports it as a corrupt workbook. */
+export class ZipError extends Error {
+  override name = 'ZipError';
+}
+
+interface Entry {
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const EOCD64 = 0x06064b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const names = new TextDecoder();
+
+export class ZipArchive {
+  private readonly view: DataView;
+  private readonly entries = new Map<string, Entry>();
+  /** Bytes still allowed to be inflated. */
+  private budget: number;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    /** The most bytes all parts read from this archive may inflate to. */
+    private readonly maxInflated: number,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.budget = maxInflated;
+    this.readDirectory();
+  }
+
+  private u16(at: number): number {
+    this.need(at, 2);
+    return this.view.getUint16(at, true);
+  }
+
+  private u32(at: number): number {
+    this.need(at, 4);
+    return this.view.getUint32(at, true);
+  }
+
+  private u64(at: number): number {
+    this.need(at, 8);
+    return Number(this.view.getBigUint64(at, true));
+  }
+
+  private need(at: number, length: number): void {
+    if (at < 0 || at + length > this.bytes.length) throw new ZipError('the archive is truncated');
+  }
+
+  /** The end-of-central-directory record: searched from the end, past a comment of up to 64 KB. */
+  private findEnd(): number {
+    const last = this.bytes.length - 22;
+    for (let at = last; at >= Math.max(0, last - 0xffff); at--) {
+      if (this.bytes[at] === 0x50 && this.view.getUint32(at, true) === EOCD) return at;
+    }
+    throw new ZipError('no zip directory (the file is truncated or not a zip archive)');
+  }
+
+  private readDirectory(): void {
+    const end = this.findEnd();
+    let count = this.u16(end + 10);
+    let offset = this.u32(end + 16);
+    if ((count === 0xffff || offset === 0xffffffff) && end >= 20 && this.u32(end - 20) === EOCD64_LOCATOR) {
+      const at = this.u64(end - 20 + 8);
+      if (this.u32(at) !== EOCD64) throw new ZipError('damaged zip64 directory');
+      count = this.u64(at + 32);
+      offset = this.u64(at + 48);
+    }
+    let at = offset;
+    for (let i = 0; i < count; i++) {
+      if (this.u32(at) !== CENTRAL) throw new ZipError('damaged zip directory');
+      const nameLength = this.u16(at + 28);
+      const extraLength = this.u16(at + 30);
+      const commentLength = this.u16(at + 32);
+      this.need(at + 46, nameLength + extraLength);
+      const name = names.decode(this.bytes.subarray(at + 46, at + 46 + nameLength)).replace(/^\/+/, '');
+      const entry: Entry = {
+        flags: this.u16(at + 8),
+        method: this.u16(at + 10),
+        compressedSize: this.u32(at + 20),
+        size: this.u32(at + 24),
+        localOffset: this.u32(at + 42),
+      };
+      this.readZip64Extra(entry, at + 46 + nameLength, extraLength);
+      if (!this.entries.has(name)) this.entries.set(name, entry);
+      at += 46 + nameLength + extraLength + commentLength;
+    }
+  }
+
+  /** Sizes and offsets too large for 32 bits are in the zip64 extra field, in this order. */
+  private readZip64Extra(entry: Entry, at: number, length: number): void {
+    if (entry.size !== 0xffffffff && entry.compressedSize !== 0xffffffff && entry.localOffset !== 0xffffffff) return;
+    for (let p = at; p + 4 <= at + length; ) {
+      const id = this.u16(p);
+      const size = this.u16(p + 2);
+      if (id === 0x0001) {
+        let q = p + 4;
+        if (entry.size === 0xffffffff) (entry.size = this.u64(q)), (q += 8);
+        if (entry.compressedSize === 0xffffffff) (entry.compressedSize = this.u64(q)), (q += 8);
+        if (entry.localOffset === 0xffffffff) entry.localOffset = this.u64(q);
+        return;
+      }
+      p += 4 + size;
+    }
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** Refuse (ReadError 'inflated-too-large') before inflating anything when the declared sizes of `wanted` exceed the budget. */
+  checkDeclared(wanted: Iterable<string>): void {
+    let declared = 0;
+    for (const name of new Set(wanted)) declared += this.entries.get(name)?.size ?? 0;
+    if (declared > this.budget) throw this.tooLarge();
+  }
+
+  /** One part inflated, or undefined when the archive has no such part. */
+  part(name: string): Uint8Array | undefined {
+    const entry = this.entries.get(name);
+    return entry && this.inflate(name, entry);
+  }
+
+  /**
+   * The inflated parts that exist among `wanted`. Refuses (ReadError 'inflated-too-large') when
+   * their declared sizes, or the bytes they really inflate to, exceed what is left of the budget.
+   */
+  read(wanted: Iterable<string>): Map<string, Uint8Array> {
+    const names = [...new Set(wanted)];
+    this.checkDeclared(names);
+    return new Map(names.flatMap((name) => {
+      const data = this.part(name);
+      return data ? [[name, data] as const] : [];
+    }));
+  }
+
+  private tooLarge(): ReadError {
+    return new ReadError('inflated-too-large', { limit: formatSize(this.maxInflated) });
+  }
+
+  private inflate(name: string, entry: Entry): Uint8Array {
+    if (entry.flags & 1) throw new ZipError(`${name} is encrypted`);
+    const at = entry.localOffset;
+    if (this.u32(at) !== LOCAL) throw new ZipError(`damaged entry ${name}`);
+    const start = at + 30 + this.u16(at + 26) + this.u16(at + 28);
+    this.need(start, entry.compressedSize);
+    const data = this.bytes.subarray(start, start + entry.compressedSize);
+    let out: Uint8Array;
+    if (entry.method === 0) out = data;
+    else if (entry.method === 8) {
+      if (this.budget < 1) throw this.tooLarge();
+      try {
+        out = inflateRawSync(data, { maxOutputLength: this.budget });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw this.tooLarge();
+        throw new ZipError(`${name} cannot be inflated (${(err as Error).message})`);
+      }
+    } else throw new ZipError(`${name} uses compression method ${entry.method}`);
+    if (out.length > this.budget) throw this.tooLarge();
+    this.budget -= out.length;
+    return out;
+  }
+}
