@@ -4,7 +4,7 @@ import { EDITIONS, editionForYear, t2Rows } from '../form/index.js';
 import { normalizeText } from '../form/labels.js';
 import type { Edition, EditionId, TableId } from '../form/types.js';
 import type { Grid } from '../model/grid.js';
-import type { Report, TableData } from '../model/report.js';
+import type { DuplicateTable, Report, TableData } from '../model/report.js';
 import type { Line } from './lines.js';
 import { findMetadata } from './metadata.js';
 import { splitRegions } from './regions.js';
@@ -27,6 +27,29 @@ function best(candidates: Array<TableData | null>): TableData | null {
     if (t && (!chosen || Object.keys(t.rows).length > Object.keys(chosen.rows).length)) chosen = t;
   }
   return chosen ?? candidates[0] ?? null;
+}
+
+/**
+ * Another stretch that is a real copy of the chosen table, not a title mentioned in the prose:
+ * it has at least three rows and half as many as the chosen one.
+ */
+function duplicateOf(table: TableData | null, candidates: Array<TableData | null>): DuplicateTable | null {
+  if (!table) return null;
+  const size = Object.keys(table.rows).length;
+  const other = candidates.find((t) => t && t !== table && Object.keys(t.rows).length >= Math.max(3, size / 2));
+  if (!other) return null;
+  let differs: DuplicateTable['differs'] = null;
+  for (const [key, row] of Object.entries(table.rows)) {
+    for (const [column, used] of Object.entries(row.cells)) {
+      const copy = other.rows[key]?.cells[column];
+      if (copy && (copy.value !== used.value || copy.status !== used.status)) {
+        differs = { used, other: copy };
+        break;
+      }
+    }
+    if (differs) break;
+  }
+  return { table: table.id, used: table.loc, other: other.loc, differs };
 }
 
 /** The edition table 2's headers and the shape of table 3's （六） row point to; null when they say nothing or tie. */
@@ -81,16 +104,15 @@ export function missingRows(edition: Edition, tables: Report['tables']): Report[
 export function extract(grid: Grid, options: ExtractOptions = {}): Report {
   const regions = splitRegions(grid);
   const { agency, year } = findMetadata(regions.all, grid.file);
-  const t3 = best(regions.t3.map(extractTable3));
+  const t3Candidates = regions.t3.map(extractTable3);
+  const t3 = best(t3Candidates);
   const marked = markedEdition(regions.t2.flat(), t3);
   const editionId: EditionId = options.edition ?? marked ?? (year ? editionForYear(year.value) : null) ?? '2021';
   const edition = EDITIONS[editionId];
 
-  const tables = {
-    t2: best(regions.t2.map((lines) => extractTable2(lines, edition))),
-    t3,
-    t4: best(regions.t4.map(extractTable4)),
-  };
+  const candidates = { t2: regions.t2.map((lines) => extractTable2(lines, edition)), t3: t3Candidates, t4: regions.t4.map(extractTable4) };
+  const tables = { t2: best(candidates.t2), t3, t4: best(candidates.t4) };
+  const duplicateTables = (['t2', 't3', 't4'] as const).flatMap((id) => duplicateOf(tables[id], candidates[id]) ?? []);
   return {
     file: grid.file,
     source: { kind: grid.kind, ...(grid.encoding ? { encoding: grid.encoding } : {}), ...(grid.delimiter ? { delimiter: grid.delimiter } : {}) },
@@ -102,5 +124,6 @@ export function extract(grid: Grid, options: ExtractOptions = {}): Report {
     year,
     tables,
     missingRows: missingRows(edition, tables),
+    ...(duplicateTables.length ? { duplicateTables } : {}),
   };
 }

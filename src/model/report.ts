@@ -94,4 +94,16 @@ export interface Report {
    * `otherHandling` stands for the three （六） rows of the 2021 edition printed as one row.
    */
   missingRows: Array<{ table: TableId; key: string }>;
+  /** Tables printed more than once: where the copy checked is, where the other is, and a cell where they differ. */
+  duplicateTables?: DuplicateTable[];
+}
+
+export interface DuplicateTable {
+  table: TableId;
+  /** The copy that was read and checked (the one with the most rows; the first on a tie). */
+  used: Location | null;
+  /** Another copy. */
+  other: Location | null;
+  /** The first cell (of the checked copy) whose value the other copy gives differently, if any. */
+  differs: { used: CellValue; other: CellValue } | null;
 }

@@ -18,6 +18,7 @@ import t3ResultTotal from './t3-result-total.js';
 import t2Stock from './t2-stock.js';
 import t3RowTotal from './t3-row-total.js';
 import t4Total from './t4-total.js';
+import tableDuplicate from './table-duplicate.js';
 import tableMissing from './table-missing.js';
 import type { Rule } from './types.js';
 
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   t4Total,
   fileUnreadable,
   tableMissing,
+  tableDuplicate,
   rowMissing,
   columnMissing,
   editionMismatch,

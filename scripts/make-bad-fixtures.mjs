@@ -1,0 +1,941 @@
+// The hostile and broken input corpus in fixtures/bad/: files a clerk (or an attacker) may submit
+// that are not a readable report, or are one in an unusual way. Each case is one small function
+// below; expected.json says what `report check` must make of each file, README.md lists them.
+//
+//   npm run build && node scripts/make-bad-fixtures.mjs [outDir] [--large]
+//
+// outDir defaults to fixtures/bad. Without --large only the files small enough to commit are
+// written; --large adds the big ones (listed in the .gitignore written beside them). Deterministic:
+// a seeded generator instead of Math.random, fixed zip entry times and document dates, so a rerun
+// gives byte-identical files. Before writing, the files this script owns (every name in CASES,
+// plus expected.json, README.md and .gitignore) are deleted from outDir; nothing else is touched.
+
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
+import { Deflate, deflateSync, unzipSync } from 'fflate';
+import { EDITIONS } from '../dist/form/index.js';
+import { layoutCsv, layoutFor } from '../dist/writers/layout.js';
+import { blankReport } from '../dist/writers/normalize.js';
+import { writeOfficialXlsx } from '../dist/writers/xlsx.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const LARGE = args.includes('--large');
+const OUT = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'fixtures', 'bad'));
+
+const utf8 = new TextEncoder();
+const text = new TextDecoder();
+const MB = 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic building blocks
+// ---------------------------------------------------------------------------------------------
+
+/** mulberry32: a small seeded generator; every case that needs noise gets its own seed. */
+function seeded(seed) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    int: (n) => Math.floor(next() * n),
+    bytes: (n) => Uint8Array.from({ length: n }, () => Math.floor(next() * 256)),
+  };
+}
+
+const concat = (...parts) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) out.set(p, at), (at += p.length);
+  return out;
+};
+const bytesOf = (data) => (typeof data === 'string' ? utf8.encode(data) : data);
+const base64 = (bytes) => Buffer.from(bytes).toString('base64');
+
+// Every zip entry is dated 2024-01-01 00:00 (MS-DOS date and time fields, no time zone involved).
+const DOS_TIME = 0;
+const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1;
+
+/**
+ * A zip archive written field by field, so that a case can say anything in it: entries are
+ * { name, data } (deflated at level 9 here) or { name, deflated, size, crc } (already deflated,
+ * for streams too large to hold), with an optional `declaredSize` that the local header and the
+ * central directory state instead of the true size.
+ */
+function zip(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = utf8.encode(e.name);
+    let body, size, crc;
+    if (e.deflated) ({ deflated: body, size, crc } = e);
+    else {
+      const data = bytesOf(e.data);
+      body = deflateSync(data, { level: 9 });
+      size = data.length;
+      crc = crc32(data);
+    }
+    const declared = e.declaredSize ?? size;
+    const flags = /[^\x20-\x7e]/.test(e.name) ? 0x0800 : 0; // bit 11: the name is UTF-8
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, 0x04034b50, true);
+    local.setUint16(4, 20, true); // version needed: 2.0 (deflate)
+    local.setUint16(6, flags, true);
+    local.setUint16(8, 8, true); // method: deflate
+    local.setUint16(10, DOS_TIME, true);
+    local.setUint16(12, DOS_DATE, true);
+    local.setUint32(14, crc >>> 0, true);
+    local.setUint32(18, body.length, true);
+    local.setUint32(22, declared, true);
+    local.setUint16(26, name.length, true);
+    local.setUint16(28, 0, true);
+    const central = new DataView(new ArrayBuffer(46));
+    central.setUint32(0, 0x02014b50, true);
+    central.setUint16(4, 20, true); // made by: MS-DOS, 2.0
+    central.setUint16(6, 20, true);
+    central.setUint16(8, flags, true);
+    central.setUint16(10, 8, true);
+    central.setUint16(12, DOS_TIME, true);
+    central.setUint16(14, DOS_DATE, true);
+    central.setUint32(16, crc >>> 0, true);
+    central.setUint32(20, body.length, true);
+    central.setUint32(24, declared, true);
+    central.setUint16(28, name.length, true);
+    central.setUint32(42, offset, true);
+    locals.push(new Uint8Array(local.buffer), name, body);
+    centrals.push(new Uint8Array(central.buffer), name);
+    offset += 30 + name.length + body.length;
+  }
+  const directory = concat(...centrals);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, entries.length, true);
+  end.setUint16(10, entries.length, true);
+  end.setUint32(12, directory.length, true);
+  end.setUint32(16, offset, true);
+  return concat(...locals, directory, new Uint8Array(end.buffer));
+}
+
+/**
+ * An OLE compound file (CFB, version 3, 512-byte sectors) as Excel, WPS and Office encryption
+ * write them: header, FAT, directory (a binary tree of entries per storage), a mini FAT and mini
+ * stream for streams under 4096 bytes, regular sectors for the rest. `items` are { name, data }
+ * streams or { name, children } storages.
+ */
+function cfb(items) {
+  const SECTOR = 512;
+  const MINI = 64;
+  const END = 0xfffffffe;
+  const FREE = 0xffffffff;
+  const FATSECT = 0xfffffffd;
+  const NONE = 0xffffffff;
+  // Flatten into directory entries; entry 0 is the root.
+  const entries = [{ name: 'Root Entry', type: 5, children: items }];
+  const add = (list) => list.map((item) => {
+    const entry = { name: item.name, type: item.children ? 1 : 2, data: item.data && bytesOf(item.data), children: item.children };
+    entries.push(entry);
+    return entry;
+  });
+  const expand = (entry) => {
+    if (!entry.children) return;
+    entry.kids = add(entry.children);
+    entry.kids.forEach(expand);
+  };
+  expand(entries[0]);
+  entries.forEach((e, i) => (e.id = i));
+  // Siblings form a binary search tree: shorter names first, then by upper-case code units.
+  const order = (a, b) => a.name.length - b.name.length || (a.name.toUpperCase() < b.name.toUpperCase() ? -1 : 1);
+  const tree = (list) => {
+    if (list.length === 0) return NONE;
+    const mid = list.length >> 1;
+    list[mid].left = tree(list.slice(0, mid));
+    list[mid].right = tree(list.slice(mid + 1));
+    return list[mid].id;
+  };
+  for (const e of entries) if (e.kids) e.child = tree([...e.kids].sort(order));
+
+  // Small streams go to the mini stream (64-byte mini sectors), the others to whole sectors.
+  const miniFat = [];
+  const miniParts = [];
+  for (const e of entries.filter((e) => e.type === 2 && e.data.length < 4096)) {
+    const n = Math.max(1, Math.ceil(e.data.length / MINI));
+    e.start = miniFat.length;
+    for (let k = 0; k < n; k++) miniFat.push(k === n - 1 ? END : e.start + k + 1);
+    miniParts.push(e.data, new Uint8Array(n * MINI - e.data.length));
+  }
+  const miniStream = concat(...miniParts);
+  const chains = []; // [what, sectors needed]
+  const dirSectors = Math.ceil((entries.length * 128) / SECTOR);
+  const miniFatSectors = Math.ceil((miniFat.length * 4) / SECTOR);
+  const streamSectors = (bytes) => Math.ceil(bytes.length / SECTOR);
+  chains.push(['dir', dirSectors], ['minifat', miniFatSectors], ['ministream', streamSectors(miniStream)]);
+  for (const e of entries.filter((e) => e.type === 2 && e.data.length >= 4096)) chains.push([e, streamSectors(e.data)]);
+  const dataSectors = chains.reduce((n, [, k]) => n + k, 0);
+  let fatSectors = 1;
+  while (fatSectors * 128 < fatSectors + dataSectors) fatSectors++;
+  if (fatSectors > 109) throw new Error('cfb: too large for a header-only DIFAT');
+  const fat = Array(fatSectors * 128).fill(FREE);
+  for (let i = 0; i < fatSectors; i++) fat[i] = FATSECT;
+  let next = fatSectors;
+  const starts = new Map();
+  for (const [what, n] of chains) {
+    starts.set(what, n ? next : END);
+    for (let k = 0; k < n; k++) fat[next + k] = k === n - 1 ? END : next + k + 1;
+    next += n;
+  }
+  entries[0].start = starts.get('ministream');
+  entries[0].size = miniStream.length;
+  for (const [what] of chains) if (typeof what === 'object') what.start = starts.get(what);
+
+  const header = new DataView(new ArrayBuffer(SECTOR));
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].forEach((b, i) => header.setUint8(i, b));
+  header.setUint16(24, 0x003e, true); // minor version
+  header.setUint16(26, 3, true); // major version 3: 512-byte sectors
+  header.setUint16(28, 0xfffe, true); // byte order mark
+  header.setUint16(30, 9, true); // sector shift: 2^9
+  header.setUint16(32, 6, true); // mini sector shift: 2^6
+  header.setUint32(44, fatSectors, true);
+  header.setUint32(48, starts.get('dir'), true);
+  header.setUint32(56, 4096, true); // mini stream cutoff
+  header.setUint32(60, starts.get('minifat'), true);
+  header.setUint32(64, miniFatSectors, true);
+  header.setUint32(68, END, true); // no DIFAT sectors
+  for (let i = 0; i < 109; i++) header.setUint32(76 + i * 4, i < fatSectors ? i : FREE, true);
+
+  const u32s = (values, sectors) => {
+    const view = new DataView(new ArrayBuffer(sectors * SECTOR));
+    for (let i = 0; i < sectors * 128; i++) view.setUint32(i * 4, values[i] ?? FREE, true);
+    return new Uint8Array(view.buffer);
+  };
+  const dir = new DataView(new ArrayBuffer(dirSectors * SECTOR));
+  for (let i = 0; i < dirSectors * 4; i++) {
+    const at = i * 128;
+    const e = entries[i];
+    dir.setUint32(at + 68, e?.left ?? NONE, true);
+    dir.setUint32(at + 72, e?.right ?? NONE, true);
+    dir.setUint32(at + 76, e?.child ?? NONE, true);
+    if (!e) continue;
+    const name = Buffer.from(`${e.name}\0`, 'utf16le');
+    new Uint8Array(dir.buffer).set(name, at);
+    dir.setUint16(at + 64, name.length, true);
+    dir.setUint8(at + 66, e.type);
+    dir.setUint8(at + 67, 1); // black
+    dir.setUint32(at + 116, e.type === 1 ? 0 : e.start, true);
+    dir.setUint32(at + 120, e.type === 1 ? 0 : e.type === 5 ? e.size : e.data.length, true);
+  }
+  const pad = (bytes) => concat(bytes, new Uint8Array(streamSectors(bytes) * SECTOR - bytes.length));
+  const body = chains.map(([what]) =>
+    what === 'dir' ? new Uint8Array(dir.buffer) : what === 'minifat' ? u32s(miniFat, miniFatSectors) : what === 'ministream' ? pad(miniStream) : pad(what.data),
+  );
+  return concat(new Uint8Array(header.buffer), u32s(fat, fatSectors), ...body);
+}
+
+/** A BIFF8 record: type, length, data. */
+function biff(type, data = []) {
+  const out = new DataView(new ArrayBuffer(4 + data.length));
+  out.setUint16(0, type, true);
+  out.setUint16(2, data.length, true);
+  data.forEach((b, i) => out.setUint8(4 + i, b));
+  return new Uint8Array(out.buffer);
+}
+const le16 = (n) => [n & 0xff, (n >> 8) & 0xff];
+const le32 = (n) => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
+
+/**
+ * A BIFF8 Workbook stream: globals (BOF, CODEPAGE 1200, a BOUNDSHEET), EOF, then one worksheet
+ * substream with DIMENSIONS and a NUMBER cell (A1 = 2022); padded to 4096 bytes as Excel pads it (out of the mini stream).
+ */
+function biffWorkbook(rupBuild) {
+  const bof = (kind) => biff(0x0809, [...le16(0x0600), ...le16(kind), ...le16(rupBuild), ...le16(1997), ...le32(0x41), ...le32(0x06)]);
+  const sheetName = [...utf8.encode('Sheet1')];
+  const globalsHead = [bof(0x0005), biff(0x0042, le16(1200))];
+  const boundSheetLength = 4 + 8 + sheetName.length;
+  const globalsLength = globalsHead.reduce((n, r) => n + r.length, 0) + boundSheetLength + 4;
+  const boundSheet = biff(0x0085, [...le32(globalsLength), 0, 0, sheetName.length, 0, ...sheetName]);
+  const number = biff(0x0203, [...le16(0), ...le16(0), ...le16(0x0f), ...new Uint8Array(new Float64Array([2022]).buffer)]);
+  const dimensions = biff(0x0200, [...le32(0), ...le32(1), ...le16(0), ...le16(1), 0, 0]);
+  const stream = concat(...globalsHead, boundSheet, biff(0x000a), bof(0x0010), dimensions, number, biff(0x000a));
+  return concat(stream, new Uint8Array(Math.max(0, 4096 - stream.length)));
+}
+
+/** An empty OLE property set stream (SummaryInformation or DocumentSummaryInformation). */
+function propertySet(fmtid) {
+  const guid = Buffer.alloc(16);
+  const hex = fmtid.replace(/-/g, '');
+  // A GUID's first three groups are little-endian.
+  Buffer.from(hex.slice(0, 8), 'hex').reverse().copy(guid, 0);
+  Buffer.from(hex.slice(8, 12), 'hex').reverse().copy(guid, 4);
+  Buffer.from(hex.slice(12, 16), 'hex').reverse().copy(guid, 6);
+  Buffer.from(hex.slice(16), 'hex').copy(guid, 8);
+  const head = Buffer.alloc(28);
+  head.writeUInt16LE(0xfffe, 0);
+  head.writeUInt32LE(0x00020006, 4); // OS: Windows, version 6.2
+  head.writeUInt32LE(1, 24); // one section
+  const section = Buffer.alloc(8);
+  section.writeUInt32LE(8, 0); // section size, no properties
+  return concat(head, guid, Uint8Array.from(le32(48)), section);
+}
+const SUMMARY = '\u0005SummaryInformation';
+const DOC_SUMMARY = '\u0005DocumentSummaryInformation';
+
+// ---------------------------------------------------------------------------------------------
+// The report every workbook and CSV case starts from
+// ---------------------------------------------------------------------------------------------
+
+/** A balanced 2021-edition report for 2022 (as scripts/bench.mjs fills one), so that only a case's own defect shows. */
+function balancedReport() {
+  const rand = seeded(20220101).int;
+  const report = blankReport('2021');
+  report.agency = '示例县坏文件测试局';
+  report.year = 2022;
+  for (const cells of Object.values(report.tables.t2)) for (const c of Object.keys(cells)) cells[c] = rand(50);
+  const t3 = report.tables.t3;
+  const leaves = Object.keys(t3).filter((k) => EDITIONS['2021'].t3.rows.find((r) => r.key === k)?.result);
+  const parts = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'];
+  for (const k of [...leaves, 'carriedOver', 'carriedForward']) for (const c of parts) t3[k][c] = rand(6);
+  for (const c of parts) {
+    t3.resultTotal[c] = leaves.reduce((n, k) => n + t3[k][c], 0);
+    t3.received[c] = Math.max(0, t3.resultTotal[c] + t3.carriedForward[c] - t3.carriedOver[c]);
+    t3.carriedOver[c] = t3.resultTotal[c] + t3.carriedForward[c] - t3.received[c];
+  }
+  for (const row of Object.values(t3)) row.total = parts.reduce((n, c) => n + row[c], 0);
+  for (const g of Object.values(report.tables.t4)) {
+    for (const c of ['upheld', 'corrected', 'other', 'pending']) g[c] = rand(3);
+    g.total = g.upheld + g.corrected + g.other + g.pending;
+  }
+  return report;
+}
+
+const REPORT = balancedReport();
+const LAYOUT = layoutFor(REPORT);
+const SHEET1 = 'xl/worksheets/sheet1.xml';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+function columnName(col) {
+  let name = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+/** The A1 address of a value of the report in the generated workbook (and the CSV's row/field). */
+function cellOf(table, row, column) {
+  const p = LAYOUT.cellOf(table, row, column);
+  if (!p) throw new Error(`no cell for ${table}.${row}.${column}`);
+  return { ...p, ref: `${columnName(p.col)}${p.row}`, value: REPORT.tables[table][row][column] };
+}
+
+let baseParts = null;
+/**
+ * The parts of the generated official workbook, in archive order (directories left out), with the
+ * document dates exceljs stamps pinned to 2024-01-01 so that the bytes do not change between runs.
+ */
+async function officialParts() {
+  if (!baseParts) {
+    const parts = unzipSync(await writeOfficialXlsx(REPORT));
+    baseParts = Object.entries(parts)
+      .filter(([name]) => !name.endsWith('/'))
+      .map(([name, data]) => [name, name === 'docProps/core.xml' ? utf8.encode(text.decode(data).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, '2024-01-01T00:00:00Z')) : data]);
+  }
+  return new Map(baseParts.map(([name, data]) => [name, data]));
+}
+
+/** The official workbook with some parts edited: `edits` maps a part name to (xml text) => xml text. */
+async function officialWith(edits = {}, added = {}) {
+  const parts = await officialParts();
+  for (const [name, edit] of Object.entries(edits)) {
+    if (!parts.has(name)) throw new Error(`no part ${name}`);
+    parts.set(name, utf8.encode(edit(text.decode(parts.get(name)))));
+  }
+  for (const [name, data] of Object.entries(added)) parts.set(name, bytesOf(data));
+  return zip([...parts].map(([name, data]) => ({ name, data })));
+}
+
+/** Replace one <c> element of a sheet (`make` gets its attributes other than r and t, e.g. ' s="5"'). */
+function replaceCell(xml, ref, make) {
+  const re = new RegExp(`<c r="${ref}"([^>]*?)(?:/>|>.*?</c>)`);
+  if (!re.test(xml)) throw new Error(`cell ${ref} not found`);
+  return xml.replace(re, (_, attrs) => make(attrs.replace(/\s+t="[^"]*"/, '')));
+}
+
+/** Add a line to a list element: `<sheets>…</sheets>`, before its closing tag. */
+const insertBefore = (xml, closing, add) => {
+  if (!xml.includes(closing)) throw new Error(`${closing} not found`);
+  return xml.replace(closing, `${add}${closing}`);
+};
+
+/** A minimal workbook around one worksheet part (no styles, no shared strings). */
+function minimalWorkbook(sheetName, sheetEntry) {
+  return [
+    {
+      name: '[Content_Types].xml',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    },
+    { name: SHEET1, ...sheetEntry },
+  ];
+}
+
+const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>`;
+const SHEET_TAIL = '</sheetData></worksheet>';
+
+/**
+ * Deflate a stream too large to hold in memory: `pieces` yields Uint8Arrays. Returns the zip
+ * entry fields { deflated, size, crc }.
+ */
+function deflateStream(pieces) {
+  const out = [];
+  const deflate = new Deflate({ level: 9 }, (chunk) => out.push(chunk));
+  let size = 0;
+  let crc = 0;
+  for (const piece of pieces) {
+    size += piece.length;
+    crc = crc32(piece, crc);
+    deflate.push(piece);
+  }
+  deflate.push(new Uint8Array(0), true);
+  return { deflated: concat(...out), size, crc };
+}
+
+let bombSheet = null;
+/** A worksheet part of 10^9 bytes: the sheet's start tags, a billion spaces, its end tags (well-formed XML). */
+function bombSheetEntry() {
+  bombSheet ??= deflateStream(
+    (function* () {
+      yield utf8.encode(SHEET_HEAD);
+      const spaces = new Uint8Array(1_000_000).fill(0x20);
+      for (let i = 0; i < 1000; i++) yield spaces;
+      yield utf8.encode(SHEET_TAIL);
+    })(),
+  );
+  return bombSheet;
+}
+
+const csvText = () => layoutCsv(REPORT); // UTF-8 text with a BOM, CRLF
+const csvLines = () => csvText().replace(/^\ufeff/, '').replace(/\r\n$/, '').split('\r\n');
+
+// ---------------------------------------------------------------------------------------------
+// The cases, one function each
+// ---------------------------------------------------------------------------------------------
+
+/** 0 bytes: an upload that failed. */
+const empty = () => new Uint8Array(0);
+
+/** 4 KB of noise under an .xlsx name (a damaged download). */
+function randomBytes() {
+  const bytes = seeded(4096).bytes(4096);
+  // Not a zip (PK), OLE (D0 CF), PDF (%), HTML (<), BOM or whitespace: plain noise from the first byte.
+  if ([0x50, 0xd0, 0x25, 0x3c, 0xef, 0xfe, 0xff, 0x09, 0x0a, 0x0d, 0x20].includes(bytes[0])) bytes[0] = 0x9c;
+  return bytes;
+}
+
+/** A valid generated workbook cut off at 60% of its length (an interrupted upload or copy). */
+async function truncated() {
+  const whole = await officialWith();
+  return whole.subarray(0, Math.floor(whole.length * 0.6));
+}
+
+/** A zip archive with a note and a scanned picture, no workbook (attachments zipped and renamed). */
+function zipWithoutWorkbook() {
+  const png = concat(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), seeded(7).bytes(3000));
+  return zip([
+    { name: 'readme.txt', data: '年度报告见扫描件。\r\n' },
+    { name: '扫描件/第1页.png', data: png },
+  ]);
+}
+
+/** Old Excel 97-2003 (.xls, BIFF8 in an OLE compound file) renamed to .xlsx. */
+function renamedXls() {
+  return cfb([
+    { name: 'Workbook', data: biffWorkbook(0x2775) },
+    { name: SUMMARY, data: propertySet('F29F85E0-4FF9-1068-AB91-08002B27B3D9') },
+    { name: DOC_SUMMARY, data: propertySet('D5CDD502-2E9C-101B-9397-08002B2CF9AE') },
+  ]);
+}
+
+/** A WPS 表格 .et file (the same OLE/BIFF8 container) renamed to .xlsx. */
+function renamedEt() {
+  return cfb([
+    { name: 'Workbook', data: biffWorkbook(0x1f40) },
+    { name: SUMMARY, data: propertySet('F29F85E0-4FF9-1068-AB91-08002B27B3D9') },
+  ]);
+}
+
+/**
+ * A password-protected .xlsx as Excel writes it: an OLE container with \x06DataSpaces,
+ * EncryptionInfo (agile encryption, version 4.4, an XML descriptor) and EncryptedPackage (the
+ * package's size, then ciphertext; here seeded noise).
+ */
+function passwordProtected() {
+  const r = seeded(44);
+  const b64 = (n) => base64(r.bytes(n));
+  const descriptor =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+    '<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption" xmlns:p="http://schemas.microsoft.com/office/2006/keyEncryptor/password" xmlns:c="http://schemas.microsoft.com/office/2006/keyEncryptor/certificate">' +
+    `<keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="${b64(16)}"/>` +
+    `<dataIntegrity encryptedHmacKey="${b64(64)}" encryptedHmacValue="${b64(64)}"/>` +
+    '<keyEncryptors><keyEncryptor uri="http://schemas.microsoft.com/office/2006/keyEncryptor/password">' +
+    `<p:encryptedKey spinCount="100000" saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="${b64(16)}" encryptedVerifierHashInput="${b64(16)}" encryptedVerifierHashValue="${b64(64)}" encryptedKeyValue="${b64(32)}"/>` +
+    '</keyEncryptor></keyEncryptors></encryption>';
+  const info = concat(Uint8Array.from([4, 0, 4, 0, 0x40, 0, 0, 0]), utf8.encode(descriptor));
+  const plainSize = 9000;
+  const ciphertext = concat(Uint8Array.from([...le32(plainSize), 0, 0, 0, 0]), r.bytes(Math.ceil(plainSize / 4096) * 4096));
+  const utf16 = (s) => Buffer.from(s, 'utf16le');
+  const version = concat(Uint8Array.from(le32(60)), utf16('Microsoft.Container.DataSpaces'), Uint8Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0]));
+  return cfb([
+    { name: '\u0006DataSpaces', children: [{ name: 'Version', data: version }] },
+    { name: 'EncryptionInfo', data: info },
+    { name: 'EncryptedPackage', data: ciphertext },
+  ]);
+}
+
+/** A workbook whose only sheet inflates to 10^9 bytes; the zip directory states the true size. */
+function zipBomb() {
+  return zip(minimalWorkbook('Sheet1', bombSheetEntry()));
+}
+
+/** The same bomb, but the local header and the central directory declare 1,000 bytes. */
+function zipBombLying() {
+  return zip(minimalWorkbook('Sheet1', { ...bombSheetEntry(), declaredSize: 1000 }));
+}
+
+/** One sheet of 1,100,000 rows of one numeric cell each (`<row r="n"><c r="An"><v>1</v></c></row>`), as an export writes them. */
+function millionRows() {
+  return zip(
+    minimalWorkbook(
+      '导出数据',
+      deflateStream(
+        (function* () {
+          yield utf8.encode(SHEET_HEAD);
+          for (let from = 1; from <= 1_100_000; from += 10_000) {
+            let rows = '';
+            for (let n = from; n < from + 10_000; n++) rows += `<row r="${n}"><c r="A${n}"><v>1</v></c></row>`;
+            yield utf8.encode(rows);
+          }
+          yield utf8.encode(SHEET_TAIL);
+        })(),
+      ),
+    ),
+  );
+}
+
+/** 1,100,000 cells without addresses (1,100 rows of 1,000 `<c><v>1</v></c>`, allowed by the standard): small on disk. */
+function millionCellsCompact() {
+  const row = `<row>${'<c><v>1</v></c>'.repeat(1000)}</row>`;
+  return zip(minimalWorkbook('导出数据', { data: `${SHEET_HEAD}${row.repeat(1100)}${SHEET_TAIL}` }));
+}
+
+/** The report, plus a second sheet with one row of 16,384 numbers (A1:XFD1). */
+function wideColumns() {
+  const rand = seeded(16384).int;
+  let cells = '';
+  for (let c = 1; c <= 16384; c++) cells += `<c r="${columnName(c)}1"><v>${rand(1000)}</v></c>`;
+  const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1:XFD1"/><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+  return officialWith(
+    {
+      'xl/workbook.xml': (x) => insertBefore(x, '</sheets>', '<sheet sheetId="2" name="原始数据" state="visible" r:id="rId90"/>'),
+      'xl/_rels/workbook.xml.rels': (x) => insertBefore(x, '</Relationships>', `<Relationship Id="rId90" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/>`),
+      '[Content_Types].xml': (x) => insertBefore(x, '</Types>', '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'),
+    },
+    { 'xl/worksheets/sheet2.xml': sheet },
+  );
+}
+
+/** 表三（一）予以公开·自然人 holds a formula with no cached result (written by a program, never calculated). */
+function formulaNoCache() {
+  const cell = cellOf('t3', 'granted', 'natural');
+  return officialWith({ [SHEET1]: (x) => replaceCell(x, cell.ref, (a) => `<c r="${cell.ref}"${a}><f>SUM(D10:D11)</f></c>`) });
+}
+
+/** Two value cells hold error values, #REF! (表三（二）部分公开·商业企业) and #DIV/0! (表二 行政许可). */
+function errorValues() {
+  const ref = cellOf('t3', 'partiallyGranted', 'commercial');
+  const div = cellOf('t2', 'licensing', 'decisions');
+  return officialWith({
+    [SHEET1]: (x) =>
+      replaceCell(
+        replaceCell(x, ref.ref, (a) => `<c r="${ref.ref}"${a} t="e"><v>#REF!</v></c>`),
+        div.ref,
+        (a) => `<c r="${div.ref}"${a} t="e"><f>1/0</f><v>#DIV/0!</v></c>`,
+      ),
+  });
+}
+
+/** The report as a macro-enabled workbook: an xl/vbaProject.bin part and the macro-enabled content type. */
+function macro() {
+  const project = 'ID="{8E0C6D56-3B6B-4C3B-9C8B-2C1F0F7E1A11}"\r\nDocument=ThisWorkbook/&H00000000\r\nName="VBAProject"\r\n';
+  const vba = cfb([
+    { name: 'PROJECT', data: project },
+    { name: 'PROJECTwm', data: concat(utf8.encode('ThisWorkbook\0'), Buffer.from('ThisWorkbook\0\0', 'utf16le'), new Uint8Array(2)) },
+    { name: 'VBA', children: [{ name: '_VBA_PROJECT', data: Uint8Array.from([0xcc, 0x61, 0xff, 0xff, 0x00, 0x00, 0x00]) }, { name: 'dir', data: seeded(5).bytes(300) }, { name: 'ThisWorkbook', data: seeded(6).bytes(900) }] },
+  ]);
+  return officialWith(
+    {
+      '[Content_Types].xml': (x) =>
+        insertBefore(
+          x.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'),
+          '</Types>',
+          '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>',
+        ),
+      'xl/_rels/workbook.xml.rels': (x) => insertBefore(x, '</Relationships>', '<Relationship Id="rId91" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>'),
+    },
+    { 'xl/vbaProject.bin': vba },
+  );
+}
+
+/** A value cell is a formula into another unit's workbook (`[1]Sheet1!D10`, cached value right); the link part and its external relationship are there. */
+function externalLinks() {
+  // A 表三（一）予以公开 cell holding 5 where there is one, else its 自然人 cell.
+  const granted = REPORT.tables.t3.granted;
+  const cell = cellOf('t3', 'granted', Object.keys(granted).find((k) => k !== 'total' && granted[k] === 5) ?? 'natural');
+  const link = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><externalBook r:id="rId1"><sheetNames><sheetName val="Sheet1"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="10"><cell r="D10"><v>${cell.value}</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`;
+  const linkRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/externalLinkPath" Target="file:///C:/其他单位/2021年报.xlsx" TargetMode="External"/></Relationships>`;
+  return officialWith(
+    {
+      [SHEET1]: (x) => replaceCell(x, cell.ref, (a) => `<c r="${cell.ref}"${a}><f>[1]Sheet1!D10</f><v>${cell.value}</v></c>`),
+      'xl/workbook.xml': (x) => x.replace('</sheets>', '</sheets><externalReferences><externalReference r:id="rId92"/></externalReferences>'),
+      'xl/_rels/workbook.xml.rels': (x) => insertBefore(x, '</Relationships>', `<Relationship Id="rId92" Type="${REL_NS}/externalLink" Target="externalLinks/externalLink1.xml"/>`),
+      '[Content_Types].xml': (x) => insertBefore(x, '</Types>', '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/>'),
+    },
+    { 'xl/externalLinks/externalLink1.xml': link, 'xl/externalLinks/_rels/externalLink1.xml.rels': linkRels },
+  );
+}
+
+/** Two count cells (表三 一、本年新收·自然人, 表四 行政复议·结果维持) formatted as dates (numFmtId 14), so Excel shows 1900-01-0x. */
+function datesForCounts() {
+  const cells = [cellOf('t3', 'received', 'natural'), cellOf('t4', 'review', 'upheld')];
+  let dateStyle = -1;
+  return officialWith({
+    'xl/styles.xml': (x) =>
+      x.replace(/<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/, (_, count, xfs) => {
+        dateStyle = Number(count);
+        return `<cellXfs count="${dateStyle + 1}">${xfs}<xf numFmtId="14" fontId="3" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"/></cellXfs>`;
+      }),
+    [SHEET1]: (x) => cells.reduce((xml, c) => replaceCell(xml, c.ref, (a) => `<c r="${c.ref}"${a.replace(/\s+s="\d+"/, '')} s="${dateStyle}"><v>${c.value}</v></c>`), x),
+  });
+}
+
+/** The official-layout CSV with a `"` opened at the start of 表三（二）部分公开·自然人 and never closed. */
+function unbalancedQuotes() {
+  const lines = csvLines();
+  if (lines.some((l) => l.includes('"'))) throw new Error('the layout CSV already has quotes');
+  const cell = cellOf('t3', 'partiallyGranted', 'natural');
+  const fields = lines[cell.row - 1].split(',');
+  fields[cell.col - 1] = `"${fields[cell.col - 1]}`;
+  lines[cell.row - 1] = fields.join(',');
+  return utf8.encode(`\ufeff${lines.join('\r\n')}\r\n`);
+}
+
+/** fixtures/gb18030-2022.csv with its first half re-encoded as UTF-8 and the rest left in GB18030 (two files pasted together). */
+function mixedEncodings() {
+  const source = readFileSync(join(ROOT, 'fixtures', 'gb18030-2022.csv'));
+  const lines = [];
+  for (let at = 0; at < source.length; ) {
+    const end = source.indexOf('\r\n', at);
+    lines.push(source.subarray(at, end < 0 ? source.length : end));
+    at = end < 0 ? source.length : end + 2;
+  }
+  const half = Math.floor(lines.length / 2);
+  const gb = new TextDecoder('gb18030');
+  const out = lines.map((line, i) => (i < half ? utf8.encode(gb.decode(line)) : line));
+  return concat(...out.flatMap((l) => [l, Uint8Array.from([0x0d, 0x0a])]));
+}
+
+/** The official-layout CSV with NUL bytes at the start of four lines and at the end. */
+function nulBytes() {
+  const lines = csvLines().map((l, i) => ([2, 12, 28, 45].includes(i) ? `\0${l}` : l));
+  return utf8.encode(`\ufeff${lines.join('\r\n')}\r\n\0\0`);
+}
+
+/** 100 MB of CSV: the report, then filler lines (an export that kept every empty row). Written in pieces. */
+function huge100mb() {
+  return (path) => {
+    const fd = openSync(path, 'w');
+    try {
+      const head = utf8.encode(csvText());
+      writeSync(fd, head);
+      const filler = utf8.encode('填充行：请忽略,,,,,,,,,,,,,,\r\n'.repeat(32768));
+      let size = head.length;
+      while (size < 100 * MB) size += writeSync(fd, filler);
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
+
+/** Ordinary prose, a meeting notice, saved as .txt: no table at all. */
+function notAReport() {
+  return utf8.encode(
+    [
+      '关于召开2022年度政府信息公开工作推进会的通知',
+      '',
+      '各乡镇人民政府，县直各单位：',
+      '',
+      '为进一步做好政府信息公开工作，经研究，定于2023年1月12日（星期四）上午9时在县政府三楼会议室召开全县政府信息公开工作推进会。现将有关事项通知如下：',
+      '',
+      '一、参会人员。各乡镇、县直各单位分管负责同志和信息公开工作人员各1名。',
+      '',
+      '二、会议内容。通报2022年度政府信息公开工作考核情况，部署年度报告编制和发布工作，开展业务培训。',
+      '',
+      '三、有关要求。请参会人员提前10分钟到场签到，不得无故缺席；确因特殊情况不能参会的，须向县政府办公室书面请假。',
+      '',
+      '联系人：王某某，电话：0000-1234567。',
+      '',
+      '示例县人民政府办公室',
+      '2023年1月5日',
+      '',
+    ].join('\n'),
+  );
+}
+
+/** The official layout with every value cell present (styled, bordered) but blank: an unfilled form. */
+function allTablesEmpty() {
+  return officialWith({
+    [SHEET1]: (x) =>
+      LAYOUT.values.reduce((xml, v) => {
+        const ref = `${columnName(v.col)}${v.row}`;
+        return replaceCell(xml, ref, (a) => `<c r="${ref}"${a}/>`);
+      }, x),
+  });
+}
+
+/** Every row from row 2 down (the three tables) printed a second time below the first, one value different in the copy. */
+function duplicateTables() {
+  const changed = cellOf('t3', 'granted', 'natural');
+  return officialWith({
+    [SHEET1]: (x) => {
+      const rows = x.match(/<row r="\d+"[^>]*\/>|<row r="\d+"[^>]*>[\s\S]*?<\/row>/g);
+      const last = Math.max(...rows.map((r) => Number(/<row r="(\d+)"/.exec(r)[1])));
+      const shift = last + 3;
+      const move = (s) => s.replace(/ r="([A-Z]*)(\d+)"/g, (_, col, row) => ` r="${col}${Number(row) + shift}"`);
+      let copy = rows.filter((r) => Number(/<row r="(\d+)"/.exec(r)[1]) >= 2).map(move).join('');
+      const target = `${columnName(changed.col)}${changed.row + shift}`;
+      copy = replaceCell(copy, target, (a) => `<c r="${target}"${a}><v>${changed.value + 1}</v></c>`);
+      const ref = (a, b) => `${a.replace(/\d+/, (n) => Number(n) + shift)}${b ? `:${b.replace(/\d+/, (n) => Number(n) + shift)}` : ''}`;
+      return x
+        .replace('</sheetData>', `${copy}</sheetData>`)
+        .replace(/<dimension ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/, (_, c1, r1, c2, r2) => `<dimension ref="${c1}${r1}:${c2}${Number(r2) + shift}"`)
+        .replace(/<mergeCells count="(\d+)">([\s\S]*?)<\/mergeCells>/, (_, count, merges) => {
+          const copies = [...merges.matchAll(/<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"\/>/g)]
+            .filter((m) => Number(/\d+/.exec(m[1])[0]) >= 2)
+            .map((m) => `<mergeCell ref="${ref(m[1], m[2])}"/>`);
+          return `<mergeCells count="${Number(count) + copies.length}">${merges}${copies.join('')}</mergeCells>`;
+        });
+    },
+  });
+}
+
+/** A Word document (.docx: word/document.xml and [Content_Types].xml) renamed to .xlsx. */
+function docxRenamed() {
+  return zip([
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    },
+    {
+      name: 'word/document.xml',
+      data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>示例县坏文件测试局2022年政府信息公开工作年度报告</w:t></w:r></w:p></w:body></w:document>',
+    },
+  ]);
+}
+
+/** A web page saved under an .xls name (what many systems' “export to Excel” writes). */
+const htmlAsXls = () => utf8.encode('<html><table><tr><td>1</td></tr></table></html>');
+
+/** A CSV holding nothing but a UTF-8 BOM. */
+const bomOnly = () => Uint8Array.from([0xef, 0xbb, 0xbf]);
+
+/** The official workbook with its sheet part replaced by broken XML (`<c><v>1</row>`: unclosed elements). */
+function sheetXmlMalformed() {
+  return officialWith({ [SHEET1]: () => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}"><sheetData><row><c><v>1</row></sheetData></worksheet>` });
+}
+
+/** A value cell (表三（一）予以公开·商业企业) refers to shared string 99999 of a table of about a hundred. */
+function sharedStringIndexOutOfRange() {
+  const cell = cellOf('t3', 'granted', 'commercial');
+  return officialWith({ [SHEET1]: (x) => replaceCell(x, cell.ref, (a) => `<c r="${cell.ref}"${a} t="s"><v>99999</v></c>`) });
+}
+
+/** A PDF renamed to .xlsx (the printed report instead of the workbook). */
+function pdfRenamed() {
+  return utf8.encode('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+}
+
+/** The report as CSV, saved under an .xlsx name (a system's “export to Excel” that writes CSV). */
+const csvRenamed = () => utf8.encode(csvText());
+
+/** The generated workbook saved under a .csv name: the content decides, not the name. */
+const xlsxRenamed = () => officialWith();
+
+/** The report with a stray 0 in the sheet's last cell, XFD1048576, and the dimension A1:XFD1048576. */
+function hugeDimension() {
+  return officialWith({
+    [SHEET1]: (x) =>
+      x
+        .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')
+        .replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>0</v></c></row></sheetData>'),
+  });
+}
+
+/** “Billion laughs”: the shared strings part declares nested entities in a DTD and a string uses the outermost. */
+function billionLaughs() {
+  const entities = ['<!ENTITY lol0 "lol">'];
+  for (let i = 1; i <= 9; i++) entities.push(`<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`);
+  return officialWith({
+    'xl/sharedStrings.xml': (x) =>
+      x.replace(/^(<\?xml[^>]*\?>\s*)/, `$1<!DOCTYPE sst [${entities.join('')}]>`).replace('</sst>', '<si><t>&lol9;</t></si></sst>'),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The manifest: every file this script writes, and what `report check` must make of it
+// ---------------------------------------------------------------------------------------------
+
+const unreadable = (reason) => ({ expect: 'unreadable', reason });
+const findings = (...rules) => ({ expect: 'findings', rules });
+const CLEAN = { expect: 'clean' };
+const ANY = { expect: 'any' };
+
+const CASES = [
+  { name: 'empty.xlsx', make: empty, ...unreadable('empty'), about: '0 bytes' },
+  { name: 'random-bytes.xlsx', make: randomBytes, ...unreadable('not-xlsx'), about: '4 KB of seeded noise under an .xlsx name (no zip, OLE, PDF or HTML signature)' },
+  { name: 'truncated.xlsx', make: truncated, ...unreadable('corrupt-xlsx'), about: 'a valid generated workbook cut to 60% of its length (no zip directory)' },
+  { name: 'zip-without-workbook.xlsx', make: zipWithoutWorkbook, ...unreadable('no-sheets'), about: 'a zip with readme.txt and a PNG-like blob, no xl/workbook.xml' },
+  { name: 'renamed-xls.xlsx', make: renamedXls, ...unreadable('old-binary'), about: 'an Excel 97-2003 OLE compound file (Workbook BIFF8 stream, summary streams) renamed to .xlsx' },
+  { name: 'renamed-et.xlsx', make: renamedEt, ...unreadable('old-binary'), about: 'a WPS .et-style OLE compound file (Workbook BIFF8 stream) renamed to .xlsx' },
+  { name: 'password-protected.xlsx', make: passwordProtected, ...unreadable('encrypted'), about: 'an OLE container with \\x06DataSpaces, EncryptionInfo (agile, 4.4) and EncryptedPackage, as Excel writes a password-protected .xlsx' },
+  { name: 'zip-bomb.xlsx', make: zipBomb, ...unreadable('inflated-too-large'), about: 'a minimal workbook whose sheet inflates to 10^9 bytes (spaces inside <sheetData>); the zip directory states the true size' },
+  { name: 'zip-bomb-lying.xlsx', make: zipBombLying, ...unreadable('inflated-too-large'), about: 'the same bomb, but the local header and central directory declare an uncompressed size of 1,000 bytes' },
+  { name: 'million-rows.xlsx', make: millionRows, ...unreadable('too-many-cells'), large: true, about: 'one sheet of 1,100,000 rows of one addressed numeric cell each (~40 MB of XML)' },
+  { name: 'million-cells-compact.xlsx', make: millionCellsCompact, ...unreadable('too-many-cells'), about: '1,100,000 numeric cells without r addresses (1,100 rows x 1,000), small on disk' },
+  { name: 'wide-columns.xlsx', make: wideColumns, ...CLEAN, about: 'the report plus a second sheet with one row of 16,384 numbers (A1:XFD1)' },
+  { name: 'formula-no-cache.xlsx', make: formulaNoCache, ...findings('cell-not-number'), about: 'a table-3 value cell is <f>SUM(D10:D11)</f> with no cached <v>' },
+  { name: 'error-values.xlsx', make: errorValues, ...findings('cell-not-number'), about: 'two value cells hold error values #REF! and #DIV/0!' },
+  { name: 'macro.xlsm', make: macro, ...CLEAN, about: 'the report with xl/vbaProject.bin and the macro-enabled content type (values read, nothing run)' },
+  { name: 'external-links.xlsx', make: externalLinks, ...CLEAN, about: 'an externalLink part (file:///C:/其他单位/2021年报.xlsx) and a value cell =[1]Sheet1!D10 whose cached value is right' },
+  { name: 'dates-for-counts.xlsx', make: datesForCounts, ...findings('cell-not-number'), about: 'two count cells styled with a date format (numFmtId 14)' },
+  { name: 'unbalanced-quotes.csv', make: unbalancedQuotes, ...ANY, about: 'the official-layout CSV with one " opened in a table-3 field and never closed' },
+  { name: 'mixed-encodings.csv', make: mixedEncodings, ...ANY, about: 'fixtures/gb18030-2022.csv with its first half re-encoded as UTF-8, the rest left GB18030' },
+  { name: 'nul-bytes.csv', make: nulBytes, ...unreadable('binary'), about: 'the official-layout CSV with NUL bytes at the start of four lines and at the end' },
+  { name: 'huge-100mb.csv', make: huge100mb, ...unreadable('too-large'), large: true, about: '100 MB: the report followed by filler lines' },
+  { name: 'not-a-report.txt', make: notAReport, ...findings('table-missing'), about: 'a meeting notice in ordinary Chinese prose' },
+  { name: 'all-tables-empty.xlsx', make: allTablesEmpty, ...findings('cell-blank'), about: 'the official layout with every value cell blank (styled, no value)' },
+  { name: 'duplicate-tables.xlsx', make: duplicateTables, ...findings('table-duplicate'), about: 'the three tables printed twice on one sheet, the copy below with 表三（一）予以公开·自然人 one higher' },
+  { name: 'docx-renamed.xlsx', make: docxRenamed, ...unreadable('no-sheets'), about: 'a zip with only [Content_Types].xml and word/document.xml (a Word document renamed)' },
+  { name: 'html-as-xls.xls', make: htmlAsXls, ...unreadable('html'), about: '<html><table><tr><td>1</td></tr></table></html> under an .xls name' },
+  { name: 'bom-only.csv', make: bomOnly, ...unreadable('empty'), about: 'a CSV holding only a UTF-8 BOM (3 bytes): empty once decoded' },
+  { name: 'sheet-xml-malformed.xlsx', make: sheetXmlMalformed, ...unreadable('corrupt-xlsx'), about: 'the sheet part is broken XML: <sheetData><row><c><v>1</row>' },
+  { name: 'shared-string-index-out-of-range.xlsx', make: sharedStringIndexOutOfRange, ...unreadable('corrupt-xlsx'), about: 'a value cell refers to shared string 99999, past the end of the table' },
+  { name: 'pdf-renamed.xlsx', make: pdfRenamed, ...unreadable('wrong-type'), about: 'a (tiny) PDF renamed to .xlsx' },
+  { name: 'csv-renamed.xlsx', make: csvRenamed, ...unreadable('not-xlsx'), about: 'the report as UTF-8 CSV under an .xlsx name' },
+  { name: 'xlsx-renamed.csv', make: xlsxRenamed, ...CLEAN, about: 'the generated workbook under a .csv name (read by content, not name)' },
+  { name: 'huge-dimension.xlsx', make: hugeDimension, ...CLEAN, about: 'the report with a stray 0 at XFD1048576 and dimension A1:XFD1048576 (a far cell is no reason to refuse)' },
+  { name: 'billion-laughs.xlsx', make: billionLaughs, ...unreadable('corrupt-xlsx'), about: 'sharedStrings.xml declares 10 nested entities in a DTD (10^9 "lol"s if expanded) and uses the last' },
+];
+
+const OWNED_EXTRA = ['README.md', '.gitignore'];
+/** Beside the folder, not in it: a folder run would read it as a (broken) report JSON. */
+const EXPECTED = `${OUT.replace(/\/+$/, '')}.expected.json`;
+
+function expectedJson() {
+  const files = {};
+  for (const c of CASES) {
+    files[c.name] = {
+      expect: c.expect,
+      ...(c.reason ? { reason: c.reason } : {}),
+      ...(c.rules ? { rules: c.rules } : {}),
+      large: Boolean(c.large),
+      about: c.about,
+    };
+  }
+  return `${JSON.stringify({ files }, null, 2)}\n`;
+}
+
+function outcome(c) {
+  if (c.expect === 'unreadable') return `unreadable: \`file-unreadable\` / \`${c.reason}\``;
+  if (c.expect === 'findings') return `findings: ${c.rules.map((r) => `\`${r}\``).join(', ')}`;
+  if (c.expect === 'clean') return 'clean (no errors)';
+  return 'any result but a crash';
+}
+
+function readme() {
+  const escape = (s) => s.replace(/\|/g, '\\|').replace(/</g, '&lt;');
+  return [
+    '# Broken and hostile inputs',
+    '',
+    'Files a clerk (or an attacker) may hand to `report check` that are not a readable report, or are',
+    'one in an unusual way: damaged, renamed, encrypted, enormous, zip bombs, odd encodings. Every',
+    'file here is generated, byte for byte reproducibly (seeded noise, zip entries dated 2024-01-01),',
+    'by `scripts/make-bad-fixtures.mjs`; do not edit them by hand.',
+    '',
+    '```sh',
+    'npm run build && node scripts/make-bad-fixtures.mjs            # the committed files (each < 1.5 MB)',
+    'npm run build && node scripts/make-bad-fixtures.mjs --large    # also the large ones (git-ignored)',
+    'node scripts/make-bad-fixtures.mjs /tmp/bad --large            # somewhere else',
+    '```',
+    '',
+    'The script first deletes the files it owns (those below, this README, `.gitignore` and',
+    '`../bad.expected.json`), then writes them again. `fixtures/bad.expected.json` (beside this folder,',
+    'so that a folder run does not read it as a report) holds the same table as data:',
+    '`expect` is `unreadable` (with the `reason`, a message id of the `file-unreadable` rule),',
+    '`findings` (the `rules` that must be among the diagnostics), `clean` (no error diagnostics) or',
+    '`any` (any result except a crash or a hang); `large` files are only written with `--large`.',
+    '',
+    'Notes:',
+    '',
+    '- `report check fixtures/bad` gives every file its expected outcome (tests/e2e/bad-inputs.test.ts).',
+    '  Since every workbook and CSV here is the same report (示例县坏文件测试局, 2022, 2021 edition,',
+    '  balanced figures, so that only each case\'s own defect shows), a folder run also adds',
+    '  `duplicate-report` warnings.',
+    '- The zip bombs are about 1 MB on disk and inflate to 10^9 bytes of well-formed sheet XML; do not',
+    '  open them with a tool that has no inflate limit. `million-rows.xlsx` (about 4.9 MB, 40 MB of XML)',
+    '  and `huge-100mb.csv` are written only with `--large`; `million-cells-compact.xlsx` is the committed',
+    '  too-many-cells case (cells without addresses follow the previous one, as Excel reads them).',
+    '- `huge-dimension.xlsx` is harmless to `report`, but converting it to CSV with LibreOffice writes every',
+    '  cell of A1:XFD1048576 (gigabytes).',
+    '- The OLE files are real compound files (olefile reads them without complaint; LibreOffice opens',
+    '  `renamed-xls.xlsx` as .xls and shows 2022 in A1); the encrypted one holds noise, not ciphertext.',
+    '',
+    '| file | what it is | expected outcome | large |',
+    '| --- | --- | --- | --- |',
+    ...CASES.map((c) => `| \`${c.name}\` | ${escape(c.about)} | ${outcome(c)} | ${c.large ? 'yes (`--large`)' : ''} |`),
+    '',
+  ].join('\n');
+}
+
+function gitignore() {
+  return ['# Written only by `node scripts/make-bad-fixtures.mjs --large`: too big to commit.', ...CASES.filter((c) => c.large).map((c) => `/${c.name}`), ''].join('\n');
+}
+
+mkdirSync(OUT, { recursive: true });
+for (const name of [...CASES.map((c) => c.name), ...OWNED_EXTRA]) rmSync(join(OUT, name), { force: true });
+rmSync(EXPECTED, { force: true });
+for (const c of CASES) {
+  if (c.large && !LARGE) continue;
+  const path = join(OUT, c.name);
+  const made = await c.make();
+  if (typeof made === 'function') made(path);
+  else writeFileSync(path, made);
+  console.log(`wrote ${c.name}`);
+}
+writeFileSync(EXPECTED, expectedJson());
+writeFileSync(join(OUT, 'README.md'), readme());
+writeFileSync(join(OUT, '.gitignore'), gitignore());
+console.log(`${OUT}: ${CASES.filter((c) => LARGE || !c.large).length} files, README.md, .gitignore; ${EXPECTED}`);
