@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'threads',
+    // Input files keep their checksums through every command the tests run.
+    globalSetup: ['tests/setup/global.ts'],
+    setupFiles: ['tests/setup/inputs-unchanged.ts'],
   },
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli.js';
 
 interface Json {
-  results: Array<{ file: string; errorCount: number; warningCount: number; diagnostics: Array<{ rule: string }> }>;
+  results: Array<{ file: string; errorCount: number; warningCount: number; diagnostics: Array<{ rule: string; messageId: string; message: string }> }>;
 }
 
 describe('report check FOLDER', () => {
@@ -28,6 +28,20 @@ describe('report check FOLDER', () => {
     copyFileSync('fixtures/official-2022.xlsx', join(dir, 'c.xlsx'));
     const out = JSON.parse((await cli(['check', '--format', 'json', dir])).stdout) as Json;
     expect(out.results.map((r) => r.errorCount > 0)).toEqual([false, true, false]);
+  });
+
+  it('--timeout gives up on a file that takes too long, and checks the ones queued behind it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-slow-'));
+    // 1.1 million cells: allowed by --max-cells here, so reading them takes far longer than 100 ms.
+    copyFileSync('fixtures/bad/million-cells-compact.xlsx', join(dir, 'a-slow.xlsx'));
+    copyFileSync('fixtures/official-2022.xlsx', join(dir, 'b.xlsx'));
+    copyFileSync('fixtures/dunfangdian-2021.txt', join(dir, 'c.txt'));
+    const r = await cli(['check', '--format', 'json', '--jobs', '1', '--timeout', '100ms', '--max-cells', '5000000', dir]);
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.results.map((x) => x.diagnostics.find((d) => d.rule === 'file-unreadable')?.messageId ?? null)).toEqual(['timeout', null, null]);
+    expect(out.results[0]!.diagnostics[0]!.message).toContain('0.1 秒');
+    expect(out.results.slice(1).map((x) => x.errorCount)).toEqual([0, 0]);
+    expect(r.code).toBe(1);
   });
 
   it('prints a summary for a batch', async () => {

@@ -38,8 +38,11 @@ const QUEUED = 4;
  */
 const FILES_PER_WORKER = 1000;
 
+/** Most memory one worker's heap may take. */
+const WORKER_HEAP_MB = 512;
+
 /** What a worker posts back for each file. */
-export type WorkerReply = { index: number; output: TaskOutput } | { index: number; error: string };
+export type WorkerReply = { index: number; output: TaskOutput } | { index: number; error: string } | { ready: true };
 
 export async function checkAll(files: string[], options: PoolOptions): Promise<Array<TaskOutput | undefined>> {
   const outputs: Array<TaskOutput | undefined> = new Array(files.length);
@@ -91,18 +94,28 @@ class WorkerPool {
 
   /** A new worker, fed from the pending files until none are left. */
   private start(): void {
-    // A young generation of 16 MB (V8 lets it grow to 48): small files make short-lived garbage,
-    // and a smaller nursery keeps each worker's memory down at no cost in speed.
-    const worker = new Worker(workerUrl(), { workerData: this.options.task, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+    const worker = new Worker(workerUrl(), {
+      workerData: this.options.task,
+      resourceLimits: {
+        // A young generation of 16 MB (V8 lets it grow to 48): small files make short-lived
+        // garbage, and a smaller nursery keeps each worker's memory down at no cost in speed.
+        maxYoungGenerationSizeMb: 16,
+        // A safety net behind the input limits: a file that still needs more memory than this
+        // stops its worker, not the batch.
+        maxOldGenerationSizeMb: WORKER_HEAP_MB,
+      },
+    });
     const queue: number[] = [];
     let timer: NodeJS.Timeout | undefined;
     let stopped = false;
     let sent = 0;
+    let ready = false;
     this.running++;
-    // The limit runs for the file at the head of the queue, from when the worker starts on it.
+    // The limit runs for the file at the head of the queue, from when the worker starts on it:
+    // once the worker has loaded (starting one is not the file's time), then after each reply.
     const arm = () => {
       clearTimeout(timer);
-      if (this.timeoutMs > 0 && queue.length > 0) timer = setTimeout(timedOut, this.timeoutMs);
+      if (ready && this.timeoutMs > 0 && queue.length > 0) timer = setTimeout(() => giveUp(new ReadError('timeout', { seconds: this.timeoutMs / 1000 })), this.timeoutMs);
     };
     const feed = () => {
       while (queue.length < QUEUED && this.pending.length > 0 && sent < FILES_PER_WORKER) {
@@ -124,32 +137,38 @@ class WorkerPool {
       void worker.terminate();
       if (--this.running === 0) this.resolve();
     };
-    const timedOut = () => {
+    /** The file at the head of the queue gets `reason`; the worker is replaced; the files queued behind go back to the front of the line. */
+    const giveUp = (reason: ReadError) => {
       const [late, ...rest] = queue;
-      // The files queued behind it go back to the front of the line, for a fresh worker.
       this.pending.push(...rest.reverse());
       queue.length = 0;
+      this.finish(late!, failedOutput(this.files[late!]!, reason, this.options.task));
+      if (this.pending.length > 0) this.start();
       stop();
-      this.finish(late!, failedOutput(this.files[late!]!, new ReadError('timeout', { seconds: this.timeoutMs / 1000 }), this.options.task));
-      this.start();
+    };
+    const fail = (message: string) => {
+      if (stopped) return;
+      stop();
+      this.reject(new Error(`${this.files[queue[0] ?? 0]}: ${message}`));
     };
     worker.on('message', (reply: WorkerReply) => {
       if (stopped) return;
-      if ('error' in reply) {
-        stop();
-        this.reject(new Error(`${this.files[reply.index]}: ${reply.error}`));
-        return;
+      if ('ready' in reply) {
+        ready = true;
+        return arm();
       }
+      if ('error' in reply) return fail(reply.error);
       queue.shift();
       arm();
       this.finish(reply.index, reply.output);
       feed();
     });
-    worker.on('error', (err) => {
+    worker.on('error', (err: NodeJS.ErrnoException) => {
       if (stopped) return;
-      stop();
-      this.reject(new Error(`${this.files[queue[0] ?? 0]}: ${err.message}`));
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') giveUp(new ReadError('out-of-memory', { limit: `${WORKER_HEAP_MB} MB` }));
+      else fail(err.message);
     });
+    worker.on('exit', (code) => fail(`the worker stopped (exit code ${code})`));
     feed();
     arm();
   }

@@ -15,3 +15,6 @@ parentPort!.on('message', async ({ index, file }: { index: number; file: string 
   }
   parentPort!.postMessage(reply);
 });
+
+// Loaded: the pool starts timing files from here.
+parentPort!.postMessage({ ready: true } satisfies WorkerReply);

@@ -52,6 +52,10 @@ export default defineRule({
         zh: '工作表“{sheet}”的单元格超过 {limit} 个，已停止读取（真实的年报只有几百个）：请删去无关数据后另存；确需检查时用 --max-cells 调高上限',
         en: 'sheet “{sheet}” has more than {limit} cells, so reading stopped (a real report has a few hundred): delete unrelated data and save again; raise the limit with --max-cells if needed',
       },
+      'out-of-memory': {
+        zh: '读取这个文件需要超过 {limit} 的内存，已放弃（其他文件照常检查）：请删去无关内容后另存为 .xlsx 再检查',
+        en: 'reading this file needed more than {limit} of memory, so it was given up (the others were checked): delete unrelated content, save it as .xlsx and check again',
+      },
       timeout: {
         zh: '读取和检查超过了 {seconds} 秒，已放弃这个文件（其他文件照常检查）：请在 Excel/WPS 中打开并另存后重试；确需时用 --timeout 调高上限',
         en: 'reading and checking took longer than {seconds} s, so this file was given up (the others were checked): open and save it again in Excel/WPS and retry; raise the limit with --timeout if needed',
