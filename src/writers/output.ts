@@ -17,6 +17,23 @@ export class OutputError extends Error {
   }
 }
 
+/**
+ * mkdir -p, one folder at a time. Node 20's `mkdir(path, { recursive: true })` spins forever on
+ * some paths it cannot create (a folder under /proc); creating each missing folder in turn fails
+ * with the real reason instead.
+ */
+async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let f = folder; !(await stat(f).catch(() => null)); f = dirname(f)) {
+    missing.push(f);
+    if (dirname(f) === f) break;
+  }
+  for (const f of missing.reverse()) await mkdir(f).catch((err: NodeJS.ErrnoException) => {
+    // Made meanwhile by another run: fine.
+    if (err.code !== 'EEXIST') throw err;
+  });
+}
+
 /** Pieces of text joined into blocks of about 64 KB: fewer writes than pieces, less memory than the whole. */
 export function* blocks(pieces: Iterable<string>, size = 1 << 16): Generator<string> {
   let block = '';
@@ -50,7 +67,7 @@ export async function writeOutput(path: string, data: string | Uint8Array | Iter
   if (existing?.isDirectory()) throw new OutputError('directory', path);
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await mkdir(dirname(target), { recursive: true });
+    await makeFolders(dirname(target));
     if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(temp, data);
     else writePieces(temp, data);
     await rename(temp, target);
