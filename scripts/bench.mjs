@@ -14,10 +14,9 @@ import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { EDITIONS } from '../dist/form/index.js';
 import { layoutCsv } from '../dist/writers/layout.js';
-import { blankReport } from '../dist/writers/normalize.js';
 import { writeOfficialXlsx } from '../dist/writers/xlsx.js';
+import { balancedRandomReport } from './random-report.mjs';
 
 const FILES = Number(process.env.BENCH_FILES ?? 2000);
 const root = mkdtempSync(join(tmpdir(), 'report-bench-'));
@@ -30,26 +29,10 @@ const rand = (n) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
 
 function randomReport(i) {
   const edition = i % 4 === 0 ? '2019' : '2021';
-  const report = blankReport(edition);
+  const report = balancedRandomReport(edition, rand);
   report.agency = `示例${['县', '市', '区', '镇'][i % 4]}第${i}局`;
   report.year = edition === '2019' ? 2019 + (i % 2) : 2021 + (i % 4);
-  for (const cells of Object.values(report.tables.t2)) for (const c of Object.keys(cells)) cells[c] = rand(50);
-  const ed = EDITIONS[edition];
-  const t3 = report.tables.t3;
-  const leaves = Object.keys(t3).filter((k) => ed.t3.rows.find((r) => r.key === k)?.result);
-  const parts = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'];
-  for (const k of [...leaves, 'carriedOver', 'carriedForward']) for (const c of parts) t3[k][c] = rand(6);
-  for (const c of parts) {
-    t3.resultTotal[c] = leaves.reduce((n, k) => n + t3[k][c], 0);
-    t3.received[c] = Math.max(0, t3.resultTotal[c] + t3.carriedForward[c] - t3.carriedOver[c]);
-    t3.carriedOver[c] = t3.resultTotal[c] + t3.carriedForward[c] - t3.received[c];
-  }
-  for (const row of Object.values(t3)) row.total = parts.reduce((n, c) => n + row[c], 0);
-  for (const g of Object.values(report.tables.t4)) {
-    for (const c of ['upheld', 'corrected', 'other', 'pending']) g[c] = rand(3);
-    g.total = g.upheld + g.corrected + g.other + g.pending;
-  }
-  if (i % 10 === 0) t3.granted.natural += 1; // some reports with errors
+  if (i % 10 === 0) report.tables.t3.granted.natural += 1; // some reports with errors
   return report;
 }
 

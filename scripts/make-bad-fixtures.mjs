@@ -15,10 +15,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { Deflate, deflateSync, unzipSync } from 'fflate';
-import { EDITIONS } from '../dist/form/index.js';
 import { layoutCsv, layoutFor } from '../dist/writers/layout.js';
-import { blankReport } from '../dist/writers/normalize.js';
 import { writeOfficialXlsx } from '../dist/writers/xlsx.js';
+import { balancedRandomReport } from './random-report.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -291,25 +290,9 @@ const DOC_SUMMARY = '\u0005DocumentSummaryInformation';
 
 /** A balanced 2021-edition report for 2022 (as scripts/bench.mjs fills one), so that only a case's own defect shows. */
 function balancedReport() {
-  const rand = seeded(20220101).int;
-  const report = blankReport('2021');
+  const report = balancedRandomReport('2021', seeded(20220101).int);
   report.agency = '示例县坏文件测试局';
   report.year = 2022;
-  for (const cells of Object.values(report.tables.t2)) for (const c of Object.keys(cells)) cells[c] = rand(50);
-  const t3 = report.tables.t3;
-  const leaves = Object.keys(t3).filter((k) => EDITIONS['2021'].t3.rows.find((r) => r.key === k)?.result);
-  const parts = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'];
-  for (const k of [...leaves, 'carriedOver', 'carriedForward']) for (const c of parts) t3[k][c] = rand(6);
-  for (const c of parts) {
-    t3.resultTotal[c] = leaves.reduce((n, k) => n + t3[k][c], 0);
-    t3.received[c] = Math.max(0, t3.resultTotal[c] + t3.carriedForward[c] - t3.carriedOver[c]);
-    t3.carriedOver[c] = t3.resultTotal[c] + t3.carriedForward[c] - t3.received[c];
-  }
-  for (const row of Object.values(t3)) row.total = parts.reduce((n, c) => n + row[c], 0);
-  for (const g of Object.values(report.tables.t4)) {
-    for (const c of ['upheld', 'corrected', 'other', 'pending']) g[c] = rand(3);
-    g.total = g.upheld + g.corrected + g.other + g.pending;
-  }
   return report;
 }
 

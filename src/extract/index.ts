@@ -59,6 +59,7 @@ function markedEdition(lines: Line[], t3: TableData | null): EditionId | null {
   if (Object.keys(t3?.rows ?? {}).some((k) => k.startsWith('otherHandling.'))) score['2021']++;
   for (const line of lines) {
     for (const cell of line.cells) {
+      if (cell.kind !== 'text') continue;
       const text = normalizeText(cell.text);
       if (text.length > 60) continue;
       for (const id of ['2019', '2021'] as const) {

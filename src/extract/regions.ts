@@ -27,6 +27,8 @@ const SHEET_HINTS: Array<[TableId, RegExp]> = [
 
 function markerRegion(line: Line): Region | undefined {
   for (const cell of line.cells) {
+    // Titles and headers are text; a workbook's numbers are not worth normalising.
+    if (cell.kind !== 'text') continue;
     const { text } = normalizeLabel(cell.text);
     for (const [region, marker] of MARKERS) if (marker.test(text)) return region;
   }

@@ -1,6 +1,7 @@
 // Reading one cell as a number the way a clerk meant it: text digits, full-width digits,
 // thousands separators and units are numbers; placeholders and dates are not.
 
+import { remember } from '../form/labels.js';
 import type { Cell } from '../model/grid.js';
 import type { CellValue, Location, ValueNote } from '../model/report.js';
 
@@ -61,15 +62,7 @@ const AS_TEXT: readonly ValueNote[] = ['stored-as-text'];
  */
 const readings = new Map<string, TextReading>();
 
-function parseText(text: string): TextReading {
-  let reading = readings.get(text);
-  if (reading === undefined) {
-    if (readings.size >= 50_000) readings.clear();
-    reading = parseTextOnce(text);
-    readings.set(text, reading);
-  }
-  return reading;
-}
+const parseText = (text: string): TextReading => remember(readings, text, parseTextOnce, 50_000);
 
 function parseTextOnce(text: string): TextReading {
   const trimmed = text.trim();
