@@ -39,7 +39,14 @@ function globToRegExp(pattern: string): RegExp {
 
 const isGlob = (p: string) => /[*?]/.test(p);
 
-async function walkFolder(dir: string, out: string[], seen: Set<string>): Promise<void> {
+/** Whether a walk met a symbolic link to a file: then two paths may name one file. */
+interface WalkState {
+  seen: Set<string>;
+  linkedFiles: boolean;
+}
+
+async function walkFolder(dir: string, out: string[], state: WalkState): Promise<void> {
+  const seen = state.seen;
   const real = await realpath(dir).catch(() => dir);
   if (seen.has(real)) return;
   seen.add(real);
@@ -50,11 +57,14 @@ async function walkFolder(dir: string, out: string[], seen: Set<string>): Promis
     if (entry.isSymbolicLink()) {
       const target = await stat(path).catch(() => null);
       if (!target) continue;
-      if (target.isDirectory()) await walkFolder(path, out, seen);
-      else if (target.isFile() && REPORT_EXTENSIONS.test(entry.name)) out.push(path);
+      if (target.isDirectory()) await walkFolder(path, out, state);
+      else if (target.isFile() && REPORT_EXTENSIONS.test(entry.name)) {
+        out.push(path);
+        state.linkedFiles = true;
+      }
       continue;
     }
-    if (entry.isDirectory()) await walkFolder(path, out, seen);
+    if (entry.isDirectory()) await walkFolder(path, out, state);
     else if (entry.isFile() && REPORT_EXTENSIONS.test(entry.name)) out.push(path);
   }
 }
@@ -68,13 +78,14 @@ const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export async function walk(paths: string[]): Promise<Walked> {
   const found = new Set<string>();
   const missing: string[] = [];
-  const seen = new Set<string>();
+  const state: WalkState = { seen: new Set<string>(), linkedFiles: false };
   for (const given of paths) {
     if (isGlob(given)) {
       const root = given.split('/').findIndex(isGlob);
       const base = given.split('/').slice(0, root).join('/') || '.';
       const all: string[] = [];
-      await walkFolder(base, all, new Set());
+      await walkFolder(base, all, { seen: new Set(), linkedFiles: false });
+      state.linkedFiles = true; // a pattern may match a file also given otherwise
       const re = globToRegExp(given.replace(/^\.\//, ''));
       const matched = all.filter((f) => re.test(f.split(sep).join('/').replace(/^\.\//, '')));
       if (matched.length === 0) missing.push(given);
@@ -85,11 +96,21 @@ export async function walk(paths: string[]): Promise<Walked> {
     if (!info) missing.push(given);
     else if (info.isDirectory()) {
       const all: string[] = [];
-      await walkFolder(given, all, seen);
+      await walkFolder(given, all, state);
       for (const f of all.sort(byPath)) found.add(f);
-    } else found.add(given);
+    } else {
+      found.add(given);
+      state.linkedFiles = true;
+    }
   }
-  return { files: [...found], missing };
+  return { files: state.linkedFiles ? await oncePerFile([...found]) : [...found], missing };
+}
+
+/** Each file once, under the first path that names it (a symlink and its target are one file). */
+async function oncePerFile(files: string[]): Promise<string[]> {
+  const reals = await Promise.all(files.map((f) => realpath(f).catch(() => f)));
+  const seen = new Set<string>();
+  return files.filter((_, i) => !seen.has(reals[i]!) && Boolean(seen.add(reals[i]!)));
 }
 
 /** The I-th of N parts (1-based) of a sorted list: contiguous, sizes differing by at most one. */

@@ -9,11 +9,11 @@ import { checkAll, type PoolOptions } from '../batch/pool.js';
 import type { TaskOutput } from '../batch/task.js';
 import { limitsWith, parseDuration, parseSize, type Limits } from '../readers/limits.js';
 import { displayPath, shard, walk } from '../batch/walk.js';
-import { historyChecker, type FileResult } from '../engine/index.js';
+import { checkReport, historyChecker, type FileResult } from '../engine/index.js';
 import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
 import { FORMATTERS, githubSummary } from '../formatters/index.js';
-import { loadReport } from '../index.js';
+import { loadReport, type LoadOptions } from '../index.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang, Severity } from '../rules/types.js';
 import { cellTexts, normalize } from '../writers/normalize.js';
@@ -72,24 +72,36 @@ function count(value: string | undefined, option: string, lang: Lang): number | 
 /** The limits the options change; the rest keep their defaults. */
 function parseLimits(flags: CheckFlags, lang: Lang): Partial<Limits> {
   const limits: Partial<Limits> = {};
-  const positive = (value: string | undefined, option: string, parse: (text: string) => number | null) => {
+  const text = messages(lang);
+  const positive = (value: string | undefined, option: string, parse: (text: string) => number | null, hint: (option: string, value: string) => string) => {
     if (value === undefined) return undefined;
     const n = parse(value);
-    if (n === null || n < 1) throw new UsageError(messages(lang).badNumber(option, value));
+    if (n === null || n < 1) throw new UsageError(hint(option, value));
     return n;
   };
-  const fileBytes = positive(flags.maxFileSize, '--max-file-size', parseSize);
-  const inflated = positive(flags.maxInflatedSize, '--max-inflated-size', parseSize);
-  const cells = positive(flags.maxCells, '--max-cells', (t) => (/^\d+$/.test(t) ? Number(t) : null));
+  const fileBytes = positive(flags.maxFileSize, '--max-file-size', parseSize, text.badSize);
+  const inflated = positive(flags.maxInflatedSize, '--max-inflated-size', parseSize, text.badSize);
+  const cells = positive(flags.maxCells, '--max-cells', (t) => (/^\d+$/.test(t) ? Number(t) : null), text.badCount);
   if (fileBytes !== undefined) limits.maxFileBytes = fileBytes;
   if (inflated !== undefined) limits.maxInflatedBytes = inflated;
   if (cells !== undefined) limits.maxCells = cells;
   if (flags.timeout !== undefined) {
     const ms = parseDuration(flags.timeout);
-    if (ms === null) throw new UsageError(messages(lang).badNumber('--timeout', flags.timeout));
+    if (ms === null) throw new UsageError(text.badDuration('--timeout', flags.timeout));
     limits.timeoutMs = ms;
   }
   return limits;
+}
+
+/** Last year's report for --previous: one that cannot be read is a usage error, not a silent no-op. */
+async function previousFacts(file: string, load: LoadOptions, lang: Lang): Promise<PackedFacts> {
+  const report = await loadReport(file, load);
+  if (report.failure) {
+    const rule = RULES_BY_ID.get('file-unreadable')!;
+    const [finding] = checkReport(report, { lang, rules: [rule] }).diagnostics;
+    throw new UsageError(messages(lang).previous(file, finding?.message ?? report.failure.reason));
+  }
+  return factsOf(report);
 }
 
 /**
@@ -113,12 +125,17 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
   for (const missing of walked.missing) io.stderr(`report: ${text.notFound(missing)}\n`);
   const files = part ? shard(walked.files, part[0], part[1]) : walked.files;
   if (flags.annotate && files.length !== 1) throw new UsageError(text.needsOne('--annotate'));
-  if (walked.files.length === 0) return EXIT.usage;
+  if (walked.files.length === 0) {
+    // Paths that exist but hold no report file (an empty folder, a glob matching only notes).
+    const found = paths.filter((p) => !walked.missing.includes(p));
+    if (found.length > 0) io.stderr(`report: ${text.noReports(found.join(' '))}\n`);
+    return EXIT.usage;
+  }
 
   const load = { limits, ...(flags.edition ? { edition: flags.edition } : {}) };
   const task = { lang: flags.lang, severities, ...load };
   const bar = progress(files.length, io.stderr, flags.progress && Boolean(io.stderrTTY), flags.lang);
-  const previous = flags.previous ? factsOf(await loadReport(flags.previous, load)) : undefined;
+  const previous = flags.previous ? await previousFacts(flags.previous, load, flags.lang) : undefined;
   const timeoutMs = limitsWith(limits).timeoutMs;
   const { results, withHistory } = await checkFiles(files, { jobs, task, timeoutMs, onProgress: (done) => bar.update(done) }, previous);
   bar.end();
@@ -163,7 +180,8 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
   const [single] = files;
   if (flags.annotate && single) {
     const report = await loadReport(single, load);
-    if (!report.failure) {
+    if (report.failure) io.stderr(`report: ${text.annotateSkipped(single)}\n`);
+    else {
       const { writeOfficialXlsx } = await import('../writers/xlsx.js');
       const bytes = await writeOfficialXlsx(normalize(report), { annotations: first!.diagnostics, lang: flags.lang, texts: cellTexts(report) });
       await writeOutput(flags.annotate, bytes, files);

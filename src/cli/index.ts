@@ -17,8 +17,8 @@ function program(io: Io, lang: Lang, done: (code: number) => void): Command {
     .description('政府信息公开工作年度报告检查和转换工具 (validator and converter for annual government information disclosure reports)')
     .version(version(), '-v, --version')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+    // Commander's own error lines are English and come with the whole help: run() prints one line instead.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
   registerCheck(cmd, io, lang, done);
   registerConvert(cmd, io, lang, done);
   registerTemplate(cmd, io, lang, done);
@@ -26,14 +26,47 @@ function program(io: Io, lang: Lang, done: (code: number) => void): Command {
   return cmd;
 }
 
+const COMMANDS = ['check', 'convert', 'template', 'schema'];
+
+/** The language asked for (--lang en, --lang=en, REPORT_LANG), known before commander has parsed anything. */
+function langOf(argv: string[], env: Io['env']): Lang {
+  let asked = env.REPORT_LANG;
+  argv.forEach((arg, i) => {
+    if (arg === '--lang') asked = argv[i + 1];
+    else if (arg.startsWith('--lang=')) asked = arg.slice('--lang='.length);
+  });
+  return asked === 'en' ? 'en' : 'zh';
+}
+
+/** A command-line mistake commander found, as one line in the user's language. */
+function usageLine(err: CommanderError, argv: string[], lang: Lang): string {
+  const text = messages(lang);
+  const said = err.message.replace(/^error: /, '');
+  const m = (re: RegExp) => re.exec(said);
+  let detail = said;
+  let match: RegExpExecArray | null;
+  if (err.code === 'commander.invalidArgument' && (match = m(/option '(?:-\w, )?(--[\w-]+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/))) {
+    detail = text.commander.invalidChoice(match[1]!, match[2]!, match[3]!);
+  } else if (err.code === 'commander.missingArgument' && (match = m(/argument '([^']+)'/))) detail = text.commander.missingArgument(match[1]!);
+  else if (err.code === 'commander.unknownOption' && (match = m(/option '([^']+)'/))) detail = text.commander.unknownOption(match[1]!);
+  else if (err.code === 'commander.unknownCommand' && (match = m(/command '([^']+)'/))) detail = text.commander.unknownCommand(match[1]!);
+  else if (err.code === 'commander.optionMissingArgument' && (match = m(/option '(?:-\w, )?(--[\w-]+)/))) detail = text.commander.optionMissingValue(match[1]!);
+  else if (err.code === 'commander.excessArguments') detail = text.commander.excessArguments();
+  const command = COMMANDS.find((c) => argv.includes(c));
+  return `report: ${text.usage(detail, command ? `${command} ` : '')}`;
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
-  const langFlag = argv.indexOf('--lang');
-  const lang: Lang = (langFlag >= 0 ? argv[langFlag + 1] : io.env.REPORT_LANG) === 'en' ? 'en' : 'zh';
+  const lang = langOf(argv, io.env);
   let code: number = EXIT.ok;
   try {
     await program(io, lang, (c) => (code = c)).parseAsync(argv, { from: 'user' });
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return EXIT.ok;
+      io.stderr(`${usageLine(err, argv, lang)}\n`);
+      return EXIT.usage;
+    }
     if (err instanceof UsageError) {
       io.stderr(`report: ${err.message}\n`);
       return EXIT.usage;

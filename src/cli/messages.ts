@@ -7,6 +7,7 @@ import type { Io } from './io.js';
 const WHY_UNWRITABLE: Record<Lang, Record<string, string>> = {
   zh: {
     ENOTDIR: '路径中有一段是文件，不是文件夹',
+    ENOENT: '文件夹不存在，也无法创建',
     EEXIST: '路径中有一段是文件，不是文件夹',
     EACCES: '没有写权限',
     EPERM: '没有写权限',
@@ -15,6 +16,7 @@ const WHY_UNWRITABLE: Record<Lang, Record<string, string>> = {
   },
   en: {
     ENOTDIR: 'part of the path is a file, not a folder',
+    ENOENT: 'the folder does not exist and cannot be created',
     EEXIST: 'part of the path is a file, not a folder',
     EACCES: 'permission denied',
     EPERM: 'permission denied',
@@ -22,6 +24,9 @@ const WHY_UNWRITABLE: Record<Lang, Record<string, string>> = {
     ENOSPC: 'the disk is full',
   },
 };
+
+/** A bug's message without its stack: the banner stays short. */
+const firstLine = (text: string) => text.split('\n')[0]!.slice(0, 300);
 
 const MESSAGES = {
   zh: {
@@ -35,10 +40,25 @@ const MESSAGES = {
     badRule: (spec: string) => `--rule ${spec} 不对：应为 规则编号=off|warning|error，如 --rule cell-number-text=off`,
     badShard: (spec: string) => `--shard ${spec} 不对：应为 i/n，如 --shard 2/4`,
     badNumber: (option: string, value: string) => `${option} ${value} 不对：应为非负整数`,
+    badCount: (option: string, value: string) => `${option} ${value} 不对：应为大于 0 的整数，如 ${option} 200000`,
+    badSize: (option: string, value: string) => `${option} ${value} 不对：应为大于 0 的大小，如 50MB、512k 或字节数`,
+    badDuration: (option: string, value: string) => `${option} ${value} 不对：应为时长，如 30s、500ms、2m，0 为不限`,
+    noReports: (paths: string) => `${paths} 中没有可检查的报告文件（.xlsx、.xlsm、.csv、.tsv、.txt、.json）`,
+    previous: (file: string, why: string) => `--previous ${file} 无法使用：${why}`,
+    annotateSkipped: (file: string) => `${file} 无法读取，没有写出标注文件`,
+    usage: (detail: string, command: string) => `${detail}（运行 report ${command}--help 查看用法）`,
+    commander: {
+      invalidChoice: (option: string, value: string, choices: string) => `${option} ${value} 不对：可选 ${choices}`,
+      missingArgument: (argument: string) => `缺少参数 <${argument}>，如 report check 报告.xlsx`,
+      unknownOption: (option: string) => `没有 ${option} 这个选项`,
+      unknownCommand: (command: string) => `没有 ${command} 这个命令：可用 check、convert、template、schema`,
+      optionMissingValue: (option: string) => `${option} 后面缺少值`,
+      excessArguments: () => `参数太多`,
+    },
     unreadable: (file: string, message: string) => `${file}：${message}`,
     written: (path: string) => `已写入 ${path}`,
     internal: (version: string, detail: string) =>
-      `report ${version} 内部错误：${detail}\n这是本工具的缺陷，不是您的文件的问题。请把这条信息和出错的文件一起反馈给我们。`,
+      `report ${version} 内部错误：${firstLine(detail)}\n这是本工具的缺陷，不是您的文件的问题。请把这条信息和出错的文件一起反馈给我们。`,
   },
   en: {
     notFound: (file: string) => `no such file: ${file}`,
@@ -51,10 +71,25 @@ const MESSAGES = {
     badRule: (spec: string) => `--rule ${spec} is not valid: use rule-id=off|warning|error, e.g. --rule cell-number-text=off`,
     badShard: (spec: string) => `--shard ${spec} is not valid: use i/n, e.g. --shard 2/4`,
     badNumber: (option: string, value: string) => `${option} ${value} is not valid: use a whole number`,
+    badCount: (option: string, value: string) => `${option} ${value} is not valid: use a count above 0, e.g. ${option} 200000`,
+    badSize: (option: string, value: string) => `${option} ${value} is not valid: use a size above 0, e.g. 50MB, 512k or bytes`,
+    badDuration: (option: string, value: string) => `${option} ${value} is not valid: use a duration, e.g. 30s, 500ms, 2m; 0 for none`,
+    noReports: (paths: string) => `no report files (.xlsx, .xlsm, .csv, .tsv, .txt, .json) in ${paths}`,
+    previous: (file: string, why: string) => `--previous ${file} cannot be used: ${why}`,
+    annotateSkipped: (file: string) => `${file} cannot be read, so no annotated workbook was written`,
+    usage: (detail: string, command: string) => `${detail} (see report ${command}--help)`,
+    commander: {
+      invalidChoice: (option: string, value: string, choices: string) => `${option} ${value} is not valid: choose ${choices}`,
+      missingArgument: (argument: string) => `missing <${argument}>, e.g. report check report.xlsx`,
+      unknownOption: (option: string) => `there is no option ${option}`,
+      unknownCommand: (command: string) => `there is no command ${command}: use check, convert, template or schema`,
+      optionMissingValue: (option: string) => `${option} needs a value`,
+      excessArguments: () => `too many arguments`,
+    },
     unreadable: (file: string, message: string) => `${file}: ${message}`,
     written: (path: string) => `wrote ${path}`,
     internal: (version: string, detail: string) =>
-      `report ${version} internal error: ${detail}\nThis is a bug in the tool, not a problem with your file. Please report it together with the file.`,
+      `report ${version} internal error: ${firstLine(detail)}\nThis is a bug in the tool, not a problem with your file. Please report it together with the file.`,
   },
 } as const;
 

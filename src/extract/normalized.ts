@@ -39,7 +39,10 @@ export function reportFromJson(file: string, text: string): Report {
   }
   const d = doc as { version?: unknown; edition?: unknown; agency?: unknown; year?: unknown; tables?: Record<string, unknown> };
   if (!d || typeof d !== 'object' || d.version !== 1 || !d.tables || typeof d.tables !== 'object') throw new ReadError('not-report-json');
-  const edition = EDITION_IDS.includes(d.edition as EditionId) ? (d.edition as EditionId) : null;
+  if (d.edition !== undefined && d.edition !== null && !EDITION_IDS.includes(d.edition as EditionId)) {
+    throw new ReadError('json-edition', { edition: String(d.edition).slice(0, 20), editions: EDITION_IDS.join('、') });
+  }
+  const edition = (d.edition as EditionId | null | undefined) ?? null;
   const tables = { t2: table('t2', d.tables.t2), t3: table('t3', d.tables.t3), t4: table('t4', d.tables.t4) };
   return {
     file,

@@ -1,6 +1,6 @@
 // File -> Grid: pick the reader from the file's bytes and name, within the limits.
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Grid } from '../model/grid.js';
 import { ReadError } from './errors.js';
 import { formatSize, limitsWith, type Limits } from './limits.js';
@@ -39,13 +39,15 @@ export function readBytes(file: string, limits?: Partial<Limits>): Uint8Array {
   const bounds = limitsWith(limits);
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking, so that a named pipe nobody writes to is refused rather than waited on forever.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     throw ioError(err);
   }
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new ReadError('is-directory');
+    if (!stat.isFile()) throw new ReadError('special');
     if (stat.size > bounds.maxFileBytes) throw tooLarge(stat.size, bounds);
     // Read what is there, not what stat said: a file may grow or shrink while it is read.
     const chunks: Buffer[] = [];

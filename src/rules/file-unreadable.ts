@@ -13,6 +13,7 @@ export default defineRule({
     messages: {
       empty: { zh: '文件是空的（0 字节）：请重新导出或重新提交', en: 'the file is empty (0 bytes): export or submit it again' },
       'not-found': { zh: '文件不存在', en: 'the file does not exist' },
+      special: { zh: '这不是普通文件（是管道、设备或套接字）', en: 'this is not a regular file (a pipe, device or socket)' },
       'is-directory': { zh: '这是一个文件夹，不是文件', en: 'this is a folder, not a file' },
       permission: { zh: '没有读取该文件的权限', en: 'no permission to read the file' },
       io: { zh: '读取文件时出错（{detail}）', en: 'error while reading the file ({detail})' },
@@ -28,6 +29,10 @@ export default defineRule({
       'not-report-json': {
         zh: '这个 JSON 文件不是 report convert --to json 写出的规范报告（缺少 "version": 1 或 "tables"）',
         en: 'this JSON file is not a normalized report as report convert --to json writes it (no "version": 1 or "tables")',
+      },
+      'json-edition': {
+        zh: 'JSON 中的版式 "{edition}" 不是已知的版式（{editions}）',
+        en: 'the JSON names the edition "{edition}", which is not a known one ({editions})',
       },
       html: {
         zh: '这是网页（HTML）文件，只是扩展名为 {ext}：请在 Excel/WPS 中打开，另存为 .xlsx 后再检查',

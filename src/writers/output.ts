@@ -2,7 +2,7 @@
 // into place), parent folders created, and a clear reason when the target cannot be written.
 
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
 export class OutputError extends Error {
@@ -62,9 +62,22 @@ function writePieces(path: string, pieces: Iterable<string>): void {
  */
 export async function writeOutput(path: string, data: string | Uint8Array | Iterable<string>, inputs: readonly string[] = []): Promise<void> {
   const target = resolve(path);
-  if (inputs.some((i) => resolve(i) === target)) throw new OutputError('input', path);
+  // The same file under another name (a symlink, a path through a symlinked folder) is the same file.
+  const real = async (p: string) => realpath(p).catch(() => resolve(p));
+  const targetReal = await real(target);
+  for (const input of inputs) if (resolve(input) === target || (await real(input)) === targetReal) throw new OutputError('input', path);
   const existing = await stat(target).catch(() => null);
   if (existing?.isDirectory()) throw new OutputError('directory', path);
+  // /dev/null, /dev/stdout, a named pipe: written into as they are, never replaced by a file.
+  if (existing && !existing.isFile()) {
+    try {
+      if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(target, data);
+      else writePieces(target, data);
+      return;
+    } catch (err) {
+      throw new OutputError('unwritable', path, (err as NodeJS.ErrnoException).code ?? String(err));
+    }
+  }
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   try {
     await makeFolders(dirname(target));
