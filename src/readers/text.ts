@@ -15,8 +15,25 @@ export interface Decoded {
 /** Decode bytes: a BOM decides; otherwise strict UTF-8, then GB18030 (Excel on Chinese Windows). */
 export function decode(bytes: Uint8Array): Decoded {
   const strict = (label: string, data: Uint8Array) => new TextDecoder(label, { fatal: true }).decode(data);
+  /**
+   * UTF-8 damaged in a few places (a line cut mid-character when pasted) stays UTF-8: GB18030
+   * would decode it without complaint, as mojibake everywhere. Null when damaged throughout.
+   */
+  const slightlyDamagedUtf8 = (data: Uint8Array) => {
+    const lenient = new TextDecoder('utf-8').decode(data);
+    const damaged = lenient.split('\ufffd').length - 1;
+    return damaged <= Math.max(3, lenient.length / 1000) ? lenient : null;
+  };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    try {
+      return { text: strict('utf-8', bytes.subarray(3)), encoding: 'utf-8-bom' };
+    } catch {
+      const text = slightlyDamagedUtf8(bytes.subarray(3));
+      if (text === null) throw new ReadError('undecodable');
+      return { text, encoding: 'utf-8-bom' };
+    }
+  }
   try {
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: strict('utf-8', bytes.subarray(3)), encoding: 'utf-8-bom' };
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: strict('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' };
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: strict('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
   } catch {
@@ -25,11 +42,8 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     return { text: strict('utf-8', bytes), encoding: 'utf-8' };
   } catch {
-    // UTF-8 damaged in a few places (a line cut mid-character when pasted) stays UTF-8: GB18030
-    // would decode it without complaint, as mojibake everywhere.
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const damaged = lenient.split('\ufffd').length - 1;
-    if (damaged <= Math.max(3, lenient.length / 1000)) return { text: lenient, encoding: 'utf-8' };
+    const text = slightlyDamagedUtf8(bytes);
+    if (text !== null) return { text, encoding: 'utf-8' };
     try {
       return { text: strict('gb18030', bytes), encoding: 'gb18030' };
     } catch {

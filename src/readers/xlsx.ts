@@ -208,14 +208,41 @@ function columnOf(ref: string | undefined): number | null {
   return col || null;
 }
 
-/** Only the top-left cell of a merged range keeps its value, as in Excel. */
-function dropMerged(rows: Map<number, Cell[]>, merges: Range[], lastRow: number): void {
+/** The largest sheet Excel (and WPS, LibreOffice) can hold: a reference beyond it is damage. */
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+function outsideSheet(what: string): ReadError {
+  return new ReadError('corrupt-xlsx', { detail: `${what.slice(0, 40)} is outside the sheet (rows 1-${MAX_ROW}, columns A-XFD)` });
+}
+
+/**
+ * Only the top-left cell of a merged range keeps its value, as in Excel. Each merge visits only
+ * the rows that hold cells (found by binary search), never every row it spans. False when that
+ * would take more than `budget` row visits.
+ */
+function dropMerged(rows: Map<number, Cell[]>, merges: Range[], budget: number): boolean {
+  if (merges.length === 0) return true;
+  let visits = 0;
+  const numbers = [...rows.keys()].sort((a, b) => a - b);
+  const firstAtOrAfter = (row: number) => {
+    let lo = 0;
+    let hi = numbers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (numbers[mid]! < row) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   for (const m of merges) {
-    for (let r = m.top; r <= Math.min(m.bottom, lastRow); r++) {
-      const cells = rows.get(r);
-      if (cells) rows.set(r, cells.filter((c) => c.col < m.left || c.col > m.right || (r === m.top && c.col === m.left)));
+    for (let i = firstAtOrAfter(m.top); i < numbers.length && numbers[i]! <= m.bottom; i++) {
+      if (++visits > budget) return false;
+      const r = numbers[i]!;
+      rows.set(r, rows.get(r)!.filter((c) => c.col < m.left || c.col > m.right || (r === m.top && c.col === m.left)));
     }
   }
+  return true;
 }
 
 function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells: number): Pick<Sheet, 'rows' | 'merges'> {
@@ -224,7 +251,6 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
   const merges: Range[] = [];
   let row = 0;
   let col = 0;
-  let lastRow = 0;
   let cell: RawCell | null = null;
   let into: 'f' | 'v' | null = null;
   parseXml(part, {
@@ -232,13 +258,18 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
       if (name === 'row') {
         // Rows and cells may leave out their address; they then follow the previous one.
         row = parseInt(a.r ?? '', 10) || row + 1;
+        if (row < 1 || row > MAX_ROW) throw outsideSheet(`row ${a.r ?? row}`);
         col = 0;
       } else if (name === 'c') {
         if (++cells > maxCells) throw new ReadError('too-many-cells', { sheet: sheetName, limit: maxCells });
         col = columnOf(a.r) ?? col + 1;
+        if (col > MAX_COL) throw outsideSheet(`cell ${a.r ?? col}`);
         cell = { type: a.t ?? '', style: a.s ? parseInt(a.s, 10) : 0, formula: false };
       } else if (name === 'mergeCell') {
+        // Merges count as cells: a sheet of a million merges is as much work as a million cells.
+        if (++cells > maxCells) throw new ReadError('too-many-cells', { sheet: sheetName, limit: maxCells });
         const range = parseRange(a.ref ?? '');
+        if (range && (range.bottom > MAX_ROW || range.right > MAX_COL || range.top < 1 || range.left < 1)) throw outsideSheet(`merged range ${a.ref}`);
         if (range) merges.push(range);
       } else if (cell) {
         if (name === 'f') {
@@ -263,14 +294,14 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
           const cells = found.get(row);
           if (cells) cells.push(out);
           else found.set(row, [out]);
-          lastRow = Math.max(lastRow, row);
         }
         cell = null;
       } else if (name === 'f' || name === 'v') into = null;
       else cell?.inline?.close(name);
     },
   });
-  dropMerged(found, merges, lastRow);
+  // Merges that each span thousands of filled rows are hostile, not a report: bounded like cells.
+  if (!dropMerged(found, merges, 10 * maxCells)) throw new ReadError('too-many-cells', { sheet: sheetName, limit: maxCells });
   const rows = new Map<number, Cell[]>();
   for (const r of [...found.keys()].sort((a, b) => a - b)) {
     // Ordered by column; a column given twice keeps its last cell.

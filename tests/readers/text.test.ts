@@ -23,6 +23,11 @@ describe('decode', () => {
   it('strips a UTF-8 BOM and says so', () => {
     expect(decode(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('总计')]))).toEqual({ text: '总计', encoding: 'utf-8-bom' });
   });
+  it('keeps UTF-8 with a BOM as UTF-8 when a few bytes are damaged, as without a BOM', () => {
+    const damaged = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('总计,1\n'), 0xff, ...utf8('自然人,2\n'.repeat(20))]);
+    expect(decode(damaged)).toMatchObject({ encoding: 'utf-8-bom' });
+    expect(decode(damaged).text).toContain('自然人,2');
+  });
   it('reads UTF-16 LE and BE with a BOM', () => {
     expect(decode(utf16('自然人\t3'))).toEqual({ text: '自然人\t3', encoding: 'utf-16le' });
     expect(decode(utf16('自然人\t3', true))).toEqual({ text: '自然人\t3', encoding: 'utf-16be' });
