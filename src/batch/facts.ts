@@ -39,29 +39,32 @@ export function agencyKey(name: string): string {
 
 const STATUSES: Array<CellValue['status']> = ['ok', 'blank', 'placeholder', 'not-number', 'date', 'error', 'formula'];
 
-/** A cell packed: its number, status, and place (sheet index or -1, row, column, text line or -1); nothing of its text. */
-type PackedCell = [value: number | null, status: number, sheet: number, row: number, col: number, line: number];
-type PackedRow = Record<string, PackedCell> | null;
+/**
+ * A row packed: where it is (sheet index or -1, worksheet row, text line or -1; a row's values
+ * come from one line) and each cell's number, status and column; nothing of its text.
+ */
+type PackedRow = [sheet: number, row: number, line: number, cells: Record<string, [value: number | null, status: number, col: number]>] | null;
 
 function packRow(cells: Record<string, CellValue> | undefined, sheets: string[]): PackedRow {
   if (!cells) return null;
-  const out: Record<string, PackedCell> = {};
-  for (const [key, v] of Object.entries(cells)) {
-    let sheet = -1;
-    if (v.loc) {
-      sheet = sheets.indexOf(v.loc.sheet);
-      if (sheet < 0) sheet = sheets.push(v.loc.sheet) - 1;
-    }
-    out[key] = [v.value, STATUSES.indexOf(v.status), sheet, v.loc?.row ?? 0, v.loc?.col ?? 0, v.loc?.line ?? -1];
+  const values = Object.values(cells);
+  const loc = values.find((v) => v.loc)?.loc ?? null;
+  let sheet = -1;
+  if (loc) {
+    sheet = sheets.indexOf(loc.sheet);
+    if (sheet < 0) sheet = sheets.push(loc.sheet) - 1;
   }
-  return out;
+  const out: Record<string, [number | null, number, number]> = {};
+  for (const [key, v] of Object.entries(cells)) out[key] = [v.value, STATUSES.indexOf(v.status), v.loc?.col ?? 0];
+  return [sheet, loc?.row ?? 0, loc?.line ?? -1, out];
 }
 
 function unpackRow(row: PackedRow, sheets: string[]): Record<string, CellValue> | null {
   if (!row) return null;
+  const [sheet, r, line, cells] = row;
   const out: Record<string, CellValue> = {};
-  for (const [key, [value, status, sheet, r, col, line]] of Object.entries(row)) {
-    const loc = sheet < 0 ? null : { sheet: sheets[sheet]!, cell: a1(r, col), row: r, col, ...(line >= 0 ? { line } : {}) };
+  for (const [key, [value, status, col]] of Object.entries(cells)) {
+    const loc = sheet < 0 || col === 0 ? null : { sheet: sheets[sheet]!, cell: a1(r, col), row: r, col, ...(line >= 0 ? { line } : {}) };
     out[key] = { text: '', value, status: STATUSES[status] ?? 'not-number', notes: [], decimals: 0, loc };
   }
   return out;
