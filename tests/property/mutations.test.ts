@@ -332,23 +332,15 @@ describe('damaged fixtures never crash or hang the reader', () => {
     );
   }, TIMEOUT);
 
-  it('CSV and TSV files', async () => {
+  it.each([
+    ['CSV and TSV files', 'csv', DELIMITED],
+    ['pasted text files', 'text', TEXT],
+  ] as const)('%s', async (_what, family, inputs) => {
     const tokens = [...TEXT_TOKENS, ...RAW_TOKENS];
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: DELIMITED.length - 1 }), mutations(tokens, TEXT_BYTES), async (i, list) => {
-        const { name, bytes } = DELIMITED[i]!;
-        await readAndCheck('csv', name, mutate(bytes, list, tokens), describeCase(name, '', list));
-      }),
-      ASSERT_OPTIONS,
-    );
-  }, TIMEOUT);
-
-  it('pasted text files', async () => {
-    const tokens = [...TEXT_TOKENS, ...RAW_TOKENS];
-    await fc.assert(
-      fc.asyncProperty(fc.nat({ max: TEXT.length - 1 }), mutations(tokens, TEXT_BYTES), async (i, list) => {
-        const { name, bytes } = TEXT[i]!;
-        await readAndCheck('text', name, mutate(bytes, list, tokens), describeCase(name, '', list));
+      fc.asyncProperty(fc.nat({ max: inputs.length - 1 }), mutations(tokens, TEXT_BYTES), async (i, list) => {
+        const { name, bytes } = inputs[i]!;
+        await readAndCheck(family, name, mutate(bytes, list, tokens), describeCase(name, '', list));
       }),
       ASSERT_OPTIONS,
     );
