@@ -532,6 +532,39 @@ describe('inputs that are not what they say', () => {
   });
 });
 
+describe('found in review', () => {
+  it('last year\'s report (--previous) is an input too: -o and --annotate refuse to write over it', async () => {
+    const dir = tmp();
+    const now = copy(OFFICIAL, join(dir, '2022.xlsx'));
+    const prev = copy(OFFICIAL, join(dir, 'prev.xlsx'));
+    const before = sha(prev);
+    const runs = await Promise.all([report(['check', now, '--previous', prev, '-o', prev]), report(['check', now, '--previous', prev, '--annotate', prev])]);
+    for (const r of runs) expectMessage(r, { code: 2, lang: 'zh', names: [prev] });
+    expect(sha(prev)).toBe(before);
+  });
+
+  it('a report JSON nested 200,000 deep gets its own result; the other files of the folder get theirs', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a-deep.json'), `{"version":1,"edition":"2021","tables":{"t2":${'['.repeat(200_000)}${']'.repeat(200_000)}}}`);
+    copy(OFFICIAL, join(dir, 'b.xlsx'));
+    copy(TEXT, join(dir, 'c.txt'));
+    const r = await report(['check', '--format', 'json', dir]);
+    expectNoCrash(r);
+    expect(json(r).results.map((x) => x.errorCount > 0), shown(r)).toEqual([true, false, false]);
+    expect(r.code, shown(r)).toBe(1);
+  });
+
+  it('a --timeout beyond what a timer holds means no practical limit, not "every file timed out"', async () => {
+    const dir = tmp();
+    copy(OFFICIAL, join(dir, 'a.xlsx'));
+    copy(TEXT, join(dir, 'b.txt'));
+    const r = await report(['check', '--format', 'json', '--timeout', '40000m', dir]);
+    expectNoCrash(r);
+    expect(r.stderr, shown(r)).toBe('');
+    expect(json(r).results.map((x) => x.errorCount), shown(r)).toEqual([0, 0]);
+  });
+});
+
 describe('nothing to check', () => {
   it('report check with no paths: exit 2, a short usage message (zh; en with --lang en)', async () => {
     const [zh, en] = await Promise.all([report(['check']), report(['check', '--lang', 'en'])]);

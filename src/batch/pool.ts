@@ -22,6 +22,8 @@ export interface PoolOptions {
   task: TaskOptions;
   /** Longest one file may take, in milliseconds; 0 for no limit. */
   timeoutMs?: number;
+  /** Check even a single file on a worker, so that the time limit holds for it too. */
+  isolate?: boolean;
   /** Called once per file, in input order. */
   onOutput?: (index: number, output: TaskOutput) => void;
   /** Called as files finish, in any order, with the number done so far. */
@@ -55,7 +57,7 @@ export async function checkAll(files: string[], options: PoolOptions): Promise<A
       delivered++;
     }
   };
-  if (files.length === 1) {
+  if (files.length === 1 && !options.isolate) {
     // One file: no worker to start, which matters for the time a single check takes.
     finish(0, await checkOne(files[0]!, options.task));
     return outputs;
@@ -68,6 +70,8 @@ class WorkerPool {
   private readonly pending: number[];
   private readonly timeoutMs: number;
   private running = 0;
+  private failed = false;
+  private readonly workers = new Set<Worker>();
   private resolve!: () => void;
   private reject!: (err: Error) => void;
 
@@ -105,6 +109,7 @@ class WorkerPool {
         maxOldGenerationSizeMb: WORKER_HEAP_MB,
       },
     });
+    this.workers.add(worker);
     const queue: number[] = [];
     let timer: NodeJS.Timeout | undefined;
     let stopped = false;
@@ -129,7 +134,8 @@ class WorkerPool {
       stopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      if (--this.running === 0) this.resolve();
+      this.workers.delete(worker);
+      if (--this.running === 0 && !this.failed) this.resolve();
     };
     /** The file at the head of the queue gets `reason`; the worker is replaced; the files queued behind go back to the front of the line. */
     const giveUp = (reason: ReadError) => {
@@ -142,8 +148,11 @@ class WorkerPool {
     };
     const fail = (message: string) => {
       if (stopped) return;
-      stop();
+      // Rejected before anything can resolve the run, and every worker stopped with it.
+      this.failed = true;
       this.reject(new Error(`${this.files[queue[0] ?? 0]}: ${message}`));
+      for (const w of this.workers) void w.terminate();
+      stop();
     };
     worker.on('message', (reply: WorkerReply) => {
       if (stopped) return;

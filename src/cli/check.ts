@@ -6,7 +6,7 @@ import { appendFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { factsOf, type PackedFacts } from '../batch/facts.js';
 import { checkAll, type PoolOptions } from '../batch/pool.js';
-import type { TaskOutput } from '../batch/task.js';
+import { isInternalFailure, type TaskOutput } from '../batch/task.js';
 import { limitsWith, parseDuration, parseSize, type Limits } from '../readers/limits.js';
 import { displayPath, shard, walk } from '../batch/walk.js';
 import { checkReport, historyChecker, type FileResult } from '../engine/index.js';
@@ -88,7 +88,8 @@ function parseLimits(flags: CheckFlags, lang: Lang): Partial<Limits> {
   if (flags.timeout !== undefined) {
     const ms = parseDuration(flags.timeout);
     if (ms === null) throw new UsageError(text.badDuration('--timeout', flags.timeout));
-    limits.timeoutMs = ms;
+    // setTimeout holds at most 2^31 - 1 ms (24.8 days); beyond it Node would fire at once.
+    limits.timeoutMs = Math.min(ms, 2 ** 31 - 1);
   }
   return limits;
 }
@@ -136,13 +137,18 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
   const task = { lang: flags.lang, severities, ...load };
   const bar = progress(files.length, io.stderr, flags.progress && Boolean(io.stderrTTY), flags.lang);
   const previous = flags.previous ? await previousFacts(flags.previous, load, flags.lang) : undefined;
+  // Never written over: every file this run reads (all shards' files, and last year's report).
+  const inputs = [...walked.files, ...(flags.previous ? [flags.previous] : [])];
   const timeoutMs = limitsWith(limits).timeoutMs;
-  const { results, withHistory } = await checkFiles(files, { jobs, task, timeoutMs, onProgress: (done) => bar.update(done) }, previous);
+  // A time limit given on the command line holds for a single file too (on a worker, which can be stopped).
+  const isolate = flags.timeout !== undefined && timeoutMs > 0;
+  const { results, withHistory } = await checkFiles(files, { jobs, task, timeoutMs, isolate, onProgress: (done) => bar.update(done) }, previous);
   bar.end();
   const cwd = process.cwd();
   let errors = false;
   let warnings = 0;
   let first: FileResult | undefined;
+  let bug: FileResult | undefined;
   /** A file's result as shown: cross-year findings added, path relative, errors only with --quiet; counted. */
   const shownResult = (result: FileResult, index: number): FileResult => {
     const r = withHistory(result, index);
@@ -151,6 +157,7 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
     errors ||= shown.errorCount > 0;
     warnings += shown.warningCount;
     first ??= shown;
+    if (!bug && isInternalFailure(r)) bug = r;
     return shown;
   };
 
@@ -174,7 +181,7 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (flags.format === 'github' && summaryFile) await appendFile(summaryFile, githubSummary(shown, context)).catch(() => undefined);
   }
-  if (flags.outputFile) await writeOutput(flags.outputFile, pieces, files);
+  if (flags.outputFile) await writeOutput(flags.outputFile, pieces, inputs);
   else for (const block of blocks(pieces)) io.stdout(block);
 
   const [single] = files;
@@ -184,9 +191,15 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
     else {
       const { writeOfficialXlsx } = await import('../writers/xlsx.js');
       const bytes = await writeOfficialXlsx(normalize(report), { annotations: first!.diagnostics, lang: flags.lang, texts: cellTexts(report) });
-      await writeOutput(flags.annotate, bytes, files);
+      await writeOutput(flags.annotate, bytes, inputs);
       io.stderr(`${text.written(flags.annotate)}\n`);
     }
+  }
+  if (bug) {
+    // Every file got its result; the bug met on one of them is still a failure of the tool.
+    const detail = bug.diagnostics.find((d) => d.messageId === 'internal')!.message;
+    io.stderr(`${text.internal(version(), `${bug.file}: ${detail}`)}\n`);
+    return EXIT.usage;
   }
   if (walked.missing.length > 0) return EXIT.usage;
   return errors || (maxWarnings !== null && warnings > maxWarnings) ? EXIT.findings : EXIT.ok;

@@ -52,6 +52,7 @@ function usageLine(err: CommanderError, argv: string[], lang: Lang): string {
   else if (err.code === 'commander.unknownCommand' && (match = m(/command '([^']+)'/))) detail = text.commander.unknownCommand(match[1]!);
   else if (err.code === 'commander.optionMissingArgument' && (match = m(/option '(?:-\w, )?(--[\w-]+)/))) detail = text.commander.optionMissingValue(match[1]!);
   else if (err.code === 'commander.excessArguments') detail = text.commander.excessArguments();
+  else if (err.code === 'commander.missingMandatoryOptionValue' && (match = m(/option '(?:-\w, )?(--[\w-]+)/))) detail = text.commander.missingOption(match[1]!);
   const command = COMMANDS.find((c) => argv.includes(c));
   return `report: ${text.usage(detail, command ? `${command} ` : '')}`;
 }

@@ -7,6 +7,7 @@ import type { Grid } from '../model/grid.js';
 import type { DuplicateTable, Report, TableData } from '../model/report.js';
 import type { Line } from './lines.js';
 import { findMetadata } from './metadata.js';
+import { blankValue } from './values.js';
 import { splitRegions } from './regions.js';
 import { extractTable2 } from './table2.js';
 import { extractTable3 } from './table3.js';
@@ -41,8 +42,9 @@ function duplicateOf(table: TableData | null, candidates: Array<TableData | null
   let differs: DuplicateTable['differs'] = null;
   for (const [key, row] of Object.entries(table.rows)) {
     for (const [column, used] of Object.entries(row.cells)) {
-      const copy = other.rows[key]?.cells[column];
-      if (copy && (copy.value !== used.value || copy.status !== used.status)) {
+      // A cell the other copy lacks is a difference too (a partial second copy is not "the same").
+      const copy = other.rows[key]?.cells[column] ?? blankValue(null);
+      if (!Object.is(copy.value, used.value) || copy.status !== used.status) {
         differs = { used, other: copy };
         break;
       }

@@ -13,7 +13,9 @@ function value(v: unknown): CellValue {
     return { text: String(v), value: v, status: 'ok', notes: [], decimals, loc: null };
   }
   if (v === null || v === undefined) return { text: '', value: null, status: 'blank', notes: [], decimals: 0, loc: null };
-  return { text: String(v), value: null, status: 'not-number', notes: [], decimals: 0, loc: null };
+  // Only scalars have a text: String() of a deeply nested array would overflow the stack.
+  const text = typeof v === 'string' ? v.slice(0, 100) : typeof v === 'object' ? (Array.isArray(v) ? '[…]' : '{…}') : String(v);
+  return { text, value: null, status: 'not-number', notes: [], decimals: 0, loc: null };
 }
 
 /** A table; absent when it has no rows or not a single value (as a table missing from the source is written). */
@@ -40,7 +42,7 @@ export function reportFromJson(file: string, text: string): Report {
   const d = doc as { version?: unknown; edition?: unknown; agency?: unknown; year?: unknown; tables?: Record<string, unknown> };
   if (!d || typeof d !== 'object' || d.version !== 1 || !d.tables || typeof d.tables !== 'object') throw new ReadError('not-report-json');
   if (d.edition !== undefined && d.edition !== null && !EDITION_IDS.includes(d.edition as EditionId)) {
-    throw new ReadError('json-edition', { edition: String(d.edition).slice(0, 20), editions: EDITION_IDS.join('、') });
+    throw new ReadError('json-edition', { edition: typeof d.edition === 'object' ? '…' : String(d.edition).slice(0, 20), editions: EDITION_IDS.join('、') });
   }
   const edition = (d.edition as EditionId | null | undefined) ?? null;
   const tables = { t2: table('t2', d.tables.t2), t3: table('t3', d.tables.t3), t4: table('t4', d.tables.t4) };

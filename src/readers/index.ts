@@ -19,7 +19,7 @@ export async function readGridFromBytes(file: string, bytes: Uint8Array, limits?
 }
 
 function tooLarge(size: number, limits: Limits): ReadError {
-  return new ReadError('too-large', { size: formatSize(size), limit: formatSize(limits.maxFileBytes) });
+  return new ReadError('too-large', { size: formatSize(size, limits.maxFileBytes), limit: formatSize(limits.maxFileBytes, size) });
 }
 
 function ioError(err: unknown): ReadError {

@@ -43,9 +43,8 @@ export function parseDuration(text: string): number | null {
   return Math.round(Number(m[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000));
 }
 
-/** A byte count for people: 52428800 -> '50 MB'. */
-export function formatSize(bytes: number): string {
-  if (bytes >= MB) return `${+(bytes / MB).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} B`;
+/** A byte count for people: 52428800 -> '50 MB'; exact bytes when rounding would hide the difference from `other`. */
+export function formatSize(bytes: number, other?: number): string {
+  const shown = (n: number) => (n >= MB ? `${+(n / MB).toFixed(1)} MB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KB` : `${n} B`);
+  return other !== undefined && other !== bytes && shown(other) === shown(bytes) ? `${bytes} B` : shown(bytes);
 }

@@ -110,6 +110,7 @@ export function readDelimited(file: string, bytes: Uint8Array, limits: Limits = 
   // Excel names a CSV's only sheet after the file.
   const sheetName = basename(file, extname(file));
   let count = 0;
+  let fields = 0;
   let previousEnd = 0;
   records.forEach(({ record, info }, index) => {
     const row = index + 1;
@@ -117,7 +118,10 @@ export function readDelimited(file: string, bytes: Uint8Array, limits: Limits = 
     previousEnd = info.lines;
     const cells: Cell[] = [];
     record.forEach((value, i) => {
-      if (value.trim() !== '') cells.push({ row, col: i + 1, kind: 'text', text: value, line });
+      // Fields with something in them count against the limit, every field against ten times it.
+      if (++fields > 10 * limits.maxCells) throw new ReadError('too-many-cells', { sheet: sheetName, limit: limits.maxCells });
+      if (value.trim() === '') return;
+      cells.push({ row, col: i + 1, kind: 'text', text: value, line });
       if (++count > limits.maxCells) throw new ReadError('too-many-cells', { sheet: sheetName, limit: limits.maxCells });
     });
     if (cells.length) rows.set(row, cells);

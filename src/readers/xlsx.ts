@@ -190,8 +190,11 @@ function toCell(raw: RawCell, row: number, col: number, book: Workbook): Cell | 
     case 'e':
       return { row, col, kind: 'error', text: v };
   }
-  const number = parseFloat(v);
+  if (v.trim() === '') return null;
+  const number = Number(v.trim());
   if (raw.formula && Number.isNaN(number)) return { row, col, kind: 'formula', text: '' };
+  // A numeric cell whose value is not a number (hand-edited XML): what it says, as text.
+  if (Number.isNaN(number)) return textCell(row, col, v);
   // exceljs never applies style 0 (the default style) as a number format.
   if (raw.style > 0 && book.dateStyles[raw.style]) return { row, col, kind: 'date', ...dateCell(serialDate(number, book.date1904)) };
   return { row, col, kind: 'number', number, text: String(number) };
@@ -219,7 +222,7 @@ function outsideSheet(what: string): ReadError {
 /**
  * Only the top-left cell of a merged range keeps its value, as in Excel. Each merge visits only
  * the rows that hold cells (found by binary search), never every row it spans. False when that
- * would take more than `budget` row visits.
+ * would look at more than `budget` cells.
  */
 function dropMerged(rows: Map<number, Cell[]>, merges: Range[], budget: number): boolean {
   if (merges.length === 0) return true;
@@ -237,16 +240,23 @@ function dropMerged(rows: Map<number, Cell[]>, merges: Range[], budget: number):
   };
   for (const m of merges) {
     for (let i = firstAtOrAfter(m.top); i < numbers.length && numbers[i]! <= m.bottom; i++) {
-      if (++visits > budget) return false;
       const r = numbers[i]!;
-      rows.set(r, rows.get(r)!.filter((c) => c.col < m.left || c.col > m.right || (r === m.top && c.col === m.left)));
+      const cells = rows.get(r)!;
+      // The work is the cells looked at, not the rows.
+      visits += cells.length;
+      if (visits > budget) return false;
+      rows.set(r, cells.filter((c) => c.col < m.left || c.col > m.right || (r === m.top && c.col === m.left)));
     }
   }
   return true;
 }
 
 function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells: number): Pick<Sheet, 'rows' | 'merges'> {
-  let cells = 0;
+  // Cells with something in them count against the limit; every <c> and merge against ten times
+  // it (styled blanks are not content, but a sheet of millions of them is still work).
+  let filled = 0;
+  let elements = 0;
+  const tooMany = () => new ReadError('too-many-cells', { sheet: sheetName, limit: maxCells });
   const found = new Map<number, Cell[]>();
   const merges: Range[] = [];
   let row = 0;
@@ -261,13 +271,13 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
         if (row < 1 || row > MAX_ROW) throw outsideSheet(`row ${a.r ?? row}`);
         col = 0;
       } else if (name === 'c') {
-        if (++cells > maxCells) throw new ReadError('too-many-cells', { sheet: sheetName, limit: maxCells });
+        if (++elements > 10 * maxCells) throw tooMany();
         col = columnOf(a.r) ?? col + 1;
         if (col > MAX_COL) throw outsideSheet(`cell ${a.r ?? col}`);
         cell = { type: a.t ?? '', style: a.s ? parseInt(a.s, 10) : 0, formula: false };
       } else if (name === 'mergeCell') {
-        // Merges count as cells: a sheet of a million merges is as much work as a million cells.
-        if (++cells > maxCells) throw new ReadError('too-many-cells', { sheet: sheetName, limit: maxCells });
+        // Merges count as work like cells: a sheet of a million merges is as much as a million cells.
+        if (++elements > 10 * maxCells) throw tooMany();
         const range = parseRange(a.ref ?? '');
         if (range && (range.bottom > MAX_ROW || range.right > MAX_COL || range.top < 1 || range.left < 1)) throw outsideSheet(`merged range ${a.ref}`);
         if (range) merges.push(range);
@@ -291,8 +301,9 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
       if (name === 'c' && cell) {
         const out = toCell(cell, row, col, book);
         if (out) {
-          const cells = found.get(row);
-          if (cells) cells.push(out);
+          if (++filled > maxCells) throw tooMany();
+          const inRow = found.get(row);
+          if (inRow) inRow.push(out);
           else found.set(row, [out]);
         }
         cell = null;
@@ -301,7 +312,7 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
     },
   });
   // Merges that each span thousands of filled rows are hostile, not a report: bounded like cells.
-  if (!dropMerged(found, merges, 10 * maxCells)) throw new ReadError('too-many-cells', { sheet: sheetName, limit: maxCells });
+  if (!dropMerged(found, merges, 10 * maxCells)) throw tooMany();
   const rows = new Map<number, Cell[]>();
   for (const r of [...found.keys()].sort((a, b) => a - b)) {
     // Ordered by column; a column given twice keeps its last cell.

@@ -1,9 +1,11 @@
 // The zip container of an .xlsx: the central directory read by hand, and only the parts asked for
-// inflated, by Node's zlib. Sizes are checked twice against a budget: the sizes the directory
-// declares before anything is inflated, and the bytes actually produced while inflating (a zip
-// bomb may declare 1 KB and inflate to gigabytes), so no part can exhaust memory.
+// inflated. Sizes are checked twice against a budget: the sizes the directory declares before
+// anything is inflated, and the bytes actually produced while inflating (a zip bomb may declare
+// 1 KB and inflate to gigabytes), so no part can exhaust memory. Inflating is fflate's, in
+// JavaScript: a worker stopped for taking too long while inside Node's native zlib can abort the
+// whole process (Node 20), a worker stopped inside JavaScript cannot.
 
-import { inflateRawSync } from 'node:zlib';
+import { Inflate } from 'fflate';
 import { ReadError } from './errors.js';
 import { formatSize } from './limits.js';
 
@@ -62,12 +64,20 @@ export class ZipArchive {
     if (at < 0 || at + length > this.bytes.length) throw new ZipError('the archive is truncated');
   }
 
-  /** The end-of-central-directory record: searched from the end, past a comment of up to 64 KB. */
+  /**
+   * The end-of-central-directory record: searched from the end, past a comment of up to 64 KB.
+   * The one whose comment ends the file wins (a comment may itself contain the signature); the
+   * last one found otherwise (bytes appended after the archive).
+   */
   private findEnd(): number {
     const last = this.bytes.length - 22;
+    let found = -1;
     for (let at = last; at >= Math.max(0, last - 0xffff); at--) {
-      if (this.bytes[at] === 0x50 && this.view.getUint32(at, true) === EOCD) return at;
+      if (this.bytes[at] !== 0x50 || this.view.getUint32(at, true) !== EOCD) continue;
+      if (at + 22 + this.view.getUint16(at + 20, true) === this.bytes.length) return at;
+      if (found < 0) found = at;
     }
+    if (found >= 0) return found;
     throw new ZipError('no zip directory (the file is truncated or not a zip archive)');
   }
 
@@ -97,7 +107,7 @@ export class ZipArchive {
         localOffset: this.u32(at + 42),
       };
       this.readZip64Extra(entry, at + 46 + nameLength, extraLength);
-      if (!this.entries.has(name)) this.entries.set(name, entry);
+      if (name && !this.entries.has(name)) this.entries.set(name, entry);
       at += 46 + nameLength + extraLength + commentLength;
     }
   }
@@ -117,6 +127,39 @@ export class ZipArchive {
       }
       p += 4 + size;
     }
+  }
+
+  /**
+   * Raw DEFLATE data inflated, fed in small pieces so that no piece can inflate to more than
+   * about 16 MB (deflate's best ratio is about 1:1032), stopped as soon as the budget is passed.
+   */
+  private inflateWithin(name: string, data: Uint8Array): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let ended = false;
+    const inflate = new Inflate((chunk, final) => {
+      size += chunk.length;
+      if (size > this.budget) throw this.tooLarge();
+      chunks.push(chunk);
+      ended ||= final;
+    });
+    try {
+      const PIECE = 16 * 1024;
+      for (let at = 0; at < data.length && !ended; at += PIECE) inflate.push(data.subarray(at, at + PIECE), at + PIECE >= data.length);
+      if (data.length === 0) inflate.push(data, true);
+    } catch (err) {
+      if (err instanceof ReadError) throw err;
+      throw new ZipError(`${name} cannot be inflated (${(err as Error).message})`);
+    }
+    if (!ended) throw new ZipError(`${name} cannot be inflated (unexpected end of data)`);
+    if (chunks.length === 1) return chunks[0]!;
+    const out = new Uint8Array(size);
+    let offset = 0;
+    for (const c of chunks) {
+      out.set(c, offset);
+      offset += c.length;
+    }
+    return out;
   }
 
   has(name: string): boolean {
@@ -162,15 +205,8 @@ export class ZipArchive {
     const data = this.bytes.subarray(start, start + entry.compressedSize);
     let out: Uint8Array;
     if (entry.method === 0) out = data;
-    else if (entry.method === 8) {
-      if (this.budget < 1) throw this.tooLarge();
-      try {
-        out = inflateRawSync(data, { maxOutputLength: this.budget });
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw this.tooLarge();
-        throw new ZipError(`${name} cannot be inflated (${(err as Error).message})`);
-      }
-    } else throw new ZipError(`${name} uses compression method ${entry.method}`);
+    else if (entry.method === 8) out = this.inflateWithin(name, data);
+    else throw new ZipError(`${name} uses compression method ${entry.method}`);
     if (out.length > this.budget) throw this.tooLarge();
     this.budget -= out.length;
     return out;

@@ -61,6 +61,10 @@ export default defineRule({
         zh: '读取这个文件需要超过 {limit} 的内存，已放弃（其他文件照常检查）：请删去无关内容后另存为 .xlsx 再检查',
         en: 'reading this file needed more than {limit} of memory, so it was given up (the others were checked): delete unrelated content, save it as .xlsx and check again',
       },
+      internal: {
+        zh: '读取或检查这个文件时本工具出错（{detail}）：这是本工具的缺陷，不是您的文件的问题，请把这个文件反馈给我们',
+        en: 'the tool failed while reading or checking this file ({detail}): a bug in the tool, not a problem with your file; please report it with the file',
+      },
       timeout: {
         zh: '读取和检查超过了 {seconds} 秒，已放弃这个文件（其他文件照常检查）：请在 Excel/WPS 中打开并另存后重试；确需时用 --timeout 调高上限',
         en: 'reading and checking took longer than {seconds} s, so this file was given up (the others were checked): open and save it again in Excel/WPS and retry; raise the limit with --timeout if needed',

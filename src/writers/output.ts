@@ -62,11 +62,15 @@ function writePieces(path: string, pieces: Iterable<string>): void {
  */
 export async function writeOutput(path: string, data: string | Uint8Array | Iterable<string>, inputs: readonly string[] = []): Promise<void> {
   const target = resolve(path);
-  // The same file under another name (a symlink, a path through a symlinked folder) is the same file.
-  const real = async (p: string) => realpath(p).catch(() => resolve(p));
-  const targetReal = await real(target);
-  for (const input of inputs) if (resolve(input) === target || (await real(input)) === targetReal) throw new OutputError('input', path);
+  if (inputs.some((i) => resolve(i) === target)) throw new OutputError('input', path);
   const existing = await stat(target).catch(() => null);
+  // The same file under another name (a symlink, a path through a symlinked folder) is the same
+  // file; only a target that exists can be one.
+  if (existing) {
+    const real = (p: string) => realpath(p).catch(() => resolve(p));
+    const targetReal = await real(target);
+    if ((await Promise.all(inputs.map(real))).includes(targetReal)) throw new OutputError('input', path);
+  }
   if (existing?.isDirectory()) throw new OutputError('directory', path);
   // /dev/null, /dev/stdout, a named pipe: written into as they are, never replaced by a file.
   if (existing && !existing.isFile()) {
@@ -75,7 +79,7 @@ export async function writeOutput(path: string, data: string | Uint8Array | Iter
       else writePieces(target, data);
       return;
     } catch (err) {
-      throw new OutputError('unwritable', path, (err as NodeJS.ErrnoException).code ?? String(err));
+      throw unwritable(err, path);
     }
   }
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
@@ -86,6 +90,12 @@ export async function writeOutput(path: string, data: string | Uint8Array | Iter
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true }).catch(() => undefined);
-    throw new OutputError('unwritable', path, (err as NodeJS.ErrnoException).code ?? String(err));
+    throw unwritable(err, path);
   }
+}
+
+/** A file system's refusal becomes a one-line reason; anything else (a bug while making the text) stays what it is. */
+function unwritable(err: unknown, path: string): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? new OutputError('unwritable', path, code) : err;
 }

@@ -1,6 +1,7 @@
 // XLSX reader on workbooks written by exceljs: value kinds, merges, sheets, corrupt files.
 
 import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readGridFromBytes } from '../../src/readers/index.js';
 import { ReadError } from '../../src/readers/errors.js';
@@ -68,5 +69,44 @@ describe('readXlsx', () => {
     const bytes = await workbook((ws) => (ws.getCell('A1').value = 1));
     const truncated = bytes.subarray(0, Math.floor(bytes.length / 2));
     await expect(readGridFromBytes('t.xlsx', truncated)).rejects.toBeInstanceOf(ReadError);
+  });
+});
+
+describe('hostile sheets stay bounded (found in review)', () => {
+  /** A workbook whose only sheet is `sheetXml`, zipped by hand. */
+  function sheetWorkbook(sheetXml: string, comment = ''): Uint8Array {
+    const parts = {
+      '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      'xl/workbook.xml': strToU8('<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+      'xl/worksheets/sheet1.xml': strToU8(sheetXml),
+    };
+    return zipSync(parts, { comment });
+  }
+
+  it('many merges over one crowded row: refused as too many cells, promptly, not a quadratic hang', async () => {
+    const n = 30_000;
+    const xml = `<worksheet><sheetData><row r="1">${'<c r="A1"><v>1</v></c>'.repeat(n)}</row></sheetData><mergeCells>${'<mergeCell ref="A1:B1"/>'.repeat(n)}</mergeCells></worksheet>`;
+    const start = performance.now();
+    await expect(readGridFromBytes('m.xlsx', sheetWorkbook(xml), { maxCells: 50_000 })).rejects.toMatchObject({ reason: 'too-many-cells' });
+    expect(performance.now() - start).toBeLessThan(5000);
+  });
+
+  it('styled blank cells are not content: they count against --max-cells only as work (ten times the limit)', async () => {
+    const xml = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>总计</t></is></c>${'<c s="1"/>'.repeat(50)}</row></sheetData></worksheet>`;
+    const grid = await readGridFromBytes('s.xlsx', sheetWorkbook(xml), { maxCells: 10 });
+    expect(grid.sheets[0]!.rows.get(1)!.map((c) => c.text)).toEqual(['总计']);
+  });
+
+  it('a numeric cell that holds no number reads as its text, not NaN', async () => {
+    const grid = await readGridFromBytes('n.xlsx', sheetWorkbook('<worksheet><sheetData><row r="1"><c r="A1"><v>abc</v></c><c r="B1"><v> </v></c></row></sheetData></worksheet>'));
+    expect(grid.sheets[0]!.rows.get(1)).toEqual([{ row: 1, col: 1, kind: 'text', text: 'abc' }]);
+  });
+
+  it('a zip comment holding the end-of-directory signature does not hide the real directory', async () => {
+    const grid = await readGridFromBytes('c.xlsx', sheetWorkbook('<worksheet><sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData></worksheet>', 'PK\u0005\u0006 a comment'));
+    expect(grid.sheets[0]!.rows.get(1)![0]!.number).toBe(7);
   });
 });

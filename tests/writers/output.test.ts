@@ -9,6 +9,16 @@ import { OutputError, writeOutput } from '../../src/writers/output.js';
 const dir = () => mkdtempSync(join(tmpdir(), 'report-out-'));
 
 describe('writeOutput', () => {
+  it('a failure while making the text in pieces is not called a write failure, and leaves nothing behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-out-'));
+    function* pieces() {
+      yield 'first';
+      throw new TypeError('boom while formatting');
+    }
+    await expect(writeOutput(join(dir, 'out.json'), pieces())).rejects.toThrow(TypeError);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('creates missing parent folders and leaves no temporary file', async () => {
     const base = dir();
     const target = join(base, 'a', 'b', 'out.json');
