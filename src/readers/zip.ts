@@ -5,7 +5,7 @@
 // JavaScript: a worker stopped for taking too long while inside Node's native zlib can abort the
 // whole process (Node 20), a worker stopped inside JavaScript cannot.
 
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { ReadError } from './errors.js';
 import { formatSize } from './limits.js';
 
@@ -134,6 +134,18 @@ export class ZipArchive {
    * about 16 MB (deflate's best ratio is about 1:1032), stopped as soon as the budget is passed.
    */
   private inflateWithin(name: string, data: Uint8Array): Uint8Array {
+    // DEFLATE inflates at most about 1032 times: a part that small cannot pass the budget by much
+    // more than it, so it is inflated in one go (faster) and measured afterwards.
+    if (data.length * 1032 <= this.budget) {
+      try {
+        const out = inflateSync(data);
+        if (out.length > this.budget) throw this.tooLarge();
+        return out;
+      } catch (err) {
+        if (err instanceof ReadError) throw err;
+        throw new ZipError(`${name} cannot be inflated (${(err as Error).message})`);
+      }
+    }
     const chunks: Uint8Array[] = [];
     let size = 0;
     let ended = false;
