@@ -554,6 +554,17 @@ describe('found in review', () => {
     expect(r.code, shown(r)).toBe(1);
   });
 
+  it('workers stopped by a tiny --timeout never abort the process (stopping one inside native zlib would)', async () => {
+    const dir = tmp();
+    for (let i = 0; i < 150; i++) copy(OFFICIAL, join(dir, `${String(i).padStart(3, '0')}.xlsx`));
+    const runs = await Promise.all([report(['check', '--format', 'json', '--timeout', '5ms', '-j', '4', dir], 60_000), report(['check', '--format', 'json', '--timeout', '5ms', '-j', '4', dir], 60_000)]);
+    for (const r of runs) {
+      expectNoCrash(r);
+      expect(r.stderr, shown(r)).not.toMatch(/Assertion failed/);
+      expect(json(r).results, shown(r)).toHaveLength(150);
+    }
+  }, 120_000);
+
   it('a --timeout beyond what a timer holds means no practical limit, not "every file timed out"', async () => {
     const dir = tmp();
     copy(OFFICIAL, join(dir, 'a.xlsx'));

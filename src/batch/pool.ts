@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReadError } from '../readers/errors.js';
+import { guardBuffer, readyToStop, resume } from './native-guard.js';
 import { checkOne, failedOutput, type TaskOptions, type TaskOutput } from './task.js';
 
 /**
@@ -35,6 +36,13 @@ const QUEUED = 4;
 
 /** Most memory one worker's heap may take. */
 const WORKER_HEAP_MB = 512;
+
+/** What a worker is started with. */
+export interface WorkerStart {
+  task: TaskOptions;
+  /** Flags that keep the pool from stopping the worker inside native code (native-guard.ts). */
+  guard: SharedArrayBuffer;
+}
 
 /** What a worker posts back for each file. */
 export type WorkerReply = { index: number; output: TaskOutput } | { index: number; error: string } | { ready: true };
@@ -95,8 +103,9 @@ class WorkerPool {
 
   /** A new worker, fed from the pending files until none are left. */
   private start(): void {
+    const guard = guardBuffer();
     const worker = new Worker(workerUrl(), {
-      workerData: this.options.task,
+      workerData: { task: this.options.task, guard } satisfies WorkerStart,
       resourceLimits: {
         // A young generation of 16 MB (V8 lets it grow to 48): small files make short-lived
         // garbage, and a smaller nursery keeps each worker's memory down at no cost in speed;
@@ -138,7 +147,12 @@ class WorkerPool {
       if (--this.running === 0 && !this.failed) this.resolve();
     };
     /** The file at the head of the queue gets `reason`; the worker is replaced; the files queued behind go back to the front of the line. */
-    const giveUp = (reason: ReadError) => {
+    const giveUp = (reason: ReadError, dead = false) => {
+      // Never inside native zlib (it would abort the process): a moment later, once out of it.
+      if (!dead && !readyToStop(guard)) {
+        timer = setTimeout(() => giveUp(reason), 10);
+        return;
+      }
       const [late, ...rest] = queue;
       this.pending.push(...rest.reverse());
       queue.length = 0;
@@ -162,13 +176,15 @@ class WorkerPool {
       }
       if ('error' in reply) return fail(reply.error);
       queue.shift();
+      // A time limit that ran out as the reply was on its way: the worker goes on.
+      resume(guard);
       arm();
       this.finish(reply.index, reply.output);
       feed();
     });
     worker.on('error', (err: NodeJS.ErrnoException) => {
       if (stopped) return;
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') giveUp(new ReadError('out-of-memory', { limit: `${WORKER_HEAP_MB} MB` }));
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') giveUp(new ReadError('out-of-memory', { limit: `${WORKER_HEAP_MB} MB` }), true);
       else fail(err.message);
     });
     worker.on('exit', (code) => fail(`the worker stopped (exit code ${code})`));

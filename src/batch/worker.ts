@@ -1,17 +1,19 @@
 // A worker thread of the pool: checks the files it is sent, one message per file, in order.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerReply } from './pool.js';
-import { checkOne, type TaskOptions } from './task.js';
+import { installGuard } from './native-guard.js';
+import type { WorkerReply, WorkerStart } from './pool.js';
+import { checkOne } from './task.js';
 
-const options = workerData as TaskOptions;
+const { task, guard } = workerData as WorkerStart;
+installGuard(guard);
 
 parentPort!.on('message', async ({ index, file }: { index: number; file: string }) => {
   let reply: WorkerReply;
   try {
-    reply = { index, output: await checkOne(file, options) };
+    reply = { index, output: await checkOne(file, task) };
   } catch (err) {
-    reply = { index, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) };
+    reply = { index, error: err instanceof Error ? err.message : String(err) };
   }
   parentPort!.postMessage(reply);
 });

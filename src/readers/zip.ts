@@ -1,11 +1,14 @@
 // The zip container of an .xlsx: the central directory read by hand, and only the parts asked for
-// inflated. Sizes are checked twice against a budget: the sizes the directory declares before
-// anything is inflated, and the bytes actually produced while inflating (a zip bomb may declare
-// 1 KB and inflate to gigabytes), so no part can exhaust memory. Inflating is fflate's, in
-// JavaScript: a worker stopped for taking too long while inside Node's native zlib can abort the
-// whole process (Node 20), a worker stopped inside JavaScript cannot.
+// inflated, by Node's zlib. Sizes are checked twice against a budget: the sizes the directory
+// declares before anything is inflated, and the bytes actually produced while inflating (a zip
+// bomb may declare 1 KB and inflate to gigabytes), so no part can exhaust memory.
+//
+// Stopping a worker thread while it is inside native zlib aborts the whole Node 20 process: a
+// worker pool that stops workers (time limits) brackets every inflate with `nativeSection`, and
+// never stops a worker inside one (src/batch/pool.ts).
 
-import { Inflate, inflateSync } from 'fflate';
+import { constants } from 'node:buffer';
+import { inflateRawSync } from 'node:zlib';
 import { ReadError } from './errors.js';
 import { formatSize } from './limits.js';
 
@@ -28,6 +31,9 @@ const EOCD64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const names = new TextDecoder();
+
+/** Called around every call into native zlib; a worker pool sets these (see above). */
+export const nativeSection = { enter: () => {}, leave: () => {} };
 
 export class ZipArchive {
   private readonly view: DataView;
@@ -129,51 +135,6 @@ export class ZipArchive {
     }
   }
 
-  /**
-   * Raw DEFLATE data inflated, fed in small pieces so that no piece can inflate to more than
-   * about 16 MB (deflate's best ratio is about 1:1032), stopped as soon as the budget is passed.
-   */
-  private inflateWithin(name: string, data: Uint8Array): Uint8Array {
-    // DEFLATE inflates at most about 1032 times: a part that small cannot pass the budget by much
-    // more than it, so it is inflated in one go (faster) and measured afterwards.
-    if (data.length * 1032 <= this.budget) {
-      try {
-        const out = inflateSync(data);
-        if (out.length > this.budget) throw this.tooLarge();
-        return out;
-      } catch (err) {
-        if (err instanceof ReadError) throw err;
-        throw new ZipError(`${name} cannot be inflated (${(err as Error).message})`);
-      }
-    }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let ended = false;
-    const inflate = new Inflate((chunk, final) => {
-      size += chunk.length;
-      if (size > this.budget) throw this.tooLarge();
-      chunks.push(chunk);
-      ended ||= final;
-    });
-    try {
-      const PIECE = 16 * 1024;
-      for (let at = 0; at < data.length && !ended; at += PIECE) inflate.push(data.subarray(at, at + PIECE), at + PIECE >= data.length);
-      if (data.length === 0) inflate.push(data, true);
-    } catch (err) {
-      if (err instanceof ReadError) throw err;
-      throw new ZipError(`${name} cannot be inflated (${(err as Error).message})`);
-    }
-    if (!ended) throw new ZipError(`${name} cannot be inflated (unexpected end of data)`);
-    if (chunks.length === 1) return chunks[0]!;
-    const out = new Uint8Array(size);
-    let offset = 0;
-    for (const c of chunks) {
-      out.set(c, offset);
-      offset += c.length;
-    }
-    return out;
-  }
-
   has(name: string): boolean {
     return this.entries.has(name);
   }
@@ -217,8 +178,19 @@ export class ZipArchive {
     const data = this.bytes.subarray(start, start + entry.compressedSize);
     let out: Uint8Array;
     if (entry.method === 0) out = data;
-    else if (entry.method === 8) out = this.inflateWithin(name, data);
-    else throw new ZipError(`${name} uses compression method ${entry.method}`);
+    else if (entry.method === 8) {
+      if (this.budget < 1) throw this.tooLarge();
+      nativeSection.enter();
+      try {
+        // maxOutputLength cannot exceed what a Buffer can hold.
+        out = inflateRawSync(data, { maxOutputLength: Math.min(this.budget, constants.MAX_LENGTH) });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw this.tooLarge();
+        throw new ZipError(`${name} cannot be inflated (${(err as Error).message})`);
+      } finally {
+        nativeSection.leave();
+      }
+    } else throw new ZipError(`${name} uses compression method ${entry.method}`);
     if (out.length > this.budget) throw this.tooLarge();
     this.budget -= out.length;
     return out;
