@@ -3,10 +3,11 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { EditionId } from '../form/types.js';
 import { loadReport } from '../index.js';
 import type { Report } from '../model/report.js';
+import { readBytes } from '../readers/index.js';
 import type { Lang } from '../rules/types.js';
 import { OutputError } from '../writers/output.js';
 import { messages } from './messages.js';
@@ -51,7 +52,14 @@ export async function loadInputs(files: string[], options: { edition?: EditionId
       missing++;
       continue;
     }
-    const bytes = info.isFile() ? await readFile(file).catch(() => undefined) : undefined;
+    // Read within the limits (a file over the size limit is refused before it is read); one that
+    // cannot be read is left to loadReport, which says why.
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = info.isFile() ? readBytes(file) : undefined;
+    } catch {
+      bytes = undefined;
+    }
     const report = await loadReport(file, options.edition ? { edition: options.edition } : {}, bytes);
     inputs.push({ file, report, sha256: bytes ? createHash('sha256').update(bytes).digest('hex') : null });
   }
