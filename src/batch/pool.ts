@@ -1,4 +1,4 @@
-// Checks many files on worker threads; delivers outputs in input order whatever order they finish in.
+// Checks many files on worker threads; returns outputs in input order whatever order they finish in.
 // Each worker has a few files queued so it never waits for the main thread; a file that takes longer
 // than the time limit has its worker stopped and replaced, and gets a file-unreadable result saying so.
 
@@ -25,8 +25,6 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** Check even a single file on a worker, so that the time limit holds for it too. */
   isolate?: boolean;
-  /** Called once per file, in input order. */
-  onOutput?: (index: number, output: TaskOutput) => void;
   /** Called as files finish, in any order, with the number done so far. */
   onProgress?: (done: number) => void;
 }
@@ -47,9 +45,9 @@ export interface WorkerStart {
 /** What a worker posts back for each file. */
 export type WorkerReply = { index: number; output: TaskOutput } | { index: number; error: string } | { ready: true };
 
-export async function checkAll(files: string[], options: PoolOptions): Promise<Array<TaskOutput | undefined>> {
-  const outputs: Array<TaskOutput | undefined> = new Array(files.length);
-  let delivered = 0;
+/** Every file's output, in input order whatever order they finish in. */
+export async function checkAll(files: string[], options: PoolOptions): Promise<TaskOutput[]> {
+  const outputs: TaskOutput[] = new Array(files.length);
   let done = 0;
   const finish = (index: number, output: TaskOutput) => {
     // A worker's strings arrive as copies: share the ones the main thread already holds (a batch
@@ -58,12 +56,6 @@ export async function checkAll(files: string[], options: PoolOptions): Promise<A
     output.facts.agency = output.result.agency;
     outputs[index] = output;
     options.onProgress?.(++done);
-    while (delivered < files.length && outputs[delivered]) {
-      options.onOutput?.(delivered, outputs[delivered]!);
-      // Delivered outputs are the caller's now: keep only what the caller keeps.
-      if (options.onOutput) outputs[delivered] = undefined;
-      delivered++;
-    }
   };
   if (files.length === 1 && !options.isolate) {
     // One file: no worker to start, which matters for the time a single check takes.

@@ -6,7 +6,7 @@ import { appendFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { factsOf, type PackedFacts } from '../batch/facts.js';
 import { checkAll, type PoolOptions } from '../batch/pool.js';
-import { isInternalFailure, type TaskOutput } from '../batch/task.js';
+import { isInternalFailure } from '../batch/task.js';
 import { limitsWith, parseDuration, parseSize, type Limits } from '../readers/limits.js';
 import { displayPath, shard, walk } from '../batch/walk.js';
 import { checkReport, historyChecker, type FileResult } from '../engine/index.js';
@@ -110,7 +110,7 @@ async function previousFacts(file: string, load: LoadOptions, lang: Lang): Promi
  * results and the packed facts of each file are kept until the end.
  */
 async function checkFiles(files: string[], options: PoolOptions, previous: PackedFacts | undefined) {
-  const outputs = (await checkAll(files, options)) as TaskOutput[];
+  const outputs = await checkAll(files, options);
   const facts = outputs.map((o) => o.facts);
   return { results: outputs.map((o) => o.result), withHistory: historyChecker(facts, { ...options.task, ...(previous ? { previous } : {}) }) };
 }
