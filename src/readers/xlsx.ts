@@ -13,7 +13,7 @@ import { parseRange } from '../model/grid.js';
 import { ReadError } from './errors.js';
 import { dateCell } from './dates.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { parseXml as parseXmlText, type XmlHandlers } from './xml.js';
+import { END, OPEN, TEXT, XmlScanner, parseXml as parseXmlText, type XmlHandlers } from './xml.js';
 import { ZipArchive } from './zip.js';
 
 const utf8 = new TextDecoder();
@@ -98,7 +98,7 @@ function readDateStyles(part: Uint8Array | undefined): boolean[] {
 }
 
 /** Characters Excel cannot store in XML are written _xHHHH_. */
-const unescapeText = (text: string) => text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const unescapeText = (text: string) => (text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
 
 /**
  * Collects the text of <t> elements (plain or rich-text runs) inside a string item, leaving out
@@ -109,18 +109,18 @@ class StringText {
   private run: string | null = null;
   private phonetic = 0;
 
-  open(name: string): void {
-    if (name === 'rPh') this.phonetic++;
-    else if (name === 't' && this.phonetic === 0) this.run = '';
+  open(scan: XmlScanner): void {
+    if (scan.is('rPh')) this.phonetic++;
+    else if (scan.is('t') && this.phonetic === 0) this.run = '';
   }
 
-  add(text: string): void {
-    if (this.run !== null) this.run += text;
+  add(scan: XmlScanner): void {
+    if (this.run !== null) this.run += scan.text;
   }
 
-  close(name: string): void {
-    if (name === 'rPh') this.phonetic--;
-    else if (name === 't' && this.run !== null) {
+  close(scan: XmlScanner): void {
+    if (scan.is('rPh')) this.phonetic--;
+    else if (scan.is('t') && this.run !== null) {
       this.text += unescapeText(this.run);
       this.run = null;
     }
@@ -131,19 +131,17 @@ function readSharedStrings(part: Uint8Array | undefined): string[] {
   const strings: string[] = [];
   if (!part) return strings;
   let item: StringText | null = null;
-  parseXml(part, {
-    open(name) {
-      if (name === 'si') item = new StringText();
-      else item?.open(name);
-    },
-    text: (text) => item?.add(text),
-    close(name) {
-      if (name === 'si' && item) {
-        strings.push(item.text);
-        item = null;
-      } else item?.close(name);
-    },
-  });
+  const scan = new XmlScanner(utf8.decode(part));
+  for (let event = scan.next(); event !== END; event = scan.next()) {
+    if (event === OPEN) {
+      if (scan.is('si')) item = new StringText();
+      else item?.open(scan);
+    } else if (event === TEXT) item?.add(scan);
+    else if (item && scan.is('si')) {
+      strings.push(item.text);
+      item = null;
+    } else item?.close(scan);
+  }
   return strings;
 }
 
@@ -261,44 +259,54 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
   const merges: Range[] = [];
   let row = 0;
   let col = 0;
-  let cell: RawCell | null = null;
+  // The <c> being read (one object, reused), and which of its children the text belongs to.
+  const cell: RawCell = { type: '', style: 0, formula: false };
+  let inCell = false;
   let into: 'f' | 'v' | null = null;
-  parseXml(part, {
-    open(name, a) {
-      if (name === 'row') {
-        // Rows and cells may leave out their address; they then follow the previous one.
-        row = parseInt(a.r ?? '', 10) || row + 1;
-        if (row < 1 || row > MAX_ROW) throw outsideSheet(`row ${a.r ?? row}`);
-        col = 0;
-      } else if (name === 'c') {
+  const scan = new XmlScanner(utf8.decode(part));
+  for (let event = scan.next(); event !== END; event = scan.next()) {
+    if (event === OPEN) {
+      if (scan.is('c')) {
         if (++elements > 10 * maxCells) throw tooMany();
-        col = columnOf(a.r) ?? col + 1;
-        if (col > MAX_COL) throw outsideSheet(`cell ${a.r ?? col}`);
-        cell = { type: a.t ?? '', style: a.s ? parseInt(a.s, 10) : 0, formula: false };
-      } else if (name === 'mergeCell') {
+        const r = scan.attr('r');
+        col = columnOf(r) ?? col + 1;
+        if (col > MAX_COL) throw outsideSheet(`cell ${r ?? col}`);
+        const style = scan.attr('s');
+        cell.type = scan.attr('t') ?? '';
+        cell.style = style ? parseInt(style, 10) : 0;
+        cell.formula = false;
+        cell.value = undefined;
+        cell.inline = undefined;
+        inCell = true;
+      } else if (scan.is('row')) {
+        // Rows and cells may leave out their address; they then follow the previous one.
+        const r = scan.attr('r');
+        row = parseInt(r ?? '', 10) || row + 1;
+        if (row < 1 || row > MAX_ROW) throw outsideSheet(`row ${r ?? row}`);
+        col = 0;
+      } else if (scan.is('mergeCell')) {
         // Merges count as work like cells: a sheet of a million merges is as much as a million cells.
         if (++elements > 10 * maxCells) throw tooMany();
-        const range = parseRange(a.ref ?? '');
-        if (range && (range.bottom > MAX_ROW || range.right > MAX_COL || range.top < 1 || range.left < 1)) throw outsideSheet(`merged range ${a.ref}`);
+        const ref = scan.attr('ref');
+        const range = parseRange(ref ?? '');
+        if (range && (range.bottom > MAX_ROW || range.right > MAX_COL || range.top < 1 || range.left < 1)) throw outsideSheet(`merged range ${ref}`);
         if (range) merges.push(range);
-      } else if (cell) {
-        if (name === 'f') {
+      } else if (inCell) {
+        if (scan.is('v')) into = 'v';
+        else if (scan.is('f')) {
           // A shared formula's other cells have <f t="shared" si="0"/> without text.
-          cell.formula ||= Boolean(a.t);
+          cell.formula ||= Boolean(scan.attr('t'));
           into = 'f';
-        } else if (name === 'v') into = 'v';
-        else if (name === 'is') cell.inline = new StringText();
-        else cell.inline?.open(name);
+        } else if (scan.is('is')) cell.inline = new StringText();
+        else cell.inline?.open(scan);
       }
-    },
-    text(text) {
-      if (!cell) return;
+    } else if (event === TEXT) {
+      if (!inCell) continue;
       if (into === 'f') cell.formula = true;
-      else if (into === 'v') cell.value = (cell.value ?? '') + text;
-      else cell.inline?.add(text);
-    },
-    close(name) {
-      if (name === 'c' && cell) {
+      else if (into === 'v') cell.value = cell.value === undefined ? scan.text : cell.value + scan.text;
+      else cell.inline?.add(scan);
+    } else if (inCell) {
+      if (scan.is('c')) {
         const out = toCell(cell, row, col, book);
         if (out) {
           if (++filled > maxCells) throw tooMany();
@@ -306,11 +314,11 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
           if (inRow) inRow.push(out);
           else found.set(row, [out]);
         }
-        cell = null;
-      } else if (name === 'f' || name === 'v') into = null;
-      else cell?.inline?.close(name);
-    },
-  });
+        inCell = false;
+      } else if (scan.is('v') || scan.is('f')) into = null;
+      else cell.inline?.close(scan);
+    }
+  }
   // Merges that each span thousands of filled rows are hostile, not a report: bounded like cells.
   if (!dropMerged(found, merges, 10 * maxCells)) throw tooMany();
   const rows = new Map<number, Cell[]>();

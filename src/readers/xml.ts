@@ -2,9 +2,14 @@
 // slice of XML (elements, attributes, text, the five entities and character references, now and
 // then CDATA, comments and processing instructions), and a sheet holds tens of thousands of tags:
 // a general SAX parser spends most of its time on what these parts never use. This one scans with
-// indexOf, hands each element's local name and attributes to the caller, and still refuses what is
-// not well-formed (unbalanced or mismatched tags, broken attributes, unknown entities, text outside
-// the root), so a damaged part is reported as damaged rather than read as something else.
+// indexOf and still refuses what is not well-formed (unbalanced or mismatched tags, broken
+// attributes, unknown entities, text outside the root), so a damaged part is reported as damaged
+// rather than read as something else.
+//
+// XmlScanner is a pull tokenizer that keeps only offsets: a name, an attribute value or a text is
+// sliced out of the document when the caller asks for it, so a sheet's thousands of tags cost no
+// strings or objects beyond the values read (the sheet reader asks three attributes of a <c> and
+// nothing of most other tags). parseXml is the callback form over it for small parts and tests.
 
 export type Attributes = Record<string, string>;
 
@@ -24,153 +29,334 @@ export class XmlError extends Error {
   }
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(raw: string, offset: number): string {
-  if (!raw.includes('&')) return raw;
-  return raw.replace(/&([^;&\s]{0,12});?/g, (whole, ref: string) => {
-    if (!whole.endsWith(';')) throw new XmlError(`unterminated entity reference '${whole}'`, offset);
-    const named = NAMED[ref];
-    if (named !== undefined) return named;
-    const code = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : ref.startsWith('#') ? parseInt(ref.slice(1), 10) : NaN;
-    if (!/^#(?:x[0-9a-fA-F]+|[0-9]+)$/.test(ref) || !(code > 0 && code <= 0x10ffff)) throw new XmlError(`unknown entity '&${ref};'`, offset);
-    return String.fromCodePoint(code);
-  });
-}
-
-/** Line ends as XML reads them: \r\n and \r become \n. */
-const lineEnds = (text: string) => (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
-
-const NO_ATTRIBUTES: Attributes = Object.freeze({});
+/** What XmlScanner.next() found. */
+export const END = 0;
+export const OPEN = 1;
+export const TEXT = 2;
+export const CLOSE = 3;
+export type XmlEvent = typeof END | typeof OPEN | typeof TEXT | typeof CLOSE;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
-/** Where a name ends: at whitespace, '/', '>' or '='. */
-function nameEnd(xml: string, i: number): number {
-  for (; i < xml.length; i++) {
-    const c = xml.charCodeAt(i);
-    if (isSpace(c) || c === 0x2f || c === 0x3e || c === 0x3d) break;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The reference between '&' and ';' at raw[start, end) ('amp', '#x4E2D', '#22269') as the text it stands for. */
+function entity(raw: string, start: number, end: number, offset: number): string {
+  if (raw.charCodeAt(start) !== 0x23 /* # */) {
+    const named = NAMED[raw.slice(start, end)];
+    if (named === undefined) throw new XmlError(`unknown entity '${raw.slice(start - 1, end + 1)}'`, offset);
+    return named;
   }
-  return i;
+  const hex = raw.charCodeAt(start + 1) === 0x78; /* x */
+  let code = 0;
+  let k = hex ? start + 2 : start + 1;
+  if (k === end) code = -1;
+  for (; k < end && code >= 0; k++) {
+    const c = raw.charCodeAt(k);
+    const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1;
+    code = digit < 0 || code > 0x10ffff ? -1 : code * (hex ? 16 : 10) + digit;
+  }
+  if (!(code > 0 && code <= 0x10ffff)) throw new XmlError(`unknown entity '${raw.slice(start - 1, end + 1)}'`, offset);
+  return String.fromCodePoint(code);
 }
 
-const local = (name: string) => {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-};
+/** Text with its references decoded. Some writers spell every CJK character as &#NNNNN;: a loop, not a regex. */
+function decodeEntities(raw: string, offset: number): string {
+  let out = '';
+  let from = 0;
+  for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', from)) {
+    let end = amp + 1;
+    // A reference is at most 12 characters before its ';' and holds no space or '&'.
+    while (end < raw.length && end - amp <= 13) {
+      const c = raw.charCodeAt(end);
+      if (c === 0x3b /* ; */ || c === 0x26 /* & */ || isSpace(c)) break;
+      end++;
+    }
+    if (raw.charCodeAt(end) !== 0x3b || end - amp > 13) throw new XmlError(`unterminated entity reference '${raw.slice(amp, Math.min(end, amp + 14))}'`, offset);
+    out += raw.slice(from, amp) + entity(raw, amp + 1, end, offset);
+    from = end + 1;
+  }
+  return from === 0 ? raw : out + raw.slice(from);
+}
 
-/** Parse one XML document, calling the handlers in document order. Throws XmlError when it is not well-formed. */
-export function parseXml(xml: string, on: XmlHandlers): void {
-  const stack: string[] = [];
-  let rootSeen = false;
-  // Most parts have no entity at all: then no text or attribute needs decoding.
-  const decode = xml.includes('&') ? decodeEntities : (raw: string) => raw;
-  let i = 0;
-  const n = xml.length;
-  const text = (from: number, to: number) => {
-    if (from === to) return;
-    const raw = xml.slice(from, to);
-    if (stack.length === 0) {
-      if (raw.trim() !== '') throw new XmlError('text outside the root element', from);
-      return;
+const NO_ATTRIBUTES: Attributes = Object.freeze({});
+
+/** Four offsets an attribute: name start and end, value start and end (inside the quotes). */
+const ATTRIBUTE_SLOTS = 4;
+
+export class XmlScanner {
+  private readonly xml: string;
+  private readonly n: number;
+  /** Most parts have no entity and no carriage return: then no text or value needs decoding. */
+  private readonly entities: boolean;
+  private readonly returns: boolean;
+  private i = 0;
+  private rootSeen = false;
+  /** Open elements as name start and end offsets, two slots each. */
+  private stack = new Int32Array(64);
+  private depth = 0;
+  /** An <empty/> element: its CLOSE comes with the next call. */
+  private pendingClose = false;
+  // The current event: the element's name (OPEN, CLOSE) or the text's range (TEXT).
+  private localStart = 0;
+  private nameEnd = 0;
+  private attributes = new Int32Array(8 * ATTRIBUTE_SLOTS);
+  private attributeCount = 0;
+  private textStart = 0;
+  private textEnd = 0;
+  private cdata = false;
+
+  constructor(xml: string) {
+    this.xml = xml;
+    this.n = xml.length;
+    this.entities = xml.includes('&');
+    this.returns = xml.includes('\r');
+  }
+
+  /** The next event; END once the document is read. Throws XmlError where it is not well-formed. */
+  next(): XmlEvent {
+    if (this.pendingClose) {
+      this.pendingClose = false;
+      return CLOSE;
     }
-    if (on.text) on.text(lineEnds(decode(raw, from)));
-  };
-  while (i < n) {
-    const lt = xml.indexOf('<', i);
-    if (lt < 0) {
-      text(i, n);
-      break;
+    const { xml, n } = this;
+    for (;;) {
+      const i = this.i;
+      if (i >= n) {
+        if (this.depth > 0) throw new XmlError(`unclosed element <${this.stackName(this.depth - 1)}>`, n);
+        if (!this.rootSeen) throw new XmlError('no root element', 0);
+        return END;
+      }
+      let lt = xml.indexOf('<', i);
+      if (lt < 0) lt = n;
+      if (lt > i) {
+        this.i = lt;
+        if (this.depth > 0) {
+          this.textStart = i;
+          this.textEnd = lt;
+          this.cdata = false;
+          return TEXT;
+        }
+        for (let k = i; k < lt; k++) if (!isSpace(xml.charCodeAt(k))) throw new XmlError('text outside the root element', i);
+        continue;
+      }
+      const next = xml.charCodeAt(lt + 1);
+      if (next === 0x21 /* ! */) {
+        if (xml.startsWith('<!--', lt)) {
+          const end = xml.indexOf('-->', lt + 4);
+          if (end < 0) throw new XmlError('unterminated comment', lt);
+          this.i = end + 3;
+        } else if (xml.startsWith('<![CDATA[', lt)) {
+          const end = xml.indexOf(']]>', lt + 9);
+          if (end < 0) throw new XmlError('unterminated CDATA section', lt);
+          if (this.depth === 0) throw new XmlError('CDATA outside the root element', lt);
+          this.i = end + 3;
+          this.textStart = lt + 9;
+          this.textEnd = end;
+          this.cdata = true;
+          return TEXT;
+        } else if (xml.startsWith('<!DOCTYPE', lt) && !this.rootSeen) {
+          // No internal subset in spreadsheet XML; one would define entities this reader refuses anyway.
+          const end = xml.indexOf('>', lt);
+          if (end < 0 || xml.lastIndexOf('[', end) > lt) throw new XmlError('unsupported DOCTYPE', lt);
+          this.i = end + 1;
+        } else throw new XmlError('unexpected <!', lt);
+        continue;
+      }
+      if (next === 0x3f /* ? */) {
+        const end = xml.indexOf('?>', lt + 2);
+        if (end < 0) throw new XmlError('unterminated processing instruction', lt);
+        this.i = end + 2;
+        continue;
+      }
+      if (next === 0x2f /* / */) return this.endTag(lt);
+      return this.startTag(lt);
     }
-    text(i, lt);
-    const next = xml.charCodeAt(lt + 1);
-    if (next === 0x21 /* ! */) {
-      if (xml.startsWith('<!--', lt)) {
-        const end = xml.indexOf('-->', lt + 4);
-        if (end < 0) throw new XmlError('unterminated comment', lt);
-        i = end + 3;
-      } else if (xml.startsWith('<![CDATA[', lt)) {
-        const end = xml.indexOf(']]>', lt + 9);
-        if (end < 0) throw new XmlError('unterminated CDATA section', lt);
-        if (stack.length === 0) throw new XmlError('CDATA outside the root element', lt);
-        on.text?.(lineEnds(xml.slice(lt + 9, end)));
-        i = end + 3;
-      } else if (xml.startsWith('<!DOCTYPE', lt) && !rootSeen) {
-        // No internal subset in spreadsheet XML; one would define entities this reader refuses anyway.
-        const end = xml.indexOf('>', lt);
-        if (end < 0 || xml.lastIndexOf('[', end) > lt) throw new XmlError('unsupported DOCTYPE', lt);
-        i = end + 1;
-      } else throw new XmlError('unexpected <!', lt);
-      continue;
+  }
+
+  /** The element's name without prefix (OPEN and CLOSE). */
+  get name(): string {
+    return this.xml.slice(this.localStart, this.nameEnd);
+  }
+
+  /** Whether the element's name without prefix is `local`, without making a string of it. */
+  is(local: string): boolean {
+    return this.nameEnd - this.localStart === local.length && this.xml.startsWith(local, this.localStart);
+  }
+
+  /** An attribute of the element just opened, by its name as written ('r', 'r:id'), decoded. */
+  attr(name: string): string | undefined {
+    const a = this.attributes;
+    for (let k = 0; k < this.attributeCount * ATTRIBUTE_SLOTS; k += ATTRIBUTE_SLOTS) {
+      if (a[k + 1]! - a[k]! === name.length && this.xml.startsWith(name, a[k]!)) return this.value(a[k + 2]!, a[k + 3]!);
     }
-    if (next === 0x3f /* ? */) {
-      const end = xml.indexOf('?>', lt + 2);
-      if (end < 0) throw new XmlError('unterminated processing instruction', lt);
-      i = end + 2;
-      continue;
+    return undefined;
+  }
+
+  /** Every attribute of the element just opened, as an object. */
+  allAttributes(): Attributes {
+    if (this.attributeCount === 0) return NO_ATTRIBUTES;
+    const out: Attributes = {};
+    const a = this.attributes;
+    for (let k = 0; k < this.attributeCount * ATTRIBUTE_SLOTS; k += ATTRIBUTE_SLOTS) out[this.xml.slice(a[k]!, a[k + 1]!)] = this.value(a[k + 2]!, a[k + 3]!);
+    return out;
+  }
+
+  /** The text (TEXT): entities decoded, line ends as XML reads them (\r\n and \r become \n). */
+  get text(): string {
+    const raw = this.xml.slice(this.textStart, this.textEnd);
+    const decoded = !this.cdata && this.entities && raw.includes('&') ? decodeEntities(raw, this.textStart) : raw;
+    return this.returns && decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
+  }
+
+  private value(from: number, to: number): string {
+    const raw = this.xml.slice(from, to);
+    let plain = true;
+    for (let k = from; k < to && plain; k++) {
+      const c = this.xml.charCodeAt(k);
+      plain = c !== 0x26 /* & */ && !isSpace(c);
     }
-    if (next === 0x2f /* / */) {
-      const end = nameEnd(xml, lt + 2);
-      const name = xml.slice(lt + 2, end);
-      let j = end;
-      while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (xml.charCodeAt(j) !== 0x3e) throw new XmlError(`malformed end tag </${name}`, lt);
-      const open = stack.pop();
-      if (open !== name) throw new XmlError(open === undefined ? `end tag </${name}> without a start tag` : `</${name}> closes <${open}>`, lt);
-      on.close?.(local(name));
-      i = j + 1;
-      continue;
+    if (plain) return raw;
+    // Whitespace inside an attribute value is read as spaces, as XML does.
+    const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw;
+    return this.entities && spaced.includes('&') ? decodeEntities(spaced, from) : spaced;
+  }
+
+  private stackName(level: number): string {
+    return this.xml.slice(this.stack[2 * level]!, this.stack[2 * level + 1]!);
+  }
+
+  /** Where a name ends: at whitespace, '/', '>' or '='. */
+  private nameEndFrom(i: number): number {
+    const { xml, n } = this;
+    for (; i < n; i++) {
+      const c = xml.charCodeAt(i);
+      if (isSpace(c) || c === 0x2f || c === 0x3e || c === 0x3d) break;
     }
-    // A start tag: <name attr="value" ...> or <name .../>.
-    const end = nameEnd(xml, lt + 1);
-    const name = xml.slice(lt + 1, end);
-    if (name === '') throw new XmlError("'<' not followed by a name", lt);
-    if (stack.length === 0 && rootSeen) throw new XmlError('a second root element', lt);
-    // Most tags (<v>, </c>, <t>) have no attributes: they share one empty, frozen object.
-    let attributes: Attributes = NO_ATTRIBUTES;
+    return i;
+  }
+
+  private setName(start: number, end: number): void {
+    this.nameEnd = end;
+    this.localStart = start;
+    for (let k = start; k < end; k++) if (this.xml.charCodeAt(k) === 0x3a /* : */) this.localStart = k + 1;
+  }
+
+  private endTag(lt: number): XmlEvent {
+    const { xml, n } = this;
+    const start = lt + 2;
+    const end = this.nameEndFrom(start);
+    let j = end;
+    while (j < n && isSpace(xml.charCodeAt(j))) j++;
+    if (xml.charCodeAt(j) !== 0x3e) throw new XmlError(`malformed end tag </${xml.slice(start, end)}`, lt);
+    if (this.depth === 0) throw new XmlError(`end tag </${xml.slice(start, end)}> without a start tag`, lt);
+    const level = --this.depth;
+    const openStart = this.stack[2 * level]!;
+    const openEnd = this.stack[2 * level + 1]!;
+    if (!this.same(start, end, openStart, openEnd)) {
+      throw new XmlError(`</${xml.slice(start, end)}> closes <${xml.slice(openStart, openEnd)}>`, lt);
+    }
+    this.setName(start, end);
+    this.i = j + 1;
+    return CLOSE;
+  }
+
+  /** A start tag: <name attr="value" ...> or <name .../>. */
+  private startTag(lt: number): XmlEvent {
+    const { xml, n } = this;
+    const start = lt + 1;
+    const end = this.nameEndFrom(start);
+    if (end === start) throw new XmlError("'<' not followed by a name", lt);
+    if (this.depth === 0 && this.rootSeen) throw new XmlError('a second root element', lt);
+    this.attributeCount = 0;
+    // The first '<' after this one: an attribute value must end before it.
+    let nextLt = -1;
     let j = end;
     let selfClosing = false;
     for (;;) {
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (j >= n) throw new XmlError(`unterminated start tag <${name}`, lt);
+      if (j >= n) throw new XmlError(`unterminated start tag <${xml.slice(start, end)}`, lt);
       const c = xml.charCodeAt(j);
       if (c === 0x3e) {
         j++;
         break;
       }
       if (c === 0x2f) {
-        if (xml.charCodeAt(j + 1) !== 0x3e) throw new XmlError(`malformed start tag <${name}`, lt);
+        if (xml.charCodeAt(j + 1) !== 0x3e) throw new XmlError(`malformed start tag <${xml.slice(start, end)}`, lt);
         selfClosing = true;
         j += 2;
         break;
       }
-      const attrEnd = nameEnd(xml, j);
-      const attr = xml.slice(j, attrEnd);
+      const attrStart = j;
+      const attrEnd = this.nameEndFrom(j);
       j = attrEnd;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (attr === '' || xml.charCodeAt(j) !== 0x3d) throw new XmlError(`malformed attribute in <${name}`, j);
+      if (attrEnd === attrStart || xml.charCodeAt(j) !== 0x3d) throw new XmlError(`malformed attribute in <${xml.slice(start, end)}`, j);
       j++;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      const quote = xml[j];
-      if (quote !== '"' && quote !== "'") throw new XmlError(`unquoted attribute ${attr} in <${name}`, j);
-      const close = xml.indexOf(quote, j + 1);
-      if (close < 0) throw new XmlError(`unterminated attribute ${attr} in <${name}`, j);
-      const raw = xml.slice(j + 1, close);
-      if (raw.includes('<')) throw new XmlError(`'<' in attribute ${attr} of <${name}`, j);
-      if (attributes === NO_ATTRIBUTES) attributes = {};
-      else if (Object.hasOwn(attributes, attr)) throw new XmlError(`attribute ${attr} given twice in <${name}`, j);
-      attributes[attr] = decode(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw, j);
+      const quote = xml.charCodeAt(j);
+      if (quote !== 0x22 && quote !== 0x27) throw new XmlError(`unquoted attribute ${xml.slice(attrStart, attrEnd)} in <${xml.slice(start, end)}`, j);
+      const close = xml.indexOf(quote === 0x22 ? '"' : "'", j + 1);
+      if (close < 0) throw new XmlError(`unterminated attribute ${xml.slice(attrStart, attrEnd)} in <${xml.slice(start, end)}`, j);
+      if (nextLt < j) nextLt = xml.indexOf('<', j);
+      if (nextLt >= 0 && nextLt < close) throw new XmlError(`'<' in attribute ${xml.slice(attrStart, attrEnd)} of <${xml.slice(start, end)}`, j);
+      if (!this.addAttribute(attrStart, attrEnd, j + 1, close)) throw new XmlError(`attribute ${xml.slice(attrStart, attrEnd)} given twice in <${xml.slice(start, end)}`, j);
       j = close + 1;
       const after = xml.charCodeAt(j);
-      if (!isSpace(after) && after !== 0x3e && after !== 0x2f) throw new XmlError(`no space between attributes in <${name}`, j);
+      if (!isSpace(after) && after !== 0x3e && after !== 0x2f) throw new XmlError(`no space between attributes in <${xml.slice(start, end)}`, j);
     }
-    rootSeen = true;
-    const localName = local(name);
-    on.open(localName, attributes);
-    if (selfClosing) on.close?.(localName);
-    else stack.push(name);
-    i = j;
+    this.rootSeen = true;
+    this.setName(start, end);
+    if (selfClosing) this.pendingClose = true;
+    else this.push(start, end);
+    this.i = j;
+    return OPEN;
   }
-  if (stack.length > 0) throw new XmlError(`unclosed element <${stack[stack.length - 1]}>`, n);
-  if (!rootSeen) throw new XmlError('no root element', 0);
+
+  /** Records an attribute; false when the element already has one of that name. */
+  private addAttribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): boolean {
+    let a = this.attributes;
+    for (let k = 0; k < this.attributeCount * ATTRIBUTE_SLOTS; k += ATTRIBUTE_SLOTS) {
+      if (this.same(nameStart, nameEnd, a[k]!, a[k + 1]!)) return false;
+    }
+    const at = this.attributeCount++ * ATTRIBUTE_SLOTS;
+    if (at + ATTRIBUTE_SLOTS > a.length) {
+      a = new Int32Array(a.length * 2);
+      a.set(this.attributes);
+      this.attributes = a;
+    }
+    a[at] = nameStart;
+    a[at + 1] = nameEnd;
+    a[at + 2] = valueStart;
+    a[at + 3] = valueEnd;
+    return true;
+  }
+
+  /** Whether two ranges of the document hold the same characters. */
+  private same(start: number, end: number, otherStart: number, otherEnd: number): boolean {
+    if (end - start !== otherEnd - otherStart) return false;
+    for (let k = 0; k < end - start; k++) if (this.xml.charCodeAt(start + k) !== this.xml.charCodeAt(otherStart + k)) return false;
+    return true;
+  }
+
+  private push(start: number, end: number): void {
+    if (2 * this.depth + 2 > this.stack.length) {
+      const grown = new Int32Array(this.stack.length * 2);
+      grown.set(this.stack);
+      this.stack = grown;
+    }
+    this.stack[2 * this.depth] = start;
+    this.stack[2 * this.depth + 1] = end;
+    this.depth++;
+  }
+}
+
+/** Parse one XML document, calling the handlers in document order. Throws XmlError when it is not well-formed. */
+export function parseXml(xml: string, on: XmlHandlers): void {
+  const scan = new XmlScanner(xml);
+  for (let event = scan.next(); event !== END; event = scan.next()) {
+    if (event === OPEN) on.open(scan.name, scan.allAttributes());
+    else if (event === TEXT) on.text?.(scan.text);
+    else on.close?.(scan.name);
+  }
 }
