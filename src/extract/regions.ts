@@ -2,7 +2,7 @@
 // table prints, wherever they are: one stacked sheet or one sheet per table.
 
 import type { TableId } from '../form/types.js';
-import { normalizeLabel } from '../form/labels.js';
+import { normalizeLabel, remember } from '../form/labels.js';
 import type { Grid } from '../model/grid.js';
 import { sheetLines, type Line } from './lines.js';
 
@@ -25,12 +25,21 @@ const SHEET_HINTS: Array<[TableId, RegExp]> = [
   ['t4', /表四|表4|复议|诉讼/],
 ];
 
+/** The region a cell's text opens, or null; remembered, as the same titles recur in every file. */
+const markers = new Map<string, Region>();
+
+function markerOf(raw: string): Region {
+  const { text } = normalizeLabel(raw);
+  for (const [region, marker] of MARKERS) if (marker.test(text)) return region;
+  return null;
+}
+
 function markerRegion(line: Line): Region | undefined {
   for (const cell of line.cells) {
     // Titles and headers are text; a workbook's numbers are not worth normalising.
     if (cell.kind !== 'text') continue;
-    const { text } = normalizeLabel(cell.text);
-    for (const [region, marker] of MARKERS) if (marker.test(text)) return region;
+    const region = remember(markers, cell.text, markerOf);
+    if (region) return region;
   }
   return undefined;
 }

@@ -10,6 +10,8 @@ import { cellAt, cellEnd, labelStart, locate, valueColumns, type Line } from './
 import { isValueLike, readValue } from './values.js';
 
 const ROWS: T3Row[] = [...new Map([...EDITIONS['2021'].t3.rows, ...EDITIONS['2019'].t3.rows].map((r) => [r.key, r])).values()];
+/** 3.其他 is a row only under （六）其他处理. */
+const ROWS_OUTSIDE_OTHER_HANDLING = ROWS.filter((r) => r.key !== 'otherHandling.other');
 const GROUPS: T3Group[] = EDITIONS['2021'].t3.groups;
 const COLUMNS = EDITIONS['2021'].t3.columns;
 const COLUMN_KEYS = COLUMNS.map((c) => c.key);
@@ -28,8 +30,7 @@ function classify(label: NormalizedLabel, group: string | null): Classified | nu
   // （六）其他 is 其他处理 shortened; 3.其他 is its last row.
   if (text === '其他' && numbering?.level === 2) return { group: GROUPS.find((g) => g.key === 'otherHandling')! };
   const g = bestMatch(text, GROUPS);
-  const candidates = ROWS.filter((r) => r.key !== 'otherHandling.other' || group === 'otherHandling');
-  const r = bestMatch(text, candidates);
+  const r = bestMatch(text, group === 'otherHandling' ? ROWS : ROWS_OUTSIDE_OTHER_HANDLING);
   if (g && (!r || g.score >= r.score)) {
     const rest = text.startsWith(g.alias) ? normalizeLabel(text.slice(g.alias.length)) : null;
     const inner = rest?.text ? classify(rest, g.item.key === 'results' ? null : g.item.key) : null;

@@ -92,9 +92,33 @@ export function matchScore(text: string, alias: string): number {
   return 0;
 }
 
-/** The best-matching candidate for a text, or null. Ties go to the first candidate. */
-export function bestMatch<T extends { aliases: string[] }>(text: string, candidates: readonly T[]): { item: T; score: number; alias: string } | null {
-  let best: { item: T; score: number; alias: string } | null = null;
+export interface Match<T> {
+  item: T;
+  score: number;
+  alias: string;
+}
+
+/** Per candidate list, the best match of each text seen: labels recur in every file of a batch. */
+const matches = new WeakMap<readonly object[], Map<string, Match<never> | null>>();
+
+/**
+ * The best-matching candidate for a text, or null. Ties go to the first candidate. Remembered per
+ * candidate list (pass the same array each time); the match returned is shared, not to be changed.
+ */
+export function bestMatch<T extends { aliases: string[] }>(text: string, candidates: readonly T[]): Match<T> | null {
+  let cache = matches.get(candidates) as Map<string, Match<T> | null> | undefined;
+  if (!cache) matches.set(candidates, (cache = new Map()));
+  let best = cache.get(text);
+  if (best === undefined) {
+    if (cache.size >= 20_000) cache.clear();
+    best = bestMatchOnce(text, candidates);
+    cache.set(text, best);
+  }
+  return best;
+}
+
+function bestMatchOnce<T extends { aliases: string[] }>(text: string, candidates: readonly T[]): Match<T> | null {
+  let best: Match<T> | null = null;
   for (const item of candidates) {
     for (const alias of item.aliases) {
       const score = matchScore(text, alias);
