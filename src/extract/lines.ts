@@ -12,8 +12,11 @@ export interface Line {
   row: number;
   cells: Cell[];
   /** Merged ranges whose top-left cell is in this row, by column. */
-  merges: Map<number, Range>;
+  merges: ReadonlyMap<number, Range>;
 }
+
+/** The merges of a line without any, shared (never added to). */
+const NO_MERGES: ReadonlyMap<number, Range> = new Map();
 
 export function sheetLines(sheet: Sheet): Line[] {
   const mergesByRow = new Map<number, Map<number, Range>>();
@@ -22,9 +25,11 @@ export function sheetLines(sheet: Sheet): Line[] {
     if (!byCol) mergesByRow.set(m.top, (byCol = new Map()));
     byCol.set(m.left, m);
   }
-  return [...sheet.rows.keys()]
-    .sort((a, b) => a - b)
-    .map((row) => ({ sheet: sheet, row, cells: sheet.rows.get(row)!, merges: mergesByRow.get(row) ?? new Map() }));
+  const lines: Line[] = [];
+  for (const [row, cells] of sheet.rows) lines.push({ sheet, row, cells, merges: mergesByRow.get(row) ?? NO_MERGES });
+  // Readers give rows in order; a Grid built by hand may not.
+  for (let i = 1; i < lines.length; i++) if (lines[i]!.row < lines[i - 1]!.row) return lines.sort((a, b) => a.row - b.row);
+  return lines;
 }
 
 export function locate(sheet: Sheet, row: number, col: number, cell?: Cell): Location {
@@ -63,17 +68,24 @@ export function cellAt(line: Line, col: number): Cell | undefined {
  * values; extra columns (备注, 校验, 小计) are then ignored rather than shifting the row.
  */
 export function valueColumns(line: Line, labelEnd: number, keys: string[], header: Map<string, number>): Map<string, number> {
-  const values = line.cells.filter((c) => c.col > labelEnd && isValueLike(c)).map((c) => c.col);
+  const values: number[] = [];
+  for (const c of line.cells) if (c.col > labelEnd && isValueLike(c)) values.push(c.col);
   const headerKeys = keys.filter((k) => header.has(k));
   // A header that names only some columns (a column left out of the table) limits the row to those.
   const wanted = headerKeys.length > 0 && headerKeys.length < keys.length && values.length <= headerKeys.length ? headerKeys : keys;
   const positional = byPosition(line, labelEnd, wanted.length, values.at(-1) ?? labelEnd);
   const byHeader = headerKeys.length > 0 && headerKeys.every((k) => header.get(k)! > labelEnd) ? headerKeys.map((k) => header.get(k)!) : null;
-  const captured = (cols: number[]) => cols.filter((c) => values.includes(c)).length;
-  if (byHeader && captured(byHeader) >= captured(positional)) {
-    return new Map(headerKeys.map((k, i) => [k, byHeader[i]!]));
-  }
-  return new Map(wanted.map((k, i) => [k, positional[i]!]));
+  const out = new Map<string, number>();
+  if (byHeader && captured(byHeader, values) >= captured(positional, values)) headerKeys.forEach((k, i) => out.set(k, byHeader[i]!));
+  else wanted.forEach((k, i) => out.set(k, positional[i]!));
+  return out;
+}
+
+/** How many of `cols` hold values. */
+function captured(cols: number[], values: number[]): number {
+  let n = 0;
+  for (const c of cols) if (values.includes(c)) n++;
+  return n;
 }
 
 /** N value slots after the label, ending at the last value when the row has that many; each slot skips the columns its merge covers. */

@@ -1,7 +1,8 @@
 // The reporting body and the report year: from the title line, a 填报单位/报告年度 cell, or the file name.
 
 import { basename } from 'node:path';
-import { normalizeText } from '../form/labels.js';
+import { normalizeText, remember } from '../form/labels.js';
+import type { Cell } from '../model/grid.js';
 import type { Metadata } from '../model/report.js';
 import { locate, type Line } from './lines.js';
 
@@ -24,7 +25,11 @@ const AGENCY_SHAPE = /^[\u3400-\u9fff()]{2,40}$/;
 const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 /** Normalised text with 二〇二一年 written as 2021年. */
-function prepare(raw: string): string {
+/** The labels and titles of a batch recur file after file. */
+const prepared = new Map<string, string>();
+const prepare = (raw: string): string => remember(prepared, raw, prepareOnce);
+
+function prepareOnce(raw: string): string {
   return normalizeText(raw)
     .replace(/([〇零一二三四五六七八九]{4})年/g, (_, y: string) => `${[...y].map((c) => CN_DIGITS[c]).join('')}年`)
     .replace(TITLE_PREFIX, '');
@@ -71,11 +76,13 @@ export function findMetadata(lines: Line[], file: string): FoundMetadata {
   let cellYear: Metadata<number> | null = null;
   // Only cells that can name the body or the year are worth normalising: a title ends in 报告, a
   // label says 单位/机构/机关/年度; the thousands of number cells cannot.
-  const texts = lines.map((line) => line.cells.map((c) => (c.kind === 'text' && /报告|单位|机构|机关|年度|年份/.test(c.text) ? prepare(c.text) : '')));
+  const candidate = (c: Cell) => (c.kind === 'text' && /报告|单位|机构|机关|年度|年份/.test(c.text) ? prepare(c.text) : '');
 
-  for (const [li, line] of lines.entries()) {
-    for (const [i, cell] of line.cells.entries()) {
-      const text = texts[li]![i]!;
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
+    for (let i = 0; i < line.cells.length; i++) {
+      const cell = line.cells[i]!;
+      const text = candidate(cell);
       if (!text || text.length > 80 || FURNITURE.test(text)) continue;
       const loc = locate(line.sheet, line.row, cell.col, cell);
       const parsed = parseTitle(text);

@@ -25,6 +25,14 @@ export interface Cell {
   line?: number;
 }
 
+/**
+ * A cell with every field present, always in this order: code that reads cells then sees one
+ * object shape from every reader, and V8 keeps it fast (mixed shapes cost it deoptimisations).
+ */
+export function makeCell(row: number, col: number, kind: CellKind, text: string, number?: number, line?: number): Cell {
+  return { row, col, kind, number, text, line };
+}
+
 export interface Range {
   top: number;
   left: number;

@@ -3,7 +3,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { basename, extname } from 'node:path';
-import type { Cell, Grid } from '../model/grid.js';
+import { makeCell, type Cell, type Grid } from '../model/grid.js';
 import { ReadError } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
@@ -121,7 +121,7 @@ export function readDelimited(file: string, bytes: Uint8Array, limits: Limits = 
       // Fields with something in them count against the limit, every field against ten times it.
       if (++fields > 10 * limits.maxCells) throw new ReadError('too-many-cells', { sheet: sheetName, limit: limits.maxCells });
       if (value.trim() === '') return;
-      cells.push({ row, col: i + 1, kind: 'text', text: value, line });
+      cells.push(makeCell(row, i + 1, 'text', value, undefined, line));
       if (++count > limits.maxCells) throw new ReadError('too-many-cells', { sheet: sheetName, limit: limits.maxCells });
     });
     if (cells.length) rows.set(row, cells);

@@ -9,7 +9,7 @@
 
 import { posix } from 'node:path';
 import type { Cell, Grid, Range, Sheet } from '../model/grid.js';
-import { parseRange } from '../model/grid.js';
+import { makeCell, parseRange } from '../model/grid.js';
 import { ReadError } from './errors.js';
 import { dateCell } from './dates.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
@@ -166,14 +166,14 @@ function serialDate(serial: number, date1904: boolean): Date {
 }
 
 function textCell(row: number, col: number, text: string): Cell | null {
-  return text.trim() === '' ? null : { row, col, kind: 'text', text };
+  return text.trim() === '' ? null : makeCell(row, col, 'text', text);
 }
 
 function toCell(raw: RawCell, row: number, col: number, book: Workbook): Cell | null {
   if (raw.type === 'inlineStr') return textCell(row, col, raw.inline?.text ?? '');
   const v = raw.value;
   // An empty <v> is no cached result (exceljs reads it so too, even for an empty string result).
-  if (raw.formula && !v) return { row, col, kind: 'formula', text: '' };
+  if (raw.formula && !v) return makeCell(row, col, 'formula', '');
   if (v === undefined) return null; // a styled blank or a placeholder inside a merge
   switch (raw.type) {
     case 's': {
@@ -184,18 +184,21 @@ function toCell(raw: RawCell, row: number, col: number, book: Workbook): Cell | 
     case 'str':
       return textCell(row, col, v);
     case 'b':
-      return { row, col, kind: 'boolean', text: parseInt(v, 10) !== 0 ? 'TRUE' : 'FALSE' };
+      return makeCell(row, col, 'boolean', parseInt(v, 10) !== 0 ? 'TRUE' : 'FALSE');
     case 'e':
-      return { row, col, kind: 'error', text: v };
+      return makeCell(row, col, 'error', v);
   }
   if (v.trim() === '') return null;
   const number = Number(v.trim());
-  if (raw.formula && Number.isNaN(number)) return { row, col, kind: 'formula', text: '' };
+  if (raw.formula && Number.isNaN(number)) return makeCell(row, col, 'formula', '');
   // A numeric cell whose value is not a number (hand-edited XML): what it says, as text.
   if (Number.isNaN(number)) return textCell(row, col, v);
   // exceljs never applies style 0 (the default style) as a number format.
-  if (raw.style > 0 && book.dateStyles[raw.style]) return { row, col, kind: 'date', ...dateCell(serialDate(number, book.date1904)) };
-  return { row, col, kind: 'number', number, text: String(number) };
+  if (raw.style > 0 && book.dateStyles[raw.style]) {
+    const date = dateCell(serialDate(number, book.date1904));
+    return makeCell(row, col, 'date', date.text, date.number);
+  }
+  return makeCell(row, col, 'number', String(number), number);
 }
 
 /** Column number of an A1 reference ('AB12' -> 28), or null without one. */
@@ -243,9 +246,17 @@ function dropMerged(rows: Map<number, Cell[]>, merges: Range[], budget: number):
       // The work is the cells looked at, not the rows.
       visits += cells.length;
       if (visits > budget) return false;
-      rows.set(r, cells.filter((c) => c.col < m.left || c.col > m.right || (r === m.top && c.col === m.left)));
+      const hidden = (c: Cell) => c.col >= m.left && c.col <= m.right && (r !== m.top || c.col !== m.left);
+      // Most merges hide nothing (a title over blank cells): the row is copied only when one does.
+      if (cells.some(hidden)) rows.set(r, cells.filter((c) => !hidden(c)));
     }
   }
+  return true;
+}
+
+/** Whether the items' keys strictly increase. */
+function ascending<T>(items: T[], key: (item: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) if (key(items[i]!) <= key(items[i - 1]!)) return false;
   return true;
 }
 
@@ -322,9 +333,13 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
   // Merges that each span thousands of filled rows are hostile, not a report: bounded like cells.
   if (!dropMerged(found, merges, 10 * maxCells)) throw tooMany();
   const rows = new Map<number, Cell[]>();
-  for (const r of [...found.keys()].sort((a, b) => a - b)) {
+  // Sheets list rows and cells in order, each once; sorting and de-duplicating only when they do not.
+  const numbers = [...found.keys()];
+  if (!ascending(numbers, (r) => r)) numbers.sort((a, b) => a - b);
+  for (const r of numbers) {
+    let cells = found.get(r)!;
     // Ordered by column; a column given twice keeps its last cell.
-    const cells = found.get(r)!.sort((a, b) => a.col - b.col).filter((c, i, all) => all[i + 1]?.col !== c.col);
+    if (!ascending(cells, (c) => c.col)) cells = cells.sort((a, b) => a.col - b.col).filter((c, i, all) => all[i + 1]?.col !== c.col);
     if (cells.length) rows.set(r, cells);
   }
   return { rows, merges };
