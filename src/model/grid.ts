@@ -79,14 +79,36 @@ export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
 }
 
-/** Parse 'B3' or 'A1:C3' into a range. */
+/** Where parseCell stopped, and what it read. */
+let parsedEnd = 0;
+let parsedRow = 0;
+let parsedCol = 0;
+
+/** Read one cell reference ('B3', '$b$3') from `at`; false when there is none there. */
+function parseCell(ref: string, at: number): boolean {
+  let i = at;
+  let col = 0;
+  let row = 0;
+  if (ref.charCodeAt(i) === 0x24 /* $ */) i++;
+  const lettersFrom = i;
+  for (let letter = (ref.charCodeAt(i) | 0x20) - 0x60; letter >= 1 && letter <= 26; letter = (ref.charCodeAt(++i) | 0x20) - 0x60) col = col * 26 + letter;
+  if (i === lettersFrom) return false;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  const digitsFrom = i;
+  for (let c = ref.charCodeAt(i); c >= 0x30 && c <= 0x39; c = ref.charCodeAt(++i)) row = row * 10 + (c - 0x30);
+  if (i === digitsFrom) return false;
+  parsedEnd = i;
+  parsedRow = row;
+  parsedCol = col;
+  return true;
+}
+
+/** Parse 'B3' or 'A1:C3' (any case, with or without $) into a range; null when it is neither. */
 export function parseRange(ref: string): Range | null {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref.replace(/\$/g, '').toUpperCase());
-  if (!m) return null;
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const top = Number(m[2]);
-  const left = col(m[1]!);
-  const bottom = m[4] ? Number(m[4]) : top;
-  const right = m[3] ? col(m[3]) : left;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  if (!parseCell(ref, 0)) return null;
+  const top = parsedRow;
+  const left = parsedCol;
+  if (parsedEnd === ref.length) return { top, left, bottom: top, right: left };
+  if (ref.charCodeAt(parsedEnd) !== 0x3a /* : */ || !parseCell(ref, parsedEnd + 1) || parsedEnd !== ref.length) return null;
+  return { top: Math.min(top, parsedRow), left: Math.min(left, parsedCol), bottom: Math.max(top, parsedRow), right: Math.max(left, parsedCol) };
 }

@@ -154,7 +154,8 @@ interface Workbook {
 /** A <c> element as read: its type attribute, style, whether it holds a formula, its value text. */
 interface RawCell {
   type: string;
-  style: number;
+  /** The s attribute: the cell style's index, read only for numbers (which a style may show as dates). */
+  style: string | undefined;
   formula: boolean;
   value?: string;
   inline?: StringText;
@@ -194,7 +195,8 @@ function toCell(raw: RawCell, row: number, col: number, book: Workbook): Cell | 
   // A numeric cell whose value is not a number (hand-edited XML): what it says, as text.
   if (Number.isNaN(number)) return textCell(row, col, v);
   // exceljs never applies style 0 (the default style) as a number format.
-  if (raw.style > 0 && book.dateStyles[raw.style]) {
+  const style = raw.style ? parseInt(raw.style, 10) : 0;
+  if (style > 0 && book.dateStyles[style]) {
     const date = dateCell(serialDate(number, book.date1904));
     return makeCell(row, col, 'date', date.text, date.number);
   }
@@ -271,7 +273,7 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
   let row = 0;
   let col = 0;
   // The <c> being read (one object, reused), and which of its children the text belongs to.
-  const cell: RawCell = { type: '', style: 0, formula: false };
+  const cell: RawCell = { type: '', style: undefined, formula: false };
   let inCell = false;
   let into: 'f' | 'v' | null = null;
   const scan = new XmlScanner(utf8.decode(part));
@@ -282,13 +284,14 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
         const r = scan.attr('r');
         col = columnOf(r) ?? col + 1;
         if (col > MAX_COL) throw outsideSheet(`cell ${r ?? col}`);
-        const style = scan.attr('s');
+        // <c r="B2" s="3"/> holds nothing: a styled blank, a form's most common cell.
+        inCell = !scan.empty;
+        if (!inCell) continue;
         cell.type = scan.attr('t') ?? '';
-        cell.style = style ? parseInt(style, 10) : 0;
+        cell.style = scan.attr('s');
         cell.formula = false;
         cell.value = undefined;
         cell.inline = undefined;
-        inCell = true;
       } else if (scan.is('row')) {
         // Rows and cells may leave out their address; they then follow the previous one.
         const r = scan.attr('r');

@@ -179,6 +179,11 @@ export class XmlScanner {
     return this.xml.slice(this.localStart, this.nameEnd);
   }
 
+  /** Whether the element just opened is empty (<c r="B2"/>): its CLOSE comes next. */
+  get empty(): boolean {
+    return this.pendingClose;
+  }
+
   /** Whether the element's name without prefix is `local`, without making a string of it. */
   is(local: string): boolean {
     return this.nameEnd - this.localStart === local.length && this.xml.startsWith(local, this.localStart);
