@@ -103,12 +103,26 @@ function parseCell(ref: string, at: number): boolean {
   return true;
 }
 
+const range = (top: number, left: number, bottom: number, right: number): Range => ({
+  top: Math.min(top, bottom),
+  left: Math.min(left, right),
+  bottom: Math.max(top, bottom),
+  right: Math.max(left, right),
+});
+
 /** Parse 'B3' or 'A1:C3' (any case, with or without $) into a range; null when it is neither. */
 export function parseRange(ref: string): Range | null {
-  if (!parseCell(ref, 0)) return null;
-  const top = parsedRow;
-  const left = parsedCol;
-  if (parsedEnd === ref.length) return { top, left, bottom: top, right: left };
-  if (ref.charCodeAt(parsedEnd) !== 0x3a /* : */ || !parseCell(ref, parsedEnd + 1) || parsedEnd !== ref.length) return null;
-  return { top: Math.min(top, parsedRow), left: Math.min(left, parsedCol), bottom: Math.max(top, parsedRow), right: Math.max(left, parsedCol) };
+  // What spreadsheets write ('B3', 'A1:O2', '$A$1'), read by hand; anything else as the pattern reads it.
+  if (parseCell(ref, 0)) {
+    const top = parsedRow;
+    const left = parsedCol;
+    if (parsedEnd === ref.length) return range(top, left, top, left);
+    if (ref.charCodeAt(parsedEnd) === 0x3a /* : */ && parseCell(ref, parsedEnd + 1) && parsedEnd === ref.length) return range(top, left, parsedRow, parsedCol);
+  }
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref.replace(/\$/g, '').toUpperCase());
+  if (!m) return null;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const top = Number(m[2]);
+  const left = col(m[1]!);
+  return range(top, left, m[4] ? Number(m[4]) : top, m[3] ? col(m[3]) : left);
 }

@@ -319,8 +319,8 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
       if (into === 'f') cell.formula = true;
       else if (into === 'v') cell.value = cell.value === undefined ? scan.text : cell.value + scan.text;
       else cell.inline?.add(scan);
-    } else if (inCell) {
-      if (scan.is('c')) {
+    } else {
+      if (inCell && scan.is('c')) {
         const out = toCell(cell, row, col, book);
         if (out) {
           if (++filled > maxCells) throw tooMany();
@@ -330,7 +330,7 @@ function readSheet(part: Uint8Array, book: Workbook, sheetName: string, maxCells
         }
         inCell = false;
       } else if (scan.is('v') || scan.is('f')) into = null;
-      else cell.inline?.close(scan);
+      else if (inCell) cell.inline?.close(scan);
     }
   }
   // Merges that each span thousands of filled rows are hostile, not a report: bounded like cells.

@@ -38,6 +38,9 @@ export type XmlEvent = typeof END | typeof OPEN | typeof TEXT | typeof CLOSE;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
+/** Whitespace as a regular expression's \s knows it (Unicode spaces too), which ends a reference. */
+const isWhitespace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && /\s/.test(String.fromCharCode(c)));
+
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** The reference between '&' and ';' at raw[start, end) ('amp', '#x4E2D', '#22269') as the text it stands for. */
@@ -66,13 +69,13 @@ function decodeEntities(raw: string, offset: number): string {
   let from = 0;
   for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', from)) {
     let end = amp + 1;
-    // A reference is at most 12 characters before its ';' and holds no space or '&'.
+    // A reference is at most 12 characters before its ';' and holds no whitespace or '&'.
     while (end < raw.length && end - amp <= 13) {
       const c = raw.charCodeAt(end);
-      if (c === 0x3b /* ; */ || c === 0x26 /* & */ || isSpace(c)) break;
+      if (c === 0x3b /* ; */ || c === 0x26 /* & */ || isWhitespace(c)) break;
       end++;
     }
-    if (raw.charCodeAt(end) !== 0x3b || end - amp > 13) throw new XmlError(`unterminated entity reference '${raw.slice(amp, Math.min(end, amp + 14))}'`, offset);
+    if (raw.charCodeAt(end) !== 0x3b || end - amp > 13) throw new XmlError(`unterminated entity reference '${raw.slice(amp, Math.min(end, amp + 13))}'`, offset);
     out += raw.slice(from, amp) + entity(raw, amp + 1, end, offset);
     from = end + 1;
   }
@@ -81,15 +84,22 @@ function decodeEntities(raw: string, offset: number): string {
 
 const NO_ATTRIBUTES: Attributes = Object.freeze({});
 
+/** Whitespace inside an attribute value is read as spaces, as XML does. */
+const spaced = (raw: string) => (/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
+
 /** Four offsets an attribute: name start and end, value start and end (inside the quotes). */
 const ATTRIBUTE_SLOTS = 4;
+
+/** Past this many attributes in one tag, duplicates are found through a set. */
+const MANY_ATTRIBUTES = 16;
 
 export class XmlScanner {
   private readonly xml: string;
   private readonly n: number;
-  /** Most parts have no entity and no carriage return: then no text or value needs decoding. */
-  private readonly entities: boolean;
-  private readonly returns: boolean;
+  /** Whether texts are decoded (and their references checked): not for a caller that reads none. */
+  private readonly texts: boolean;
+  /** The next '&' at or after where the scan last looked for one (the length when there is none). */
+  private nextAmp: number;
   private i = 0;
   private rootSeen = false;
   /** Open elements as name start and end offsets, two slots each. */
@@ -102,15 +112,20 @@ export class XmlScanner {
   private nameEnd = 0;
   private attributes = new Int32Array(8 * ATTRIBUTE_SLOTS);
   private attributeCount = 0;
+  /** Values holding references, decoded (and so checked) as their tag is read; by attribute. */
+  private decodedValues: Array<string | undefined> = [];
+  /** The names of a tag with very many attributes, so that finding one given twice stays linear. */
+  private names: Set<string> | null = null;
   private textStart = 0;
   private textEnd = 0;
-  private cdata = false;
+  /** The text with its references decoded, when it has any (null: the text is as written). */
+  private decodedText: string | null = null;
 
-  constructor(xml: string) {
+  constructor(xml: string, options: { texts?: boolean } = {}) {
     this.xml = xml;
     this.n = xml.length;
-    this.entities = xml.includes('&');
-    this.returns = xml.includes('\r');
+    this.texts = options.texts ?? true;
+    this.nextAmp = this.ampFrom(0);
   }
 
   /** The next event; END once the document is read. Throws XmlError where it is not well-formed. */
@@ -134,10 +149,14 @@ export class XmlScanner {
         if (this.depth > 0) {
           this.textStart = i;
           this.textEnd = lt;
-          this.cdata = false;
+          // References are checked where they are met, as the text is read, whether or not the caller wants it.
+          this.decodedText = this.texts && this.hasAmp(i, lt) ? decodeEntities(xml.slice(i, lt), i) : null;
           return TEXT;
         }
-        for (let k = i; k < lt; k++) if (!isSpace(xml.charCodeAt(k))) throw new XmlError('text outside the root element', i);
+        for (let k = i; k < lt; k++) {
+          // Only whitespace may stand outside the root (a stray BOM or no-break space included).
+          if (!isSpace(xml.charCodeAt(k)) && xml.slice(i, lt).trim() !== '') throw new XmlError('text outside the root element', i);
+        }
         continue;
       }
       const next = xml.charCodeAt(lt + 1);
@@ -153,7 +172,7 @@ export class XmlScanner {
           this.i = end + 3;
           this.textStart = lt + 9;
           this.textEnd = end;
-          this.cdata = true;
+          this.decodedText = null;
           return TEXT;
         } else if (xml.startsWith('<!DOCTYPE', lt) && !this.rootSeen) {
           // No internal subset in spreadsheet XML; one would define entities this reader refuses anyway.
@@ -192,8 +211,9 @@ export class XmlScanner {
   /** An attribute of the element just opened, by its name as written ('r', 'r:id'), decoded. */
   attr(name: string): string | undefined {
     const a = this.attributes;
-    for (let k = 0; k < this.attributeCount * ATTRIBUTE_SLOTS; k += ATTRIBUTE_SLOTS) {
-      if (a[k + 1]! - a[k]! === name.length && this.xml.startsWith(name, a[k]!)) return this.value(a[k + 2]!, a[k + 3]!);
+    for (let k = 0; k < this.attributeCount; k++) {
+      const at = k * ATTRIBUTE_SLOTS;
+      if (a[at + 1]! - a[at]! === name.length && this.xml.startsWith(name, a[at]!)) return this.value(k);
     }
     return undefined;
   }
@@ -203,28 +223,37 @@ export class XmlScanner {
     if (this.attributeCount === 0) return NO_ATTRIBUTES;
     const out: Attributes = {};
     const a = this.attributes;
-    for (let k = 0; k < this.attributeCount * ATTRIBUTE_SLOTS; k += ATTRIBUTE_SLOTS) out[this.xml.slice(a[k]!, a[k + 1]!)] = this.value(a[k + 2]!, a[k + 3]!);
+    for (let k = 0; k < this.attributeCount; k++) out[this.xml.slice(a[k * ATTRIBUTE_SLOTS]!, a[k * ATTRIBUTE_SLOTS + 1]!)] = this.value(k);
     return out;
   }
 
   /** The text (TEXT): entities decoded, line ends as XML reads them (\r\n and \r become \n). */
   get text(): string {
-    const raw = this.xml.slice(this.textStart, this.textEnd);
-    const decoded = !this.cdata && this.entities && raw.includes('&') ? decodeEntities(raw, this.textStart) : raw;
-    return this.returns && decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
+    const text = this.decodedText ?? this.xml.slice(this.textStart, this.textEnd);
+    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   }
 
-  private value(from: number, to: number): string {
+  /** Attribute k's value: its references decoded (done as the tag was read), whitespace read as spaces. */
+  private value(k: number): string {
+    const decoded = this.decodedValues[k];
+    if (decoded !== undefined) return decoded;
+    const from = this.attributes[k * ATTRIBUTE_SLOTS + 2]!;
+    const to = this.attributes[k * ATTRIBUTE_SLOTS + 3]!;
     const raw = this.xml.slice(from, to);
-    let plain = true;
-    for (let k = from; k < to && plain; k++) {
-      const c = this.xml.charCodeAt(k);
-      plain = c !== 0x26 /* & */ && !isSpace(c);
-    }
-    if (plain) return raw;
-    // Whitespace inside an attribute value is read as spaces, as XML does.
-    const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw;
-    return this.entities && spaced.includes('&') ? decodeEntities(spaced, from) : spaced;
+    for (let c = from; c < to; c++) if (isSpace(this.xml.charCodeAt(c))) return spaced(raw);
+    return raw;
+  }
+
+  /** Where the next '&' at or after `from` is (the length when there is none). */
+  private ampFrom(from: number): number {
+    const at = this.xml.indexOf('&', from);
+    return at < 0 ? this.n : at;
+  }
+
+  /** Whether xml[from, to) holds an '&'; the scan moves forward, so each is looked for once. */
+  private hasAmp(from: number, to: number): boolean {
+    if (this.nextAmp < from) this.nextAmp = this.ampFrom(from);
+    return this.nextAmp < to;
   }
 
   private stackName(level: number): string {
@@ -243,8 +272,14 @@ export class XmlScanner {
 
   private setName(start: number, end: number): void {
     this.nameEnd = end;
+    // The name after its prefix: after the first colon (<a:b:c> is 'b:c').
     this.localStart = start;
-    for (let k = start; k < end; k++) if (this.xml.charCodeAt(k) === 0x3a /* : */) this.localStart = k + 1;
+    for (let k = start; k < end; k++) {
+      if (this.xml.charCodeAt(k) === 0x3a /* : */) {
+        this.localStart = k + 1;
+        break;
+      }
+    }
   }
 
   private endTag(lt: number): XmlEvent {
@@ -274,7 +309,9 @@ export class XmlScanner {
     if (end === start) throw new XmlError("'<' not followed by a name", lt);
     if (this.depth === 0 && this.rootSeen) throw new XmlError('a second root element', lt);
     this.attributeCount = 0;
-    // The first '<' after this one: an attribute value must end before it.
+    if (this.decodedValues.length > 0) this.decodedValues = [];
+    this.names = null;
+    // The first '<' after this one (the length when there is none): an attribute value must end before it.
     let nextLt = -1;
     let j = end;
     let selfClosing = false;
@@ -303,8 +340,10 @@ export class XmlScanner {
       if (quote !== 0x22 && quote !== 0x27) throw new XmlError(`unquoted attribute ${xml.slice(attrStart, attrEnd)} in <${xml.slice(start, end)}`, j);
       const close = xml.indexOf(quote === 0x22 ? '"' : "'", j + 1);
       if (close < 0) throw new XmlError(`unterminated attribute ${xml.slice(attrStart, attrEnd)} in <${xml.slice(start, end)}`, j);
-      if (nextLt < j) nextLt = xml.indexOf('<', j);
-      if (nextLt >= 0 && nextLt < close) throw new XmlError(`'<' in attribute ${xml.slice(attrStart, attrEnd)} of <${xml.slice(start, end)}`, j);
+      if (nextLt < j) nextLt = xml.indexOf('<', j) < 0 ? n : xml.indexOf('<', j);
+      if (nextLt < close) throw new XmlError(`'<' in attribute ${xml.slice(attrStart, attrEnd)} of <${xml.slice(start, end)}`, j);
+      // A value with references is decoded now, so a bad one is refused wherever it is.
+      if (this.hasAmp(j + 1, close)) this.decodedValues[this.attributeCount] = decodeEntities(spaced(xml.slice(j + 1, close)), j);
       if (!this.addAttribute(attrStart, attrEnd, j + 1, close)) throw new XmlError(`attribute ${xml.slice(attrStart, attrEnd)} given twice in <${xml.slice(start, end)}`, j);
       j = close + 1;
       const after = xml.charCodeAt(j);
@@ -321,8 +360,19 @@ export class XmlScanner {
   /** Records an attribute; false when the element already has one of that name. */
   private addAttribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): boolean {
     let a = this.attributes;
-    for (let k = 0; k < this.attributeCount * ATTRIBUTE_SLOTS; k += ATTRIBUTE_SLOTS) {
-      if (this.same(nameStart, nameEnd, a[k]!, a[k + 1]!)) return false;
+    if (this.attributeCount < MANY_ATTRIBUTES) {
+      for (let k = 0; k < this.attributeCount * ATTRIBUTE_SLOTS; k += ATTRIBUTE_SLOTS) {
+        if (this.same(nameStart, nameEnd, a[k]!, a[k + 1]!)) return false;
+      }
+    } else {
+      // A hostile tag with thousands of attributes: their names in a set, not compared pairwise.
+      if (!this.names) {
+        this.names = new Set();
+        for (let k = 0; k < this.attributeCount * ATTRIBUTE_SLOTS; k += ATTRIBUTE_SLOTS) this.names.add(this.xml.slice(a[k]!, a[k + 1]!));
+      }
+      const name = this.xml.slice(nameStart, nameEnd);
+      if (this.names.has(name)) return false;
+      this.names.add(name);
     }
     const at = this.attributeCount++ * ATTRIBUTE_SLOTS;
     if (at + ATTRIBUTE_SLOTS > a.length) {
@@ -358,7 +408,7 @@ export class XmlScanner {
 
 /** Parse one XML document, calling the handlers in document order. Throws XmlError when it is not well-formed. */
 export function parseXml(xml: string, on: XmlHandlers): void {
-  const scan = new XmlScanner(xml);
+  const scan = new XmlScanner(xml, { texts: Boolean(on.text) });
   for (let event = scan.next(); event !== END; event = scan.next()) {
     if (event === OPEN) on.open(scan.name, scan.allAttributes());
     else if (event === TEXT) on.text?.(scan.text);

@@ -177,7 +177,10 @@ export class ZipArchive {
   private inflateDeclared(data: Uint8Array, declared: number): Buffer | undefined {
     if (declared > Math.min(this.budget, constants.MAX_LENGTH - 1)) return undefined;
     try {
-      return inflateRawSync(data, { maxOutputLength: Math.max(declared, 1), chunkSize: Math.max(64, declared + 1) });
+      // Never more room up front than deflate can fill from these bytes (at most 1032 to 1): a part
+      // that declares 100 MB over a few bytes gets a small buffer, grown only if it really inflates.
+      const room = Math.min(declared + 1, data.length * 1032 + 1024);
+      return inflateRawSync(data, { maxOutputLength: Math.max(declared, 1), chunkSize: Math.max(64, room) });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return undefined;
       throw err;
