@@ -102,6 +102,17 @@ describe('ZipArchive', () => {
     expect(() => archive.part('bomb.xml')).toThrow(expect.objectContaining({ reason: 'inflated-too-large' }));
   });
 
+  it('reads a part whatever size it declares: a lie in either direction still gives the bytes written', () => {
+    const data = strToU8('<sheet>一二三</sheet>'.repeat(50));
+    for (const declared of [0, 1, 10, data.length - 1, data.length, data.length + 1, 90 * MB]) {
+      const archive = new ZipArchive(zip([{ name: 'a.xml', data, declared }]), 100 * MB);
+      expect(text(archive.part('a.xml'))).toBe(text(data));
+    }
+    // A bomb that declares its true size gets the buffer it needs, and its inflated size still counts.
+    const honest = zip([{ name: 'zeros', data: new Uint8Array(5 * MB) }]);
+    expect(new ZipArchive(honest, 6 * MB).part('zeros')!.length).toBe(5 * MB);
+  });
+
   it('counts every part against one budget', () => {
     const archive = new ZipArchive(zip([{ name: 'a', data: new Uint8Array(600 * 1024) }, { name: 'b', data: new Uint8Array(600 * 1024) }]), MB);
     archive.part('a');
