@@ -3,7 +3,7 @@
 // from position (a data row is its label cells followed by N values), as pasted text needs.
 
 import type { Cell, Range, Sheet } from '../model/grid.js';
-import { a1 } from '../model/grid.js';
+import { a1, ascending } from '../model/grid.js';
 import type { Location } from '../model/report.js';
 import { isValueLike } from './values.js';
 
@@ -28,8 +28,7 @@ export function sheetLines(sheet: Sheet): Line[] {
   const lines: Line[] = [];
   for (const [row, cells] of sheet.rows) lines.push({ sheet, row, cells, merges: mergesByRow.get(row) ?? NO_MERGES });
   // Readers give rows in order; a Grid built by hand may not.
-  for (let i = 1; i < lines.length; i++) if (lines[i]!.row < lines[i - 1]!.row) return lines.sort((a, b) => a.row - b.row);
-  return lines;
+  return ascending(lines, (l) => l.row) ? lines : lines.sort((a, b) => a.row - b.row);
 }
 
 export function locate(sheet: Sheet, row: number, col: number, cell?: Cell): Location {

@@ -108,13 +108,7 @@ const matches = new WeakMap<readonly object[], Map<string, Match<never> | null>>
 export function bestMatch<T extends { aliases: string[] }>(text: string, candidates: readonly T[]): Match<T> | null {
   let cache = matches.get(candidates) as Map<string, Match<T> | null> | undefined;
   if (!cache) matches.set(candidates, (cache = new Map()));
-  let best = cache.get(text);
-  if (best === undefined) {
-    if (cache.size >= 20_000) cache.clear();
-    best = bestMatchOnce(text, candidates);
-    cache.set(text, best);
-  }
-  return best;
+  return remember(cache, text, (t) => bestMatchOnce(t, candidates));
 }
 
 function bestMatchOnce<T extends { aliases: string[] }>(text: string, candidates: readonly T[]): Match<T> | null {

@@ -33,6 +33,12 @@ export function makeCell(row: number, col: number, kind: CellKind, text: string,
   return { row, col, kind, number, text, line };
 }
 
+/** Whether the items' keys strictly increase (readers give rows and cells in order; sorting can then be skipped). */
+export function ascending<T>(items: readonly T[], key: (item: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) if (key(items[i]!) <= key(items[i - 1]!)) return false;
+  return true;
+}
+
 export interface Range {
   top: number;
   left: number;

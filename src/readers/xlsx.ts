@@ -9,7 +9,7 @@
 
 import { posix } from 'node:path';
 import type { Cell, Grid, Range, Sheet } from '../model/grid.js';
-import { makeCell, parseRange } from '../model/grid.js';
+import { ascending, makeCell, parseRange } from '../model/grid.js';
 import { ReadError } from './errors.js';
 import { dateCell } from './dates.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
@@ -253,12 +253,6 @@ function dropMerged(rows: Map<number, Cell[]>, merges: Range[], budget: number):
       if (cells.some(hidden)) rows.set(r, cells.filter((c) => !hidden(c)));
     }
   }
-  return true;
-}
-
-/** Whether the items' keys strictly increase. */
-function ascending<T>(items: T[], key: (item: T) => number): boolean {
-  for (let i = 1; i < items.length; i++) if (key(items[i]!) <= key(items[i - 1]!)) return false;
   return true;
 }
 
