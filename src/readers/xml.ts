@@ -9,7 +9,9 @@
 // XmlScanner is a pull tokenizer that keeps only offsets: a name, an attribute value or a text is
 // sliced out of the document when the caller asks for it, so a sheet's thousands of tags cost no
 // strings or objects beyond the values read (the sheet reader asks three attributes of a <c> and
-// nothing of most other tags). parseXml is the callback form over it for small parts and tests.
+// nothing of most other tags). Only a text or value holding a reference is decoded as it is met,
+// so that a bad reference is refused wherever it stands, read or not. parseXml is the callback
+// form over it for small parts and tests.
 
 export type Attributes = Record<string, string>;
 
@@ -87,7 +89,7 @@ const NO_ATTRIBUTES: Attributes = Object.freeze({});
 /** Whitespace inside an attribute value is read as spaces, as XML does. */
 const spaced = (raw: string) => (/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
 
-/** Four offsets an attribute: name start and end, value start and end (inside the quotes). */
+/** Four offsets per attribute: name start and end, value start and end (inside the quotes). */
 const ATTRIBUTE_SLOTS = 4;
 
 /** Past this many attributes in one tag, duplicates are found through a set. */
