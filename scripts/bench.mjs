@@ -41,7 +41,7 @@ console.log(`generating ${FILES} files in ${folder} …`);
 for (let i = 0; i < FILES; i++) {
   const name = join(folder, `r${String(i).padStart(5, '0')}`);
   if (i % 5 === 1) writeFileSync(`${name}.csv`, layoutCsv(randomReport(i)));
-  else if (i % 5 === 3) copyFileSync(join('fixtures', PRODUCED_ELSEWHERE[i % PRODUCED_ELSEWHERE.length]), `${name}.xlsx`);
+  else if (i % 5 === 3) copyFileSync(join('fixtures', PRODUCED_ELSEWHERE[Math.floor(i / 5) % PRODUCED_ELSEWHERE.length]), `${name}.xlsx`);
   else writeFileSync(`${name}.xlsx`, await writeOfficialXlsx(randomReport(i)));
 }
 const files = readdirSync(folder).sort().map((f) => join(folder, f));

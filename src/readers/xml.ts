@@ -66,7 +66,7 @@ function entity(raw: string, start: number, end: number, offset: number): string
 }
 
 /** Text with its references decoded. Some writers spell every CJK character as &#NNNNN;: a loop, not a regex. */
-function decodeEntities(raw: string, offset: number): string {
+export function decodeEntities(raw: string, offset: number): string {
   let out = '';
   let from = 0;
   for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', from)) {
@@ -110,6 +110,7 @@ export class XmlScanner {
   /** An <empty/> element: its CLOSE comes with the next call. */
   private pendingClose = false;
   // The current event: the element's name (OPEN, CLOSE) or the text's range (TEXT).
+  private nameStart = 0;
   private localStart = 0;
   private nameEnd = 0;
   private attributes = new Int32Array(8 * ATTRIBUTE_SLOTS);
@@ -200,6 +201,26 @@ export class XmlScanner {
     return this.xml.slice(this.localStart, this.nameEnd);
   }
 
+  /** Whether the element's name is written without a prefix (<sheetData>, not <x:sheetData>). */
+  get unprefixed(): boolean {
+    return this.localStart === this.nameStart;
+  }
+
+  /** Where the scan stands: just after the tag or text of the current event. */
+  get offset(): number {
+    return this.i;
+  }
+
+  /**
+   * The caller has read the element just opened itself, through its end tag, which ends at `end`
+   * (and has refused what is not well-formed there, as next() would): the scan goes on after it.
+   */
+  skipElement(end: number): void {
+    if (this.pendingClose || this.depth === 0 || end < this.i) throw new Error('skipElement: no open element to skip');
+    this.depth--;
+    this.i = end;
+  }
+
   /** Whether the element just opened is empty (<c r="B2"/>): its CLOSE comes next. */
   get empty(): boolean {
     return this.pendingClose;
@@ -273,6 +294,7 @@ export class XmlScanner {
   }
 
   private setName(start: number, end: number): void {
+    this.nameStart = start;
     this.nameEnd = end;
     // The name after its prefix: after the first colon (<a:b:c> is 'b:c').
     this.localStart = start;
