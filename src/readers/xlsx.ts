@@ -14,7 +14,7 @@ import { ReadError } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { readSheet, type SheetOptions, type Workbook } from './sheet.js';
 import { StringText } from './string-item.js';
-import { END, OPEN, TEXT, XmlScanner, parseXml as parseXmlText, type XmlHandlers } from './xml.js';
+import { CLOSE, END, OPEN, TEXT, XmlScanner, parseXml as parseXmlText, type XmlHandlers } from './xml.js';
 import { ZipArchive } from './zip.js';
 
 const utf8 = new TextDecoder();
@@ -81,17 +81,16 @@ function readDateStyles(part: Uint8Array | undefined): boolean[] {
   if (!part) return [];
   const custom = new Map<number, string>();
   const styles: number[] = [];
+  // Only numFmt and xf tags are asked for attributes: a styles part is mostly fonts, fills and borders.
   let within = '';
-  parseXml(part, {
-    open(name, a) {
-      if (name === 'numFmts' || name === 'cellXfs') within = name;
-      else if (name === 'numFmt' && within === 'numFmts') custom.set(parseInt(a.numFmtId ?? '', 10), a.formatCode ?? '');
-      else if (name === 'xf' && within === 'cellXfs') styles.push(parseInt(a.numFmtId ?? '', 10));
-    },
-    close(name) {
-      if (name === within) within = '';
-    },
-  });
+  const scan = new XmlScanner(utf8.decode(part), { texts: false });
+  for (let event = scan.next(); event !== END; event = scan.next()) {
+    if (event === OPEN) {
+      if (scan.is('numFmts') || scan.is('cellXfs')) within = scan.name;
+      else if (within === 'numFmts' && scan.is('numFmt')) custom.set(parseInt(scan.attr('numFmtId') ?? '', 10), scan.attr('formatCode') ?? '');
+      else if (within === 'cellXfs' && scan.is('xf')) styles.push(parseInt(scan.attr('numFmtId') ?? '', 10));
+    } else if (event === CLOSE && within !== '' && scan.is(within)) within = '';
+  }
   return styles.map((id) => {
     const code = custom.get(id);
     return code ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
