@@ -5,11 +5,13 @@
 //
 // This reads that form and nothing else: it gives up (returns -1) at the first thing outside it,
 // such as a prefix, a comment, CDATA, a reference outside an inline string's text, rich text, a
-// tab inside a value, a space around '=', or an address it cannot read at a glance. The general
-// scanner (xml.ts, through sheet.ts) then reads the whole element instead, and gives the same
-// cells or refuses the same damage. So this path never has to decide what is an error: whatever it accepts is well-formed
-// XML that the general path reads the same way, which tests/readers/sheet-data.test.ts checks on
-// every fixture and on many random and damaged sheets.
+// tab or line end inside an attribute value, a space around '=', or a row number that is not
+// plain digits. The general scanner (xml.ts, through sheet.ts) then reads the whole element
+// instead, and gives the same cells or refuses the same damage. So this path never has to decide
+// what is an error: whatever it accepts is well-formed XML that the general path reads the same
+// way, which tests/readers/sheet-data.test.ts checks on every fixture and on many random and
+// damaged sheets. Its work stays linear in the part: each <sheetData> is tried once, and what it
+// read before giving up is read once more at most.
 
 import type { RawCell, SheetCells } from './sheet.js';
 import { StringText, unescapeText } from './string-item.js';
@@ -29,10 +31,23 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0
 /** Characters of an attribute name on this path: letters, digits, ':', '_', '-', '.'. */
 const isNameChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e;
 
-/** Where the first '&' at or after `from` is (the length when there is none). */
-function ampFrom(xml: string, from: number): number {
-  const at = xml.indexOf('&', from);
-  return at < 0 ? xml.length : at;
+/**
+ * Where the next '&' of a document is, looked for only forward: a sheet may hold many <sheetData>
+ * elements, and searching the rest of the document afresh for each would take quadratic time.
+ */
+export class Ampersands {
+  private at = -1;
+
+  constructor(private readonly xml: string) {}
+
+  /** The first '&' at or after `from` (the length when there is none). */
+  from(from: number): number {
+    if (this.at < from) {
+      const at = this.xml.indexOf('&', from);
+      this.at = at < 0 ? this.xml.length : at;
+    }
+    return this.at;
+  }
 }
 
 /** The value of the digits in xml[from, to), or -1 unless there are one to seven digits and nothing else. */
@@ -60,8 +75,9 @@ class SheetDataReader {
     private readonly xml: string,
     from: number,
     private readonly cells: SheetCells,
+    private readonly ampersands: Ampersands,
   ) {
-    this.amp = ampFrom(xml, from);
+    this.amp = ampersands.from(from);
   }
 
   /** From just after <sheetData ...>: the offset after </sheetData>, or GIVE_UP. */
@@ -202,7 +218,7 @@ class SheetDataReader {
         } catch {
           return GIVE_UP;
         }
-        this.amp = ampFrom(xml, end);
+        this.amp = this.ampersands.from(end);
       }
       // Line ends as XML reads them, as in XmlScanner's text.
       if (run.includes('\r')) run = run.replace(/\r\n?/g, '\n');
@@ -287,8 +303,9 @@ class SheetDataReader {
  * Reads the rows and cells of <sheetData> into `cells`, from `from`, just after its start tag: the
  * offset just after its </sheetData>, or -1 where it leaves the plain form (`cells` is then
  * partly filled, and to be thrown away). Throws what `cells` throws (the cell limits, a missing
- * shared string), which the general path would throw at the same cell.
+ * shared string), which the general path would throw at the same cell. `ampersands` is shared by
+ * the calls for one document.
  */
-export function readSheetData(xml: string, from: number, cells: SheetCells): number {
-  return new SheetDataReader(xml, from, cells).read(from);
+export function readSheetData(xml: string, from: number, cells: SheetCells, ampersands = new Ampersands(xml)): number {
+  return new SheetDataReader(xml, from, cells, ampersands).read(from);
 }

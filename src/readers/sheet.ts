@@ -7,7 +7,7 @@ import type { Cell, Range, Sheet } from '../model/grid.js';
 import { ascending, makeCell, parseRange } from '../model/grid.js';
 import { dateCell } from './dates.js';
 import { ReadError } from './errors.js';
-import { MAX_COL, MAX_ROW, readSheetData } from './sheet-data.js';
+import { Ampersands, MAX_COL, MAX_ROW, readSheetData } from './sheet-data.js';
 import { StringText } from './string-item.js';
 import { END, OPEN, TEXT, XmlScanner } from './xml.js';
 
@@ -191,6 +191,7 @@ export function readSheet(xml: string, book: Workbook, sheetName: string, maxCel
   let inCell = false;
   let into: 'f' | 'v' | null = null;
   const scan = new XmlScanner(xml);
+  const ampersands = new Ampersands(xml);
   for (let event = scan.next(); event !== END; event = scan.next()) {
     if (event === OPEN) {
       if (scan.is('c')) {
@@ -229,7 +230,7 @@ export function readSheet(xml: string, book: Workbook, sheetName: string, maxCel
       } else if (into === null && scan.is('sheetData') && scan.unprefixed && !scan.empty && options.fast !== false) {
         // The rows and cells in their plain form, read on a fork that is kept only if it reads them all.
         const fork = cells.fork();
-        const end = readSheetData(xml, scan.offset, fork);
+        const end = readSheetData(xml, scan.offset, fork, ampersands);
         if (end >= 0) {
           scan.skipElement(end);
           cells.join(fork);

@@ -94,6 +94,19 @@ describe('the fast path reads what the general path reads', () => {
     expect(fastReads(xml)).toBe(fast);
   });
 
+  it('stays linear in a part of many <sheetData> elements (each once searched the rest of the part for "&")', () => {
+    const part = (n: number) => `<worksheet>${'<sheetData></sheetData>'.repeat(n)}${' '.repeat(20 * n)}</worksheet>`;
+    const time = (xml: string) => {
+      const start = performance.now();
+      readSheet(xml, BOOK, 'S', 1000);
+      return performance.now() - start;
+    };
+    time(part(2_000));
+    // Against a part a tenth the size, so a slow machine does not fail it: quadratic work would be 100 times more.
+    const ratio = time(part(40_000)) / Math.max(1, time(part(4_000)));
+    expect(ratio).toBeLessThan(40);
+  });
+
   it('agrees on random sheets, plain and damaged, with the same cells or the same error', () => {
     const rnd = prng(20261127);
     const pick = <T>(items: readonly T[]): T => items[rnd(items.length)]!;
