@@ -19,6 +19,16 @@ export interface ExtractOptions {
 }
 
 /**
+ * Each stretch of lines read as a table. (Built by push rather than map(): the same kind of array
+ * in every tier keeps V8 from throwing away optimised code that reads it.)
+ */
+function readEach(stretches: Line[][], read: (lines: Line[]) => TableData | null): Array<TableData | null> {
+  const out: Array<TableData | null> = [];
+  for (const lines of stretches) out.push(read(lines));
+  return out;
+}
+
+/**
  * Of the stretches where a table's title or header appeared, the one that yields the most rows
  * (a stray title in the prose, or a second copy, yields fewer); the first on a tie.
  */
@@ -107,13 +117,13 @@ export function missingRows(edition: Edition, tables: Report['tables']): Report[
 export function extract(grid: Grid, options: ExtractOptions = {}): Report {
   const regions = splitRegions(grid);
   const { agency, year } = findMetadata(regions.all, grid.file);
-  const t3Candidates = regions.t3.map(extractTable3);
+  const t3Candidates = readEach(regions.t3, extractTable3);
   const t3 = best(t3Candidates);
   const marked = markedEdition(regions.t2.flat(), t3);
   const editionId: EditionId = options.edition ?? marked ?? (year ? editionForYear(year.value) : null) ?? '2021';
   const edition = EDITIONS[editionId];
 
-  const candidates = { t2: regions.t2.map((lines) => extractTable2(lines, edition)), t3: t3Candidates, t4: regions.t4.map(extractTable4) };
+  const candidates = { t2: readEach(regions.t2, (lines) => extractTable2(lines, edition)), t3: t3Candidates, t4: readEach(regions.t4, extractTable4) };
   const tables = { t2: best(candidates.t2), t3, t4: best(candidates.t4) };
   const duplicateTables = (['t2', 't3', 't4'] as const).flatMap((id) => duplicateOf(tables[id], candidates[id]) ?? []);
   return {

@@ -73,10 +73,15 @@ export function valueColumns(line: Line, labelEnd: number, keys: string[], heade
   // A header that names only some columns (a column left out of the table) limits the row to those.
   const wanted = headerKeys.length > 0 && headerKeys.length < keys.length && values.length <= headerKeys.length ? headerKeys : keys;
   const positional = byPosition(line, labelEnd, wanted.length, values.at(-1) ?? labelEnd);
-  const byHeader = headerKeys.length > 0 && headerKeys.every((k) => header.get(k)! > labelEnd) ? headerKeys.map((k) => header.get(k)!) : null;
+  // Built by push, like `positional`: arrays of one elements kind keep V8's optimised code for captured() (map() makes holey ones).
+  let byHeader: number[] | null = null;
+  if (headerKeys.length > 0 && headerKeys.every((k) => header.get(k)! > labelEnd)) {
+    byHeader = [];
+    for (const k of headerKeys) byHeader.push(header.get(k)!);
+  }
+  const [keysUsed, cols] = byHeader && captured(byHeader, values) >= captured(positional, values) ? [headerKeys, byHeader] : [wanted, positional];
   const out = new Map<string, number>();
-  if (byHeader && captured(byHeader, values) >= captured(positional, values)) headerKeys.forEach((k, i) => out.set(k, byHeader[i]!));
-  else wanted.forEach((k, i) => out.set(k, positional[i]!));
+  for (let i = 0; i < keysUsed.length; i++) out.set(keysUsed[i]!, cols[i]!);
   return out;
 }
 

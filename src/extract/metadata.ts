@@ -70,6 +70,12 @@ export interface FoundMetadata {
   year: Metadata<number> | null;
 }
 
+/** The body's name standing alone on a line next to a title, or ''. */
+function besideTitle(line: Line | undefined): string {
+  const text = line?.cells.length === 1 ? prepare(line.cells[0]!.text) : '';
+  return AGENCY_SHAPE.test(text) && !parseTitle(text) ? text : '';
+}
+
 export function findMetadata(lines: Line[], file: string): FoundMetadata {
   let title = null as { agency: Metadata<string> | null; year: Metadata<number> } | null;
   let cellAgency: Metadata<string> | null = null;
@@ -88,10 +94,7 @@ export function findMetadata(lines: Line[], file: string): FoundMetadata {
       const parsed = parseTitle(text);
       if (parsed && (!title || (!title.agency && parsed.agency))) {
         // A title without the body's name: the body stands alone on the line above or below.
-        const beside = [lines[li - 1], lines[li + 1]]
-          .map((l) => (l?.cells.length === 1 ? prepare(l.cells[0]!.text) : ''))
-          .find((t) => AGENCY_SHAPE.test(t) && !parseTitle(t));
-        const agency = parsed.agency || beside || '';
+        const agency = parsed.agency || besideTitle(lines[li - 1]) || besideTitle(lines[li + 1]);
         title = { agency: agency ? { value: agency, from: 'title', loc } : null, year: { value: parsed.year, from: 'title', loc } };
         continue;
       }

@@ -30,24 +30,39 @@ export function extractTable2(lines: Line[], edition: Edition): TableData | null
     const row = bestMatch(label, ALL_ROWS);
     if (!row || row.score < 2000) {
       // A header row: its cells name this block's columns.
-      const found = line.cells.flatMap((cell) => {
+      const found: Array<{ key: string; col: number; text: string }> = [];
+      for (const cell of line.cells) {
         const m = bestMatch(normalizeLabel(cell.text).text, ALL_COLUMNS);
-        return m && m.score >= 2000 ? [{ key: m.item.key, col: cell.col, text: cell.text }] : [];
-      });
+        if (m && m.score >= 2000) found.push({ key: m.item.key, col: cell.col, text: cell.text });
+      }
       if (found.length) {
-        header = found.map(({ key, col }) => ({ key, col }));
-        const decimals = found.map((f) => /保留(\d+)位小数/.exec(f.text.normalize('NFKC'))).find(Boolean);
-        if (decimals) amountDecimals = Number(decimals[1]);
+        header = found;
+        for (const f of found) {
+          const decimals = /保留(\d+)位小数/.exec(f.text.normalize('NFKC'));
+          if (decimals) {
+            amountDecimals = Number(decimals[1]);
+            break;
+          }
+        }
       }
       continue;
     }
     const key = row.item.key;
     if (rows[key]) continue;
-    const columns = editionRows.get(key)?.columns.map((c) => c.key) ?? [];
-    const headerKeys = header.map((h) => h.key);
+    // Arrays here are built by push rather than map(): the same kind of array in every tier keeps
+    // V8 from throwing away this function's optimised code (and compiling it again) as it warms up.
+    const columns: string[] = [];
+    const defs = editionRows.get(key)?.columns;
+    if (defs) for (const c of defs) columns.push(c.key);
+    const headerKeys: string[] = [];
+    const headerCols = new Map<string, number>();
+    for (const h of header) {
+      headerKeys.push(h.key);
+      headerCols.set(h.key, h.col);
+    }
     // The block's header speaks for this row when it names this edition's columns for it.
-    const keys = headerKeys.length && headerKeys.some((k) => columns.includes(k)) ? headerKeys : columns;
-    const cols = valueColumns(line, cellEnd(line, first), keys, new Map(header.map((h) => [h.key, h.col])));
+    const keys = headerKeys.length && columns.length && headerKeys.some((k) => columns.includes(k)) ? headerKeys : columns;
+    const cols = valueColumns(line, cellEnd(line, first), keys, headerCols);
     const cells: RowData['cells'] = {};
     for (const [k, col] of cols) cells[k] = readValue(cellAt(line, col), locate(line.sheet, line.row, col, cellAt(line, col)));
     rows[key] = { key, loc: locate(line.sheet, line.row, first.col, first), cells };

@@ -58,12 +58,15 @@ export function extractTable3(lines: Line[]): TableData | null {
   let sixHeading: { line: Line; labelEnd: number; cell: Cell | undefined } | null = null;
 
   for (const line of lines) {
-    const texts = line.cells.map((c) => normalizeLabel(c.text));
+    // Built by push rather than map(): the same kind of array in every tier keeps V8 from throwing
+    // away this function's optimised code (and compiling it again) as it warms up.
+    const texts: NormalizedLabel[] = [];
+    for (const c of line.cells) texts.push(normalizeLabel(c.text));
     if (!dataSeen && texts.some((t) => HEADER_ONLY.some((h) => t.text.includes(h)))) {
-      line.cells.forEach((cell, i) => {
+      for (let i = 0; i < line.cells.length; i++) {
         const match = bestMatch(texts[i]!.text, COLUMNS);
-        if (match && match.score >= 2000 && !header.has(match.item.key)) header.set(match.item.key, cell.col);
-      });
+        if (match && match.score >= 2000 && !header.has(match.item.key)) header.set(match.item.key, line.cells[i]!.col);
+      }
       continue;
     }
     let labelEnd = 0;

@@ -91,10 +91,12 @@ function readDateStyles(part: Uint8Array | undefined): boolean[] {
       else if (within === 'cellXfs' && scan.is('xf')) styles.push(parseInt(scan.attr('numFmtId') ?? '', 10));
     } else if (event === CLOSE && within !== '' && scan.is(within)) within = '';
   }
-  return styles.map((id) => {
+  const dates: boolean[] = [];
+  for (const id of styles) {
     const code = custom.get(id);
-    return code ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
-  });
+    dates.push(code ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id));
+  }
+  return dates;
 }
 
 function readSharedStrings(part: Uint8Array | undefined): string[] {
@@ -129,7 +131,9 @@ function read(file: string, bytes: Uint8Array, limits: Limits, options: SheetOpt
   const relOf = (type: string) => [...rels.values()].find((rel) => isType(rel, type))?.part ?? '';
   const stylesPart = relOf('styles');
   const stringsPart = relOf('sharedStrings');
-  zip.checkDeclared([stylesPart, stringsPart, ...entries.map((e) => e.part)]);
+  const parts = [stylesPart, stringsPart];
+  for (const e of entries) parts.push(e.part);
+  zip.checkDeclared(parts);
   const book: Workbook = { strings: readSharedStrings(zip.part(stringsPart)), dateStyles: readDateStyles(zip.part(stylesPart)), date1904 };
   const sheets: Sheet[] = [];
   for (const entry of entries) {

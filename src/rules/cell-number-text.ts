@@ -38,7 +38,11 @@ export default defineRule({
       if (value?.status !== 'ok') continue;
       const note = value.notes.find((n) => n !== 'plus-sign' && n !== 'stored-as-text');
       if (!note) {
-        if (report.source.kind === 'xlsx' && value.notes.includes('stored-as-text') && value.loc) asText.set(table, [...(asText.get(table) ?? []), value.loc]);
+        if (report.source.kind === 'xlsx' && value.notes.includes('stored-as-text') && value.loc) {
+          const locs = asText.get(table);
+          if (locs) locs.push(value.loc);
+          else asText.set(table, [value.loc]);
+        }
         continue;
       }
       yield cellFinding(note, at, value, { text: value.text, value: value.value ?? '' });

@@ -1,7 +1,7 @@
 // t3-balance: the identity printed in table 3 itself, checked in every column.
 
 import { EDITIONS } from '../form/index.js';
-import { cell, numbers, place, sum } from './describe.js';
+import { cell, cellsOf, numbers, place, sum } from './describe.js';
 import { defineRule, type Finding } from './types.js';
 
 export default defineRule({
@@ -32,7 +32,7 @@ export default defineRule({
     const t3 = report.tables.t3;
     if (!t3) return;
     for (const column of EDITIONS['2021'].t3.columns) {
-      const members = ['received', 'carriedOver', 'resultTotal', 'carriedForward'].map((row) => cell(report, 't3', row, column.key));
+      const members = cellsOf(['received', 'carriedOver', 'resultTotal', 'carriedForward'], (row) => cell(report, 't3', row, column.key));
       const values = numbers(members);
       if (!values) continue;
       const [received, carriedOver, resultTotal, carriedForward] = values as [number, number, number, number];

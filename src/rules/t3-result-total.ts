@@ -2,7 +2,7 @@
 
 import { EDITIONS, t3RowKeys } from '../form/index.js';
 import type { Report } from '../model/report.js';
-import { cell, edition, totalFinding } from './describe.js';
+import { cell, cellsOf, edition, totalFinding } from './describe.js';
 import { defineRule, type Finding } from './types.js';
 
 /** Keys of every result row of either edition: what （七）总计 sums. */
@@ -44,7 +44,7 @@ export default defineRule({
     const rows = resultRows(report);
     if (!rows) return;
     for (const column of EDITIONS['2021'].t3.columns) {
-      const finding = totalFinding({ table: 't3', row: 'resultTotal', column: column.key }, rows.map((r) => cell(report, 't3', r, column.key)), cell(report, 't3', 'resultTotal', column.key));
+      const finding = totalFinding({ table: 't3', row: 'resultTotal', column: column.key }, cellsOf(rows, (r) => cell(report, 't3', r, column.key)), cell(report, 't3', 'resultTotal', column.key));
       if (finding) yield finding;
     }
   },

@@ -1,7 +1,7 @@
 // t3-row-total: in every row of table 3, 总计 is the sum of the six applicant columns.
 
 import { EDITIONS } from '../form/index.js';
-import { totalFinding } from './describe.js';
+import { cellsOf, totalFinding } from './describe.js';
 import { defineRule, type Finding } from './types.js';
 
 const PARTS = EDITIONS['2021'].t3.columns.filter((c) => c.key !== 'total').map((c) => c.key);
@@ -31,7 +31,7 @@ export default defineRule({
     const t3 = report.tables.t3;
     if (!t3) return;
     for (const row of Object.values(t3.rows)) {
-      const finding = totalFinding({ table: 't3', row: row.key, column: 'total' }, PARTS.map((k) => row.cells[k]), row.cells.total);
+      const finding = totalFinding({ table: 't3', row: row.key, column: 'total' }, cellsOf(PARTS, (k) => row.cells[k]), row.cells.total);
       if (finding) yield finding;
     }
   },

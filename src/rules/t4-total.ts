@@ -1,7 +1,7 @@
 // t4-total: in each group of table 4, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
 
 import { EDITIONS } from '../form/index.js';
-import { totalFinding } from './describe.js';
+import { cellsOf, totalFinding } from './describe.js';
 import { defineRule, type Finding } from './types.js';
 
 const PARTS = ['upheld', 'corrected', 'other', 'pending'];
@@ -30,7 +30,7 @@ export default defineRule({
     for (const group of EDITIONS['2021'].t4.groups) {
       const row = t4.rows[group.key];
       if (!row) continue;
-      const finding = totalFinding({ table: 't4', row: group.key, column: 'total' }, PARTS.map((k) => row.cells[k]), row.cells.total);
+      const finding = totalFinding({ table: 't4', row: group.key, column: 'total' }, cellsOf(PARTS, (k) => row.cells[k]), row.cells.total);
       if (finding) yield finding;
     }
   },
