@@ -14,7 +14,7 @@ import { ReadError } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { readSheet, type SheetOptions, type Workbook } from './sheet.js';
 import { StringText } from './string-item.js';
-import { CLOSE, END, OPEN, TEXT, XmlScanner, parseXml as parseXmlText, type XmlHandlers } from './xml.js';
+import { END, OPEN, TEXT, XmlScanner, parseXml as parseXmlText, type XmlHandlers } from './xml.js';
 import { ZipArchive } from './zip.js';
 
 const utf8 = new TextDecoder();
@@ -81,16 +81,19 @@ function readDateStyles(part: Uint8Array | undefined): boolean[] {
   if (!part) return [];
   const custom = new Map<number, string>();
   const styles: number[] = [];
-  // Only numFmt and xf tags are asked for attributes: a styles part is mostly fonts, fills and borders.
   let within = '';
-  const scan = new XmlScanner(utf8.decode(part), { texts: false });
-  for (let event = scan.next(); event !== END; event = scan.next()) {
-    if (event === OPEN) {
-      if (scan.is('numFmts') || scan.is('cellXfs')) within = scan.name;
-      else if (within === 'numFmts' && scan.is('numFmt')) custom.set(parseInt(scan.attr('numFmtId') ?? '', 10), scan.attr('formatCode') ?? '');
-      else if (within === 'cellXfs' && scan.is('xf')) styles.push(parseInt(scan.attr('numFmtId') ?? '', 10));
-    } else if (event === CLOSE && within !== '' && scan.is(within)) within = '';
-  }
+  // Through parseXml's one loop, which every small part shares: a loop of its own over the scanner
+  // would be compiled (with the scanner inlined into it) for this part alone, in every worker.
+  parseXml(part, {
+    open(name, a) {
+      if (name === 'numFmts' || name === 'cellXfs') within = name;
+      else if (name === 'numFmt' && within === 'numFmts') custom.set(parseInt(a.numFmtId ?? '', 10), a.formatCode ?? '');
+      else if (name === 'xf' && within === 'cellXfs') styles.push(parseInt(a.numFmtId ?? '', 10));
+    },
+    close(name) {
+      if (name === within) within = '';
+    },
+  });
   const dates: boolean[] = [];
   for (const id of styles) {
     const code = custom.get(id);
