@@ -4,8 +4,8 @@
 
 import type { Cell, Range, Sheet } from '../model/grid.js';
 import { a1, ascending } from '../model/grid.js';
-import type { Location } from '../model/report.js';
-import { isValueLike } from './values.js';
+import type { Location, RowData } from '../model/report.js';
+import { isValueLike, readValue } from './values.js';
 
 export interface Line {
   sheet: Sheet;
@@ -54,7 +54,18 @@ export function labelStart(line: Line): number {
 }
 
 export function cellAt(line: Line, col: number): Cell | undefined {
-  return line.cells.find((c) => c.col === col);
+  for (const c of line.cells) if (c.col === col) return c;
+  return undefined;
+}
+
+/** A row's values by key, each read from the column found for it (a blank where the row has no cell). */
+export function readCells(line: Line, cols: ReadonlyMap<string, number>): RowData['cells'] {
+  const cells: RowData['cells'] = {};
+  for (const [key, col] of cols) {
+    const cell = cellAt(line, col);
+    cells[key] = readValue(cell, locate(line.sheet, line.row, col, cell));
+  }
+  return cells;
 }
 
 /**

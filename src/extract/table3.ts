@@ -6,8 +6,8 @@ import { bestMatch, normalizeLabel, type NormalizedLabel } from '../form/labels.
 import type { T3Group, T3Row } from '../form/types.js';
 import type { Cell } from '../model/grid.js';
 import type { RowData, TableData } from '../model/report.js';
-import { cellAt, cellEnd, labelStart, locate, valueColumns, type Line } from './lines.js';
-import { isValueLike, readValue } from './values.js';
+import { cellEnd, labelStart, locate, readCells, valueColumns, type Line } from './lines.js';
+import { isValueLike } from './values.js';
 
 const ROWS: T3Row[] = [...new Map([...EDITIONS['2021'].t3.rows, ...EDITIONS['2019'].t3.rows].map((r) => [r.key, r])).values()];
 /** 3.其他 is a row only under （六）其他处理. */
@@ -42,11 +42,14 @@ function classify(label: NormalizedLabel, group: string | null): Classified | nu
 const OTHER_HANDLING = ROWS.find((r) => r.key === 'otherHandling')!;
 
 function readRow(key: string, line: Line, labelEnd: number, labelCell: Cell | undefined, header: Map<string, number>): RowData {
-  const cells: RowData['cells'] = {};
-  for (const [column, col] of valueColumns(line, labelEnd, COLUMN_KEYS, header)) {
-    cells[column] = readValue(cellAt(line, col), locate(line.sheet, line.row, col, cellAt(line, col)));
-  }
+  const cells = readCells(line, valueColumns(line, labelEnd, COLUMN_KEYS, header));
   return { key, loc: labelCell ? locate(line.sheet, line.row, labelCell.col, labelCell) : null, cells };
+}
+
+/** Whether a line holds words only the header has (申请人情况, 自然人, …). */
+function isHeaderRow(texts: NormalizedLabel[]): boolean {
+  for (const t of texts) for (const h of HEADER_ONLY) if (t.text.includes(h)) return true;
+  return false;
 }
 
 export function extractTable3(lines: Line[]): TableData | null {
@@ -58,11 +61,10 @@ export function extractTable3(lines: Line[]): TableData | null {
   let sixHeading: { line: Line; labelEnd: number; cell: Cell | undefined } | null = null;
 
   for (const line of lines) {
-    // Built by push rather than map(): the same kind of array in every tier keeps V8 from throwing
-    // away this function's optimised code (and compiling it again) as it warms up.
+    // Plain loops, and arrays built by push: see extractTable2.
     const texts: NormalizedLabel[] = [];
     for (const c of line.cells) texts.push(normalizeLabel(c.text));
-    if (!dataSeen && texts.some((t) => HEADER_ONLY.some((h) => t.text.includes(h)))) {
+    if (!dataSeen && isHeaderRow(texts)) {
       for (let i = 0; i < line.cells.length; i++) {
         const match = bestMatch(texts[i]!.text, COLUMNS);
         if (match && match.score >= 2000 && !header.has(match.item.key)) header.set(match.item.key, line.cells[i]!.col);
@@ -93,7 +95,9 @@ export function extractTable3(lines: Line[]): TableData | null {
     if (!row && groupHere === 'otherHandling') {
       // （六）其他处理 with figures is the 2019 edition's single row; without figures it may be
       // the heading of the three 2021 rows, or that single row left blank: the rows below decide.
-      if (line.cells.some((c) => c.col > labelEnd)) row = OTHER_HANDLING;
+      let figures = false;
+      for (const c of line.cells) figures ||= c.col > labelEnd;
+      if (figures) row = OTHER_HANDLING;
       else sixHeading = { line, labelEnd, cell: line.cells[labelStart(line)] };
     }
     if (!row || rows[row.key]) continue;

@@ -14,6 +14,14 @@ const GROUP_ALIASES: Array<[string, string[]]> = [
 ];
 const KEYS = GROUPS.flatMap((g) => COLUMNS.map((c) => `${g.key}.${c.key}`));
 
+/** The group a heading names (行政复议, 直接起诉, 复议后起诉), or null. */
+function groupNamed(text: string): string | null {
+  for (const [key, aliases] of GROUP_ALIASES) {
+    for (const a of aliases) if (text === a || text.startsWith(a)) return key;
+  }
+  return null;
+}
+
 export function extractTable4(lines: Line[]): TableData | null {
   if (lines.length === 0) return null;
   const groupStarts: Array<{ key: string; col: number }> = [];
@@ -25,9 +33,9 @@ export function extractTable4(lines: Line[]): TableData | null {
     let isHeader = false;
     for (const cell of line.cells) {
       const text = normalizeText(cell.text);
-      const group = GROUP_ALIASES.find(([, aliases]) => aliases.some((a) => text === a || text.startsWith(a)));
+      const group = groupNamed(text);
       if (group) {
-        if (!groupStarts.some((g) => g.key === group[0])) groupStarts.push({ key: group[0], col: cell.col });
+        if (!groupStarts.some((g) => g.key === group)) groupStarts.push({ key: group, col: cell.col });
         isHeader = true;
         continue;
       }
