@@ -15,7 +15,7 @@
 
 import type { RawCell, SheetCells } from './sheet.js';
 import { StringText, unescapeText } from './string-item.js';
-import { decodeEntities } from './xml.js';
+import { decodeEntities, isSpace } from './xml.js';
 
 /** The largest sheet Excel (and WPS, LibreOffice) can hold: a reference beyond it is damage. */
 export const MAX_ROW = 1_048_576;
@@ -25,8 +25,6 @@ const GIVE_UP = -1;
 
 /** Attributes a tag may have on this path; a tag with more is left to the general scanner. */
 const MAX_ATTRIBUTES = 12;
-
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 /** Characters of an attribute name on this path: letters, digits, ':', '_', '-', '.'. */
 const isNameChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e;

@@ -104,16 +104,21 @@ export class SheetCells {
     readonly maxCells: number,
   ) {}
 
+  /** The error for a sheet beyond the limits. */
+  tooMany(): ReadError {
+    return new ReadError('too-many-cells', { sheet: this.sheetName, limit: this.maxCells });
+  }
+
   /** A <c> or a merge: work, counted. */
   element(): void {
-    if (++this.elements > 10 * this.maxCells) throw new ReadError('too-many-cells', { sheet: this.sheetName, limit: this.maxCells });
+    if (++this.elements > 10 * this.maxCells) throw this.tooMany();
   }
 
   /** A <c> read (at this.row, this.col): its cell, when it holds something. */
   add(raw: RawCell): void {
     const out = toCell(raw, this.row, this.col, this.book);
     if (!out) return;
-    if (++this.filled > this.maxCells) throw new ReadError('too-many-cells', { sheet: this.sheetName, limit: this.maxCells });
+    if (++this.filled > this.maxCells) throw this.tooMany();
     const inRow = this.found.get(this.row);
     if (inRow) inRow.push(out);
     else this.found.set(this.row, [out]);
@@ -251,7 +256,7 @@ export function readSheet(xml: string, book: Workbook, sheetName: string, maxCel
   }
   const found = cells.found;
   // Merges that each span thousands of filled rows are hostile, not a report: bounded like cells.
-  if (!dropMerged(found, merges, 10 * maxCells)) throw new ReadError('too-many-cells', { sheet: sheetName, limit: maxCells });
+  if (!dropMerged(found, merges, 10 * maxCells)) throw cells.tooMany();
   const rows = new Map<number, Cell[]>();
   // Sheets list rows and cells in order, each once; sorting and de-duplicating only when they do not.
   const numbers = [...found.keys()];

@@ -38,7 +38,8 @@ export const TEXT = 2;
 export const CLOSE = 3;
 export type XmlEvent = typeof END | typeof OPEN | typeof TEXT | typeof CLOSE;
 
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+/** XML's whitespace: space, tab, line feed, carriage return. */
+export const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 /** Whitespace as a regular expression's \s knows it (Unicode spaces too), which ends a reference. */
 const isWhitespace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && /\s/.test(String.fromCharCode(c)));
