@@ -148,6 +148,9 @@ export class SheetCells {
   }
 }
 
+/** Whether merge `m` hides cell `c` of row `r`: inside it, and not its top-left cell. */
+const hiddenBy = (m: Range, r: number, c: Cell) => c.col >= m.left && c.col <= m.right && (r !== m.top || c.col !== m.left);
+
 /**
  * Only the top-left cell of a merged range keeps its value, as in Excel. Each merge visits only
  * the rows that hold cells (found by binary search), never every row it spans. False when that
@@ -174,9 +177,10 @@ function dropMerged(rows: Map<number, Cell[]>, merges: Range[], budget: number):
       // The work is the cells looked at, not the rows.
       visits += cells.length;
       if (visits > budget) return false;
-      const hidden = (c: Cell) => c.col >= m.left && c.col <= m.right && (r !== m.top || c.col !== m.left);
       // Most merges hide nothing (a title over blank cells): the row is copied only when one does.
-      if (cells.some(hidden)) rows.set(r, cells.filter((c) => !hidden(c)));
+      let hides = false;
+      for (const c of cells) hides ||= hiddenBy(m, r, c);
+      if (hides) rows.set(r, cells.filter((c) => !hiddenBy(m, r, c)));
     }
   }
   return true;
