@@ -3,6 +3,7 @@
 // and passes them between threads, so they are packed: the cells as one short string per report,
 // unpacked into values with their places only when a rule looks at them.
 
+import { EDITIONS, t2Rows } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
 import { a1 } from '../model/grid.js';
 import type { CellValue, Report } from '../model/report.js';
@@ -40,10 +41,18 @@ export function agencyKey(name: string): string {
 const STATUSES: Array<CellValue['status']> = ['ok', 'blank', 'placeholder', 'not-number', 'date', 'error', 'formula'];
 
 /**
- * A row packed: where it is (sheet index or -1, worksheet row, text line or -1; a row's values
- * come from one line) and each cell's number, status and column; nothing of its text.
+ * The national format's column keys, numbered: a packed cell names its column by its number here
+ * (a batch keeps the packed cells of every file until the end, and the names were most of them).
  */
-type PackedRow = [sheet: number, row: number, line: number, cells: Record<string, [value: number | null, status: number, col: number]>] | null;
+const COLUMN_KEYS = [...new Set(Object.values(EDITIONS).flatMap((e) => [...t2Rows(e).flatMap((r) => r.columns), ...e.t3.columns].map((c) => c.key)))];
+const COLUMN_NUMBERS = new Map(COLUMN_KEYS.map((key, i) => [key, i]));
+
+/**
+ * A row packed: where it is (sheet index or -1, worksheet row, text line or -1; a row's values
+ * come from one line), then four entries for each cell: its column key (by number, or by name if
+ * the format has no such key), number, status and column; nothing of its text.
+ */
+type PackedRow = [sheet: number, row: number, line: number, ...cells: Array<number | string | null>] | null;
 
 function packRow(cells: Record<string, CellValue> | undefined, sheets: string[]): PackedRow {
   if (!cells) return null;
@@ -54,16 +63,18 @@ function packRow(cells: Record<string, CellValue> | undefined, sheets: string[])
     sheet = sheets.indexOf(loc.sheet);
     if (sheet < 0) sheet = sheets.push(loc.sheet) - 1;
   }
-  const out: Record<string, [number | null, number, number]> = {};
-  for (const [key, v] of Object.entries(cells)) out[key] = [v.value, STATUSES.indexOf(v.status), v.loc?.col ?? 0];
-  return [sheet, loc?.row ?? 0, loc?.line ?? -1, out];
+  const out: NonNullable<PackedRow> = [sheet, loc?.row ?? 0, loc?.line ?? -1];
+  for (const [key, v] of Object.entries(cells)) out.push(COLUMN_NUMBERS.get(key) ?? key, v.value, STATUSES.indexOf(v.status), v.loc?.col ?? 0);
+  return out;
 }
 
 function unpackRow(row: PackedRow, sheets: string[]): Record<string, CellValue> | null {
   if (!row) return null;
-  const [sheet, r, line, cells] = row;
+  const [sheet, r, line] = row;
   const out: Record<string, CellValue> = {};
-  for (const [key, [value, status, col]] of Object.entries(cells)) {
+  for (let i = 3; i + 3 < row.length; i += 4) {
+    const [name, value, status, col] = [row[i]!, row[i + 1] as number | null, row[i + 2] as number, row[i + 3] as number];
+    const key = typeof name === 'number' ? COLUMN_KEYS[name]! : name;
     const loc = sheet < 0 || col === 0 ? null : { sheet: sheets[sheet]!, cell: a1(r, col), row: r, col, ...(line >= 0 ? { line } : {}) };
     out[key] = { text: '', value, status: STATUSES[status] ?? 'not-number', notes: [], decimals: 0, loc };
   }
