@@ -83,11 +83,14 @@ function timeOf(cmd, args, n = 9) {
 }
 
 // This machine's speed drifts by a quarter within minutes: the folder and its lower bound are
-// measured in turns, three times each, and compared by their medians.
-lowerBound(); // warm the file cache
+// measured in turns, three times each, and compared by their medians. Each bound is taken right
+// after a pass that warms it (and the file cache), as the single measurement before it was:
+// without that pass, the bounds after the first came out about a fifth slower in five runs of
+// this script, which flattered the ratio.
 const bounds = [];
 const folderRuns = [];
 for (let round = 0; round < 3; round++) {
+  lowerBound();
   bounds.push(lowerBound());
   folderRuns.push(run(['check', '--format', 'json', '--no-progress', folder]));
 }
