@@ -14,21 +14,10 @@ import { DEFAULT_LIMITS } from '../../src/readers/limits.js';
 import { normalize } from '../../src/writers/normalize.js';
 import { writeOfficialXlsx } from '../../src/writers/xlsx.js';
 import { balancedReport } from '../helpers/report.js';
+import { prng } from '../helpers/prng.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const workbooks = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx'));
-
-/** A small seeded PRNG (mulberry32), so a failing case can be reproduced. */
-function prng(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
 
 const BOOK: Workbook = { strings: ['甲', ' ', 'b', '_x000D_c'], dateStyles: [false, false, true], date1904: false };
 

@@ -9,6 +9,7 @@ import { parseRange } from '../../src/model/grid.js';
 import { readXlsx } from '../../src/readers/xlsx.js';
 import { parseXml, type XmlHandlers } from '../../src/readers/xml.js';
 import { referenceParseRange, referenceParseXml } from '../helpers/reference-xml.js';
+import { prng } from '../helpers/prng.js';
 
 /** Every event and the error (name and message) as one list, so two parsers can be compared. */
 function trace(parse: (xml: string, on: XmlHandlers) => void, xml: string): string[] {
@@ -27,18 +28,6 @@ function trace(parse: (xml: string, on: XmlHandlers) => void, xml: string): stri
 
 const referenceTrace = (xml: string) => trace(referenceParseXml, xml);
 const newTrace = (xml: string) => trace(parseXml, xml);
-
-/** A small seeded PRNG (mulberry32), so a failing case can be reproduced. */
-function prng(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
 
 describe('parseXml agrees with the reference', () => {
   it.each([
