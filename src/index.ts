@@ -2,6 +2,7 @@
 
 import { extract, type ExtractOptions } from './extract/index.js';
 import { reportFromJson } from './extract/normalized.js';
+import type { Grid } from './model/grid.js';
 import type { Report } from './model/report.js';
 import { ReadError, readBytes, readGridFromBytes, type Limits } from './readers/index.js';
 import { checkReport, type EngineOptions, type FileResult } from './engine/index.js';
@@ -37,16 +38,38 @@ export function unreadableReport(file: string, error: ReadError): Report {
   };
 }
 
-/** Read and extract a file; a file that cannot be read becomes a report saying why. */
-export async function loadReport(file: string, options: LoadOptions = {}, bytes?: Uint8Array): Promise<Report> {
+/**
+ * A file as read, before extraction: its cells, the text of a normalized JSON report, or why it
+ * cannot be read. A batch reads files on some threads and extracts them on others.
+ */
+export type Source = { grid: Grid } | { json: string } | { failure: ReadError };
+
+/** Read a file (or its bytes already in memory); a file that cannot be read gives the reason. */
+export async function readSource(file: string, options: LoadOptions = {}, bytes?: Uint8Array): Promise<Source> {
   try {
-    if (/\.json$/i.test(file)) return reportFromJson(file, new TextDecoder().decode(bytes ?? readBytes(file, options.limits)));
-    const grid = await readGridFromBytes(file, bytes ?? readBytes(file, options.limits), options.limits);
-    return extract(grid, options);
+    const data = bytes ?? readBytes(file, options.limits);
+    if (/\.json$/i.test(file)) return { json: new TextDecoder().decode(data) };
+    return { grid: await readGridFromBytes(file, data, options.limits) };
+  } catch (err) {
+    if (err instanceof ReadError) return { failure: err };
+    throw err;
+  }
+}
+
+/** The report a source holds; one that cannot be read (or extracted) becomes a report saying why. */
+export function reportFrom(file: string, source: Source, options: ExtractOptions = {}): Report {
+  try {
+    if ('failure' in source) return unreadableReport(file, source.failure);
+    return 'json' in source ? reportFromJson(file, source.json) : extract(source.grid, options);
   } catch (err) {
     if (err instanceof ReadError) return unreadableReport(file, err);
     throw err;
   }
+}
+
+/** Read and extract a file; a file that cannot be read becomes a report saying why. */
+export async function loadReport(file: string, options: LoadOptions = {}, bytes?: Uint8Array): Promise<Report> {
+  return reportFrom(file, await readSource(file, options, bytes), options);
 }
 
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileResult> {

@@ -1,6 +1,6 @@
 // `report check` on folders: parallel workers, order, summary, exit codes and batch options.
 
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,8 +11,8 @@ interface Json {
 }
 
 describe('report check FOLDER', () => {
-  it('checks a folder on several workers, in sorted order, with the same results as one by one', async () => {
-    const many = await cli(['check', '--format', 'json', '--jobs', '2', 'fixtures']);
+  it.each(['2', '3', '4'])('checks a folder on %s workers (reading on some, checking on others), in sorted order, with the same results as on one', async (jobs) => {
+    const many = await cli(['check', '--format', 'json', '--jobs', jobs, 'fixtures']);
     const one = await cli(['check', '--format', 'json', '--jobs', '1', 'fixtures']);
     const files = (JSON.parse(many.stdout) as Json).results.map((r) => r.file);
     expect(files).toEqual([...files].sort());
@@ -30,19 +30,34 @@ describe('report check FOLDER', () => {
     expect(out.results.map((r) => r.errorCount > 0)).toEqual([false, true, false]);
   });
 
-  it('--timeout gives up on a file that takes too long, and checks the ones queued behind it', async () => {
+  it.each(['1', '2'])('--timeout gives up on a file that takes too long to read (--jobs %s), and checks the ones queued behind it', async (jobs) => {
     const dir = mkdtempSync(join(tmpdir(), 'report-slow-'));
     // 1.1 million cells: allowed by --max-cells here, so reading them takes far longer than 100 ms.
     copyFileSync('fixtures/bad/million-cells-compact.xlsx', join(dir, 'a-slow.xlsx'));
     copyFileSync('fixtures/official-2022.xlsx', join(dir, 'b.xlsx'));
     copyFileSync('fixtures/dunfangdian-2021.txt', join(dir, 'c.txt'));
-    const r = await cli(['check', '--format', 'json', '--jobs', '1', '--timeout', '100ms', '--max-cells', '5000000', dir]);
+    const r = await cli(['check', '--format', 'json', '--jobs', jobs, '--timeout', '100ms', '--max-cells', '5000000', dir]);
     const out = JSON.parse(r.stdout) as Json;
     expect(out.results.map((x) => x.diagnostics.find((d) => d.rule === 'file-unreadable')?.messageId ?? null)).toEqual(['timeout', null, null]);
     expect(out.results[0]!.diagnostics[0]!.message).toContain('0.1 秒');
     expect(out.results.slice(1).map((x) => x.errorCount)).toEqual([0, 0]);
     expect(r.code).toBe(1);
   });
+
+  it('--timeout gives up on a file that reads quickly and takes too long to check, and checks the ones queued behind it on a new worker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-slow-'));
+    // A 24 MB report JSON: read (its bytes decoded) in a fraction of the limit, parsed and checked
+    // in several times it.
+    writeFileSync(join(dir, 'a-slow.json'), `{"version":1,"edition":"2021","padding":[${'0,'.repeat(12_000_000)}0]}`);
+    copyFileSync('fixtures/official-2022.xlsx', join(dir, 'b.xlsx'));
+    copyFileSync('fixtures/dunfangdian-2021.txt', join(dir, 'c.txt'));
+    copyFileSync('fixtures/edition2019-2019.csv', join(dir, 'd.csv'));
+    const r = await cli(['check', '--format', 'json', '--jobs', '2', '--timeout', '700ms', dir]);
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.results.map((x) => x.diagnostics.find((d) => d.rule === 'file-unreadable')?.messageId ?? null)).toEqual(['timeout', null, null, null]);
+    expect(out.results.map((x) => x.errorCount)).toEqual([1, 0, 0, 0]);
+    expect(r.code).toBe(1);
+  }, 30_000);
 
   it('prints a summary for a batch', async () => {
     const r = await cli(['check', 'fixtures']);

@@ -1,13 +1,21 @@
 // Checks many files on worker threads; returns outputs in input order whatever order they finish in.
-// Each worker has a few files queued so it never waits for the main thread; a file that takes longer
-// than the time limit has its worker stopped and replaced, and gets a file-unreadable result saying so.
+//
+// With two threads or more, some workers read files and the others extract and check what they
+// read (a packed grid, moved between threads through this one). V8 compiles hot code again in every
+// thread, and on a batch of a few thousand files that warm-up, not the files, was most of the time:
+// a worker that only reads, or only checks, has half the code to warm up. With one thread, the
+// worker does both.
+//
+// Each worker has a few files queued so it never waits for the main thread. A file that takes
+// longer than the time limit to read, or to check, has its worker stopped and replaced, and gets a
+// file-unreadable result saying so.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReadError } from '../readers/errors.js';
 import { guardBuffer, readyToStop, resume } from './native-guard.js';
-import { checkOne, failedOutput, type TaskOptions, type TaskOutput } from './task.js';
+import { checkOne, failedOutput, type ReadOutput, type TaskOptions, type TaskOutput } from './task.js';
 
 /**
  * The worker's compiled module. Run from the TypeScript sources (the test runner), this folder
@@ -35,15 +43,32 @@ const QUEUED = 4;
 /** Most memory one worker's heap may take. */
 const WORKER_HEAP_MB = 512;
 
+/**
+ * Files read and waiting for a checker, at most this many per checker: the readers wait beyond
+ * it, which bounds the memory the waiting files hold.
+ */
+const WAITING_PER_CHECKER = 2 * QUEUED;
+
+/** What a worker does with each file: read it, check what was read, or both. */
+export type Role = 'read' | 'check' | 'all';
+
 /** What a worker is started with. */
 export interface WorkerStart {
+  role: Role;
   task: TaskOptions;
   /** Flags that keep the pool from stopping the worker inside native code (native-guard.ts). */
   guard: SharedArrayBuffer;
 }
 
+/** What a worker is sent for each file (a checker gets what a reader read). */
+export interface WorkerRequest {
+  index: number;
+  file: string;
+  read?: ReadOutput;
+}
+
 /** What a worker posts back for each file. */
-export type WorkerReply = { index: number; output: TaskOutput } | { index: number; error: string } | { ready: true };
+export type WorkerReply = { index: number; output: TaskOutput } | { index: number; read: ReadOutput } | { index: number; error: string } | { ready: true };
 
 /** Every file's output, in input order whatever order they finish in. */
 export async function checkAll(files: string[], options: PoolOptions): Promise<TaskOutput[]> {
@@ -66,12 +91,28 @@ export async function checkAll(files: string[], options: PoolOptions): Promise<T
   return outputs;
 }
 
+
+/** One worker of the pool and the files sent to it, oldest first. */
+interface Member {
+  role: Role;
+  worker: Worker;
+  guard: SharedArrayBuffer;
+  queue: WorkerRequest[];
+  timer?: NodeJS.Timeout;
+  ready: boolean;
+  stopped: boolean;
+}
+
 class WorkerPool {
-  private readonly pending: number[];
+  /** Files not yet sent to a reader, last first. */
+  private readonly toRead: number[];
+  /** Files read and not yet sent to a checker, first first. */
+  private readonly toCheck: WorkerRequest[] = [];
   private readonly timeoutMs: number;
-  private running = 0;
-  private failed = false;
-  private readonly workers = new Set<Worker>();
+  private readonly members = new Set<Member>();
+  private checkers = 0;
+  private done = 0;
+  private settled = false;
   private resolve!: () => void;
   private reject!: (err: Error) => void;
 
@@ -80,7 +121,7 @@ class WorkerPool {
     private readonly options: PoolOptions,
     private readonly finish: (index: number, output: TaskOutput) => void,
   ) {
-    this.pending = files.map((_, i) => i).reverse();
+    this.toRead = files.map((_, i) => i).reverse();
     this.timeoutMs = options.timeoutMs ?? 0;
   }
 
@@ -89,15 +130,16 @@ class WorkerPool {
       this.resolve = resolve;
       this.reject = reject;
       const jobs = Math.max(1, Math.min(this.options.jobs, this.files.length));
-      for (let i = 0; i < jobs; i++) this.start();
+      if (jobs === 1) return this.start('all');
+      const readers = Math.floor(jobs / 2);
+      for (let i = 0; i < jobs; i++) this.start(i < readers ? 'read' : 'check');
     });
   }
 
-  /** A new worker, fed from the pending files until none are left. */
-  private start(): void {
+  private start(role: Role): void {
     const guard = guardBuffer();
     const worker = new Worker(workerUrl(), {
-      workerData: { task: this.options.task, guard } satisfies WorkerStart,
+      workerData: { role, task: this.options.task, guard } satisfies WorkerStart,
       resourceLimits: {
         // A young generation of 16 MB (V8 lets it grow to 48): small files make short-lived
         // garbage, and a smaller nursery keeps each worker's memory down at no cost in speed;
@@ -110,77 +152,109 @@ class WorkerPool {
         maxOldGenerationSizeMb: WORKER_HEAP_MB,
       },
     });
-    this.workers.add(worker);
-    const queue: number[] = [];
-    let timer: NodeJS.Timeout | undefined;
-    let stopped = false;
-    let ready = false;
-    this.running++;
-    // The limit runs for the file at the head of the queue, from when the worker starts on it:
-    // once the worker has loaded (starting one is not the file's time), then after each reply.
-    const arm = () => {
-      clearTimeout(timer);
-      if (ready && this.timeoutMs > 0 && queue.length > 0) timer = setTimeout(() => giveUp(new ReadError('timeout', { seconds: this.timeoutMs / 1000 })), this.timeoutMs);
-    };
-    const feed = () => {
-      while (queue.length < QUEUED && this.pending.length > 0) {
-        const index = this.pending.pop()!;
-        queue.push(index);
-        worker.postMessage({ index, file: this.files[index] });
-      }
-      if (queue.length === 0) stop();
-    };
-    const stop = () => {
-      if (stopped) return;
-      stopped = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      this.workers.delete(worker);
-      if (--this.running === 0 && !this.failed) this.resolve();
-    };
-    /** The file at the head of the queue gets `reason`; the worker is replaced; the files queued behind go back to the front of the line. */
-    const giveUp = (reason: ReadError, dead = false) => {
-      // Never inside native zlib (it would abort the process): a moment later, once out of it.
-      if (!dead && !readyToStop(guard)) {
-        timer = setTimeout(() => giveUp(reason), 10);
-        return;
-      }
-      const [late, ...rest] = queue;
-      this.pending.push(...rest.reverse());
-      queue.length = 0;
-      this.finish(late!, failedOutput(this.files[late!]!, reason, this.options.task));
-      if (this.pending.length > 0) this.start();
-      stop();
-    };
-    const fail = (message: string) => {
-      if (stopped) return;
-      // Rejected before anything can resolve the run, and every worker stopped with it.
-      this.failed = true;
-      this.reject(new Error(`${this.files[queue[0] ?? 0]}: ${message}`));
-      for (const w of this.workers) void w.terminate();
-      stop();
-    };
+    const member: Member = { role, worker, guard, queue: [], ready: false, stopped: false };
+    this.members.add(member);
+    if (role === 'check') this.checkers++;
     worker.on('message', (reply: WorkerReply) => {
-      if (stopped) return;
+      if (member.stopped) return;
       if ('ready' in reply) {
-        ready = true;
-        return arm();
+        member.ready = true;
+        return this.arm(member);
       }
-      if ('error' in reply) return fail(reply.error);
-      queue.shift();
+      if ('error' in reply) return this.fail(member, reply.error);
+      const request = member.queue.shift()!;
       // A time limit that ran out as the reply was on its way: the worker goes on.
       resume(guard);
-      arm();
-      this.finish(reply.index, reply.output);
-      feed();
+      this.arm(member);
+      if ('read' in reply) this.toCheck.push({ index: reply.index, file: request.file, read: reply.read });
+      else this.complete(reply.index, reply.output);
+      this.feed();
     });
     worker.on('error', (err: NodeJS.ErrnoException) => {
-      if (stopped) return;
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') giveUp(new ReadError('out-of-memory', { limit: `${WORKER_HEAP_MB} MB` }), true);
-      else fail(err.message);
+      if (member.stopped) return;
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') this.giveUp(member, new ReadError('out-of-memory', { limit: `${WORKER_HEAP_MB} MB` }), true);
+      else this.fail(member, err.message);
     });
-    worker.on('exit', (code) => fail(`the worker stopped (exit code ${code})`));
-    feed();
-    arm();
+    worker.on('exit', (code) => this.fail(member, `the worker stopped (exit code ${code})`));
+    this.feed();
+  }
+
+  /** Send every worker files up to its queue's length; stop the readers nothing is left for. */
+  private feed(): void {
+    for (const member of this.members) {
+      const { role, queue } = member;
+      while (queue.length < QUEUED) {
+        let request: WorkerRequest | undefined;
+        if (role === 'check') request = this.toCheck.shift();
+        else if (this.toRead.length > 0 && (role === 'all' || this.toCheck.length < WAITING_PER_CHECKER * this.checkers)) {
+          const index = this.toRead.pop()!;
+          request = { index, file: this.files[index]! };
+        }
+        if (!request) break;
+        queue.push(request);
+        // A checker is sent a copy: what was read stays here until it is checked, to be sent
+        // again should the checker be stopped.
+        member.worker.postMessage(request);
+        if (queue.length === 1) this.arm(member);
+      }
+      if (role === 'read' && queue.length === 0 && this.toRead.length === 0) this.stop(member);
+    }
+  }
+
+  /** The time limit runs for the file at the head of the queue, from when the worker starts on it:
+   * once the worker has loaded (starting one is not the file's time), then after each reply. */
+  private arm(member: Member): void {
+    clearTimeout(member.timer);
+    if (member.ready && this.timeoutMs > 0 && member.queue.length > 0) {
+      member.timer = setTimeout(() => this.giveUp(member, new ReadError('timeout', { seconds: this.timeoutMs / 1000 })), this.timeoutMs);
+    }
+  }
+
+  private complete(index: number, output: TaskOutput): void {
+    this.finish(index, output);
+    if (++this.done < this.files.length) return;
+    this.settled = true;
+    for (const member of this.members) this.stop(member);
+    this.resolve();
+  }
+
+  private stop(member: Member): void {
+    if (member.stopped) return;
+    member.stopped = true;
+    clearTimeout(member.timer);
+    void member.worker.terminate();
+    this.members.delete(member);
+    if (member.role === 'check') this.checkers--;
+  }
+
+  /**
+   * The file at the head of the worker's queue gets `reason`; the worker is replaced; the files
+   * queued behind go back to the front of the line.
+   */
+  private giveUp(member: Member, reason: ReadError, dead = false): void {
+    if (member.stopped) return;
+    // Never inside native zlib (it would abort the process): a moment later, once out of it.
+    if (!dead && !readyToStop(member.guard)) {
+      member.timer = setTimeout(() => this.giveUp(member, reason), 10);
+      return;
+    }
+    const [late, ...rest] = member.queue;
+    member.queue.length = 0;
+    this.stop(member);
+    if (member.role === 'check') this.toCheck.unshift(...rest);
+    else this.toRead.push(...rest.map((r) => r.index).reverse());
+    this.complete(late!.index, failedOutput(late!.file, reason, this.options.task));
+    if (this.settled) return;
+    // A checker is always needed until the end; a reader only while files are left to read.
+    if (member.role === 'check' || this.toRead.length > 0) this.start(member.role);
+    else this.feed();
+  }
+
+  private fail(member: Member, message: string): void {
+    if (member.stopped || this.settled) return;
+    // Rejected before anything can resolve the run, and every worker stopped with it.
+    this.settled = true;
+    this.reject(new Error(`${member.queue[0]?.file ?? this.files[0]}: ${message}`));
+    for (const m of this.members) this.stop(m);
   }
 }

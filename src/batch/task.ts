@@ -1,12 +1,15 @@
 // The work done for one file, the same in the main thread and in a worker: read, check, and keep
-// the facts the cross-year checks need.
+// the facts the cross-year checks need. A batch may split it in two, reading on one thread and
+// checking on another (pool.ts): readOne and checkRead are those halves, checkOne is both.
 
 import { checkReport, type EngineOptions, type FileResult } from '../engine/index.js';
 import type { EditionId } from '../form/types.js';
-import { loadReport, unreadableReport } from '../index.js';
+import { loadReport, readSource, reportFrom, unreadableReport, type LoadOptions, type Source } from '../index.js';
+import type { Report } from '../model/report.js';
 import { ReadError } from '../readers/errors.js';
 import type { Limits } from '../readers/limits.js';
 import { factsOf, type PackedFacts } from './facts.js';
+import { packGrid, unpackGrid, type PackedGrid } from './packed-grid.js';
 
 export interface TaskOptions extends EngineOptions {
   edition?: EditionId;
@@ -18,6 +21,23 @@ export interface TaskOutput {
   facts: PackedFacts;
 }
 
+/** A file as read, passed from a reading thread to a checking one (a Source that survives the trip). */
+export type ReadOutput = { grid: PackedGrid } | { json: string } | { failure: { reason: string; data: Record<string, string | number> } };
+
+function loadOptions(options: TaskOptions): LoadOptions {
+  return { ...(options.edition ? { edition: options.edition } : {}), ...(options.limits ? { limits: options.limits } : {}) };
+}
+
+function outputOf(report: Report, options: TaskOptions): TaskOutput {
+  return { result: checkReport(report, options), facts: factsOf(report) };
+}
+
+/** A bug met on a file: file-unreadable/internal with the first line of what was thrown. */
+function internal(err: unknown): ReadError {
+  const detail = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : String(err).slice(0, 200);
+  return new ReadError('internal', { detail });
+}
+
 /**
  * Read and check one file. A bug met on this file (an exception that is not a ReadError) gives
  * this file a file-unreadable/internal result instead of sinking the whole batch; the CLI then
@@ -25,11 +45,32 @@ export interface TaskOutput {
  */
 export async function checkOne(file: string, options: TaskOptions): Promise<TaskOutput> {
   try {
-    const report = await loadReport(file, { ...(options.edition ? { edition: options.edition } : {}), ...(options.limits ? { limits: options.limits } : {}) });
-    return { result: checkReport(report, options), facts: factsOf(report) };
+    return outputOf(await loadReport(file, loadOptions(options)), options);
   } catch (err) {
-    const detail = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : String(err).slice(0, 200);
-    return failedOutput(file, new ReadError('internal', { detail }), options);
+    return failedOutput(file, internal(err), options);
+  }
+}
+
+/** The first half of checkOne: read the file (a bug met reading it is its failure). */
+export async function readOne(file: string, options: TaskOptions): Promise<ReadOutput> {
+  let source: Source;
+  try {
+    source = await readSource(file, loadOptions(options));
+  } catch (err) {
+    source = { failure: internal(err) };
+  }
+  if ('grid' in source) return { grid: packGrid(source.grid) };
+  if ('json' in source) return source;
+  return { failure: { reason: source.failure.reason, data: source.failure.data } };
+}
+
+/** The second half of checkOne: extract and check what readOne gave. */
+export function checkRead(file: string, read: ReadOutput, options: TaskOptions): TaskOutput {
+  try {
+    const source: Source = 'grid' in read ? { grid: unpackGrid(read.grid) } : 'json' in read ? read : { failure: new ReadError(read.failure.reason, read.failure.data) };
+    return outputOf(reportFrom(file, source, loadOptions(options)), options);
+  } catch (err) {
+    return failedOutput(file, internal(err), options);
   }
 }
 
@@ -40,6 +81,5 @@ export function isInternalFailure(result: FileResult): boolean {
 
 /** The output of a file given up on (its worker stopped): file-unreadable with the reason. */
 export function failedOutput(file: string, error: ReadError, options: TaskOptions): TaskOutput {
-  const report = unreadableReport(file, error);
-  return { result: checkReport(report, options), facts: factsOf(report) };
+  return outputOf(unreadableReport(file, error), options);
 }
