@@ -1,6 +1,7 @@
-// A Grid packed for the trip from a reading worker to a checking one: two typed arrays (moved
-// between threads, not copied) and one string of all the cells' text. Copying a Grid as objects
-// (a Map of rows, an object a cell) cost each side about as much as reading it did.
+// A Grid packed for the trip from a reading worker to a checking one, through the main thread:
+// three buffers, moved between threads, not copied. Copying a Grid as objects (a Map of rows, an
+// object a cell) cost each side about as much as reading it did, and each grid passing through the
+// main thread as objects made it grow its young generation to the largest V8 allows.
 
 import { makeCell, type Cell, type CellKind, type Grid, type Range, type Sheet } from '../model/grid.js';
 
@@ -24,13 +25,20 @@ export interface PackedGrid {
   ints: Int32Array;
   /** Each cell's number (0 for a cell without one). */
   numbers: Float64Array;
-  /** Every cell's text, one after another. */
-  texts: string;
+  /** Every cell's text, one after another, in UTF-16 (code units as they are, lone surrogates too). */
+  texts: Uint8Array;
 }
 
 /** The buffers to move with a packed grid (postMessage's transfer list). */
 export function transferables(packed: PackedGrid): ArrayBuffer[] {
-  return [packed.ints.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer];
+  return [packed.ints.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer, packed.texts.buffer as ArrayBuffer];
+}
+
+/** A string's UTF-16 code units in a buffer of its own (Buffer's small ones share a pool, which cannot be moved). */
+function utf16(text: string): Uint8Array {
+  const bytes = Buffer.allocUnsafeSlow(2 * text.length);
+  bytes.write(text, 'utf16le');
+  return bytes;
 }
 
 export function packGrid(grid: Grid): PackedGrid {
@@ -79,12 +87,13 @@ export function packGrid(grid: Grid): PackedGrid {
     sheets,
     ints,
     numbers,
-    texts: texts.join(''),
+    texts: utf16(texts.join('')),
   };
 }
 
 export function unpackGrid(packed: PackedGrid): Grid {
-  const { ints, numbers, texts } = packed;
+  const { ints, numbers } = packed;
+  const texts = Buffer.from(packed.texts.buffer, packed.texts.byteOffset, packed.texts.byteLength).toString('utf16le');
   let i = 0;
   let n = 0;
   let at = 0;

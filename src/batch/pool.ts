@@ -15,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReadError } from '../readers/errors.js';
 import { guardBuffer, readyToStop, resume } from './native-guard.js';
-import { checkOne, failedOutput, type ReadOutput, type TaskOptions, type TaskOutput } from './task.js';
+import { keep, KeptBatch, type KeptOutput } from './kept.js';
+import { transferables } from './packed-grid.js';
+import { checkOne, failedOutput, type ReadOutput, type TaskOptions } from './task.js';
 
 /**
  * The worker's compiled module. Run from the TypeScript sources (the test runner), this folder
@@ -68,27 +70,23 @@ export interface WorkerRequest {
 }
 
 /** What a worker posts back for each file. */
-export type WorkerReply = { index: number; output: TaskOutput } | { index: number; read: ReadOutput } | { index: number; error: string } | { ready: true };
+export type WorkerReply = { index: number; output: KeptOutput } | { index: number; read: ReadOutput } | { index: number; error: string } | { ready: true };
 
-/** Every file's output, in input order whatever order they finish in. */
-export async function checkAll(files: string[], options: PoolOptions): Promise<TaskOutput[]> {
-  const outputs: TaskOutput[] = new Array(files.length);
+/** Every file's facts and result, by the file's index, whatever order they finish in. */
+export async function checkAll(files: string[], options: PoolOptions): Promise<KeptBatch> {
+  const batch = new KeptBatch(files.length);
   let done = 0;
-  const finish = (index: number, output: TaskOutput) => {
-    // A worker's strings arrive as copies: share the ones the main thread already holds (a batch
-    // keeps every file's output until the end).
-    output.result.file = output.facts.file = files[index]!;
-    output.facts.agency = output.result.agency;
-    outputs[index] = output;
+  const finish = (index: number, output: KeptOutput) => {
+    batch.set(index, files[index]!, output);
     options.onProgress?.(++done);
   };
   if (files.length === 1 && !options.isolate) {
     // One file: no worker to start, which matters for the time a single check takes.
-    finish(0, await checkOne(files[0]!, options.task));
-    return outputs;
+    finish(0, keep(await checkOne(files[0]!, options.task)));
+    return batch;
   }
   await new WorkerPool(files, options, finish).run();
-  return outputs;
+  return batch;
 }
 
 
@@ -119,7 +117,7 @@ class WorkerPool {
   constructor(
     private readonly files: string[],
     private readonly options: PoolOptions,
-    private readonly finish: (index: number, output: TaskOutput) => void,
+    private readonly finish: (index: number, output: KeptOutput) => void,
   ) {
     this.toRead = files.map((_, i) => i).reverse();
     this.timeoutMs = options.timeoutMs ?? 0;
@@ -192,9 +190,8 @@ class WorkerPool {
         }
         if (!request) break;
         queue.push(request);
-        // A checker is sent a copy: what was read stays here until it is checked, to be sent
-        // again should the checker be stopped.
-        member.worker.postMessage(request);
+        // What was read moves on to the checker (its arrays are not copied, nor kept here).
+        member.worker.postMessage(request, request.read && 'grid' in request.read ? transferables(request.read.grid) : []);
         if (queue.length === 1) this.arm(member);
       }
       if (role === 'read' && queue.length === 0 && this.toRead.length === 0) this.stop(member);
@@ -210,7 +207,7 @@ class WorkerPool {
     }
   }
 
-  private complete(index: number, output: TaskOutput): void {
+  private complete(index: number, output: KeptOutput): void {
     this.finish(index, output);
     if (++this.done < this.files.length) return;
     this.settled = true;
@@ -241,13 +238,14 @@ class WorkerPool {
     const [late, ...rest] = member.queue;
     member.queue.length = 0;
     this.stop(member);
-    if (member.role === 'check') this.toCheck.unshift(...rest);
-    else this.toRead.push(...rest.map((r) => r.index).reverse());
-    this.complete(late!.index, failedOutput(late!.file, reason, this.options.task));
+    // The files queued behind are read again (what a stopped checker was sent went with it).
+    this.toRead.push(...rest.map((r) => r.index).reverse());
+    this.complete(late!.index, keep(failedOutput(late!.file, reason, this.options.task)));
     if (this.settled) return;
     // A checker is always needed until the end; a reader only while files are left to read.
     if (member.role === 'check' || this.toRead.length > 0) this.start(member.role);
-    else this.feed();
+    if (member.role === 'check' && this.toRead.length > 0 && ![...this.members].some((m) => m.role === 'read')) this.start('read');
+    this.feed();
   }
 
   private fail(member: Member, message: string): void {

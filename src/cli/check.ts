@@ -106,13 +106,12 @@ async function previousFacts(file: string, load: LoadOptions, lang: Lang): Promi
 }
 
 /**
- * Check the files: each file's result, and a function that adds its cross-year findings. Only the
- * results and the packed facts of each file are kept until the end.
+ * Check the files: each file's kept result (read back as it is written), and a function that adds
+ * a result's cross-year findings.
  */
 async function checkFiles(files: string[], options: PoolOptions, previous: PackedFacts | undefined) {
-  const outputs = await checkAll(files, options);
-  const facts = outputs.map((o) => o.facts);
-  return { results: outputs.map((o) => o.result), withHistory: historyChecker(facts, { ...options.task, ...(previous ? { previous } : {}) }) };
+  const batch = await checkAll(files, options);
+  return { batch, withHistory: historyChecker(batch.facts, { ...options.task, ...(previous ? { previous } : {}) }) };
 }
 
 async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
@@ -142,7 +141,7 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
   const timeoutMs = limitsWith(limits).timeoutMs;
   // A time limit given on the command line holds for a single file too (on a worker, which can be stopped).
   const isolate = flags.timeout !== undefined && timeoutMs > 0;
-  const { results, withHistory } = await checkFiles(files, { jobs, task, timeoutMs, isolate, onProgress: (done) => bar.update(done) }, previous);
+  const { batch, withHistory } = await checkFiles(files, { jobs, task, timeoutMs, isolate, onProgress: (done) => bar.update(done) }, previous);
   bar.end();
   const cwd = process.cwd();
   let errors = false;
@@ -150,8 +149,8 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
   let first: FileResult | undefined;
   let bug: FileResult | undefined;
   /** A file's result as shown: cross-year findings added, path relative, errors only with --quiet; counted. */
-  const shownResult = (result: FileResult, index: number): FileResult => {
-    const r = withHistory(result, index);
+  const shownResult = (index: number): FileResult => {
+    const r = withHistory(batch.result(index), index);
     r.file = displayPath(r.file, cwd);
     const shown = flags.quiet ? errorsOnly(r) : r;
     errors ||= shown.errorCount > 0;
@@ -174,9 +173,9 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
   if (formatter.stream) {
     // Written as it is made: a file's cross-year findings exist only while it is written, and a
     // batch's whole report is never in memory.
-    pieces = formatter.stream((function* () { for (const [i, r] of results.entries()) yield shownResult(r, i); })(), context);
+    pieces = formatter.stream((function* () { for (let i = 0; i < files.length; i++) yield shownResult(i); })(), context);
   } else {
-    const shown = results.map(shownResult);
+    const shown = files.map((_, i) => shownResult(i));
     pieces = [formatter.format(shown, context)];
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (flags.format === 'github' && summaryFile) await appendFile(summaryFile, githubSummary(shown, context)).catch(() => undefined);

@@ -62,7 +62,7 @@ const AS_TEXT: readonly ValueNote[] = ['stored-as-text'];
  */
 const readings = new Map<string, TextReading>();
 
-const parseText = (text: string): TextReading => remember(readings, text, parseTextOnce, 50_000);
+const parseText = (text: string): TextReading => remember(readings, text, parseTextOnce);
 
 function parseTextOnce(text: string): TextReading {
   const trimmed = text.trim();

@@ -32,7 +32,7 @@ export function normalizeText(raw: string): string {
  * Every label is normalised several times per file and the same few hundred labels recur in
  * every file of a batch: remember them (bounded, so a hostile file cannot grow the cache).
  */
-export function remember<T>(cache: Map<string, T>, key: string, compute: (key: string) => T, limit = 20_000): T {
+export function remember<T>(cache: Map<string, T>, key: string, compute: (key: string) => T, limit = 2_000): T {
   let value = cache.get(key);
   if (value === undefined) {
     if (cache.size >= limit) cache.clear();

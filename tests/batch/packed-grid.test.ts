@@ -62,7 +62,7 @@ describe('packed grids', () => {
           rows: new Map([
             [7, [makeCell(7, 1, 'number', '-0', -0), makeCell(7, 3, 'number', 'NaN', NaN, 12), makeCell(7, 4, 'date', '2021-01-01', 44197)]],
             [2, []],
-            [3, [makeCell(3, 16384, 'text', '𠮷野家\u0000\r\n"引号"'), makeCell(3, 16385, 'text', ''), makeCell(3, 2, 'empty', '', undefined, 0)]],
+            [3, [makeCell(3, 16384, 'text', '𠮷野家\u0000\r\n"引号"\ud800'), makeCell(3, 16385, 'text', ''), makeCell(3, 2, 'empty', '', undefined, 0)]],
             [1_048_576, [makeCell(1_048_576, 1, 'number', '1e308', 1e308), makeCell(1_048_576, 2, 'boolean', 'TRUE'), makeCell(1_048_576, 3, 'error', '#REF!'), makeCell(1_048_576, 4, 'formula', '=A1')]],
           ]),
           merges: [{ top: 1, left: 1, bottom: 2, right: 16384 }],
@@ -84,5 +84,6 @@ describe('packed grids', () => {
     structuredClone(packed, { transfer: transferables(packed) });
     expect(packed.ints.length).toBe(0);
     expect(packed.numbers.length).toBe(0);
+    expect(packed.texts.length).toBe(0);
   });
 });

@@ -1,0 +1,48 @@
+// What a batch keeps of each file until the end (src/batch/kept.ts): the result and the facts come
+// back as the worker made them, whatever order the files finish in and however large a result is.
+
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { factsOf, unpackFacts } from '../../src/batch/facts.js';
+import { keep, KeptBatch } from '../../src/batch/kept.js';
+import { checkOne, type TaskOutput } from '../../src/batch/task.js';
+import { checkReport } from '../../src/engine/index.js';
+import { loadReport } from '../../src/index.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures');
+const NAMES = ['official-2022.xlsx', 'per-sheet-2023.xlsx', 'seeded-errors-2022.xlsx', 'edition2019-2019.csv', 'dunfangdian-2021.txt', 'bad/truncated.xlsx'];
+
+/** A structured clone, as postMessage makes one, moving the kept bytes. */
+const sent = (output: TaskOutput) => {
+  const kept = keep(output);
+  return structuredClone(kept, { transfer: [kept.bytes.buffer as ArrayBuffer] });
+};
+
+describe('kept outputs', () => {
+  it('give back each file’s result and facts, filed in any order', async () => {
+    const outputs = await Promise.all(NAMES.map((name) => checkOne(join(FIXTURES, name), {})));
+    const batch = new KeptBatch(outputs.length);
+    for (const i of [3, 0, 5, 1, 4, 2]) batch.set(i, outputs[i]!.facts.file, sent(outputs[i]!));
+    outputs.forEach((output, i) => {
+      expect(batch.result(i)).toEqual(output.result);
+      const facts = batch.facts[i]!;
+      expect({ ...facts, cells: facts.cells, sheets: facts.sheets }).toEqual(output.facts);
+      expect(unpackFacts(facts)).toEqual(unpackFacts(output.facts));
+    });
+    expect(batch.result(2).diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a result larger than a block, and the ones before and after it', async () => {
+    const report = await loadReport(join(FIXTURES, 'official-2022.xlsx'));
+    const small: TaskOutput = { result: checkReport(report), facts: factsOf(report) };
+    const huge: TaskOutput = { result: { ...small.result, agency: '局'.repeat(1_500_000) }, facts: small.facts };
+    const batch = new KeptBatch(3);
+    batch.set(0, 'a', sent(small));
+    batch.set(1, 'b', sent(huge));
+    batch.set(2, 'c', sent(small));
+    expect(batch.result(1).agency).toHaveLength(1_500_000);
+    expect(batch.result(0)).toEqual(small.result);
+    expect(batch.result(2)).toEqual(small.result);
+    expect(batch.facts.map((f) => f.file)).toEqual(['a', 'b', 'c']);
+  });
+});
