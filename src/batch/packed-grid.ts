@@ -6,7 +6,7 @@
 import { makeCell, type Cell, type CellKind, type Grid, type Range, type Sheet } from '../model/grid.js';
 
 const KINDS: CellKind[] = ['number', 'text', 'date', 'boolean', 'error', 'formula', 'empty'];
-const KIND_CODES = new Map(KINDS.map((kind, i) => [kind, i]));
+const KIND_CODES = Object.fromEntries(KINDS.map((kind, i) => [kind, i])) as Record<CellKind, number>;
 /** Added to a cell's kind code when the cell has a number. */
 const HAS_NUMBER = 8;
 /** Stands for a cell without a line. */
@@ -14,6 +14,7 @@ const NO_LINE = -1;
 
 /** Integers a cell takes in `ints`: row, column, kind, line, text length. */
 const CELL_INTS = 5;
+const EMPTY = new Uint8Array(0);
 
 export interface PackedGrid {
   file: string;
@@ -45,89 +46,90 @@ export function packGrid(grid: Grid): PackedGrid {
   let intCount = 0;
   let cellCount = 0;
   for (const sheet of grid.sheets) {
-    for (const cells of sheet.rows.values()) {
+    sheet.rows.forEach((cells) => {
       intCount += 2 + CELL_INTS * cells.length;
       cellCount += cells.length;
-    }
+    });
     intCount += 4 * sheet.merges.length;
   }
-  const ints = new Int32Array(intCount);
-  const numbers = new Float64Array(cellCount);
+  const packed: PackedGrid = { file: grid.file, kind: grid.kind, sheets: [], ints: new Int32Array(intCount), numbers: new Float64Array(cellCount), texts: EMPTY };
+  if (grid.encoding !== undefined) packed.encoding = grid.encoding;
+  if (grid.delimiter !== undefined) packed.delimiter = grid.delimiter;
   const texts: string[] = [];
-  const sheets: PackedGrid['sheets'] = [];
-  let i = 0;
-  let n = 0;
-  for (const sheet of grid.sheets) {
-    sheets.push({ name: sheet.name, ...(sheet.hidden !== undefined ? { hidden: sheet.hidden } : {}), rows: sheet.rows.size, merges: sheet.merges.length });
-    for (const [row, cells] of sheet.rows) {
-      ints[i++] = row;
-      ints[i++] = cells.length;
-      for (const cell of cells) {
-        ints[i++] = cell.row;
-        ints[i++] = cell.col;
-        ints[i++] = KIND_CODES.get(cell.kind)! + (cell.number === undefined ? 0 : HAS_NUMBER);
-        ints[i++] = cell.line ?? NO_LINE;
-        ints[i++] = cell.text.length;
-        numbers[n++] = cell.number ?? 0;
-        texts.push(cell.text);
-      }
+  let at = 0;
+  for (const sheet of grid.sheets) at = packSheet(sheet, packed, texts, at);
+  packed.texts = utf16(texts.join(''));
+  return packed;
+}
+
+/** One sheet into `packed` from `ints[at]` (its cells' texts onto `texts`); where the next one starts. */
+function packSheet(sheet: Sheet, packed: PackedGrid, texts: string[], at: number): number {
+  const { ints, numbers } = packed;
+  let i = at;
+  let n = texts.length;
+  const head: PackedGrid['sheets'][number] = { name: sheet.name, rows: sheet.rows.size, merges: sheet.merges.length };
+  if (sheet.hidden !== undefined) head.hidden = sheet.hidden;
+  packed.sheets.push(head);
+  sheet.rows.forEach((cells, row) => {
+    ints[i++] = row;
+    ints[i++] = cells.length;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c]!;
+      ints[i++] = cell.row;
+      ints[i++] = cell.col;
+      ints[i++] = KIND_CODES[cell.kind] + (cell.number === undefined ? 0 : HAS_NUMBER);
+      ints[i++] = cell.line ?? NO_LINE;
+      ints[i++] = cell.text.length;
+      numbers[n++] = cell.number ?? 0;
+      texts.push(cell.text);
     }
-    for (const m of sheet.merges) {
-      ints[i++] = m.top;
-      ints[i++] = m.left;
-      ints[i++] = m.bottom;
-      ints[i++] = m.right;
-    }
+  });
+  for (const m of sheet.merges) {
+    ints[i++] = m.top;
+    ints[i++] = m.left;
+    ints[i++] = m.bottom;
+    ints[i++] = m.right;
   }
-  return {
-    file: grid.file,
-    kind: grid.kind,
-    ...(grid.encoding !== undefined ? { encoding: grid.encoding } : {}),
-    ...(grid.delimiter !== undefined ? { delimiter: grid.delimiter } : {}),
-    sheets,
-    ints,
-    numbers,
-    texts: utf16(texts.join('')),
-  };
+  return i;
 }
 
 export function unpackGrid(packed: PackedGrid): Grid {
-  const { ints, numbers } = packed;
   const texts = Buffer.from(packed.texts.buffer, packed.texts.byteOffset, packed.texts.byteLength).toString('utf16le');
-  let i = 0;
-  let n = 0;
-  let at = 0;
   const sheets: Sheet[] = [];
-  for (const s of packed.sheets) {
-    const rows = new Map<number, Cell[]>();
-    for (let r = 0; r < s.rows; r++) {
-      const row = ints[i++]!;
-      const count = ints[i++]!;
-      const cells: Cell[] = [];
-      for (let c = 0; c < count; c++) {
-        const cellRow = ints[i++]!;
-        const col = ints[i++]!;
-        const code = ints[i++]!;
-        const line = ints[i++]!;
-        const end = at + ints[i++]!;
-        const number = numbers[n++]!;
-        cells.push(makeCell(cellRow, col, KINDS[code & (HAS_NUMBER - 1)]!, texts.slice(at, end), code & HAS_NUMBER ? number : undefined, line === NO_LINE ? undefined : line));
-        at = end;
-      }
-      rows.set(row, cells);
+  const at = { int: 0, cell: 0, text: 0 };
+  for (const head of packed.sheets) sheets.push(unpackSheet(head, packed, texts, at));
+  const { file, kind, encoding, delimiter } = packed;
+  // The shapes the readers give: a text grid says its encoding and delimiter, a workbook neither.
+  return encoding !== undefined || delimiter !== undefined ? { file, kind, encoding, delimiter, sheets } : { file, kind, sheets };
+}
+
+/** One sheet from `packed`, from where `at` says; `at` moves past it. */
+function unpackSheet(head: PackedGrid['sheets'][number], packed: PackedGrid, texts: string, at: { int: number; cell: number; text: number }): Sheet {
+  const { ints, numbers } = packed;
+  let { int: i, cell: n, text: t } = at;
+  const rows = new Map<number, Cell[]>();
+  for (let r = 0; r < head.rows; r++) {
+    const row = ints[i++]!;
+    const count = ints[i++]!;
+    const cells: Cell[] = [];
+    for (let c = 0; c < count; c++) {
+      const cellRow = ints[i++]!;
+      const col = ints[i++]!;
+      const code = ints[i++]!;
+      const line = ints[i++]!;
+      const end = t + ints[i++]!;
+      const number = numbers[n++]!;
+      cells.push(makeCell(cellRow, col, KINDS[code & (HAS_NUMBER - 1)]!, texts.slice(t, end), code & HAS_NUMBER ? number : undefined, line === NO_LINE ? undefined : line));
+      t = end;
     }
-    const merges: Range[] = [];
-    for (let m = 0; m < s.merges; m++) {
-      merges.push({ top: ints[i]!, left: ints[i + 1]!, bottom: ints[i + 2]!, right: ints[i + 3]! });
-      i += 4;
-    }
-    sheets.push({ name: s.name, rows, merges, ...(s.hidden !== undefined ? { hidden: s.hidden } : {}) });
+    rows.set(row, cells);
   }
-  return {
-    file: packed.file,
-    kind: packed.kind,
-    ...(packed.encoding !== undefined ? { encoding: packed.encoding } : {}),
-    ...(packed.delimiter !== undefined ? { delimiter: packed.delimiter } : {}),
-    sheets,
-  };
+  const merges: Range[] = [];
+  for (let m = 0; m < head.merges; m++, i += 4) merges.push({ top: ints[i]!, left: ints[i + 1]!, bottom: ints[i + 2]!, right: ints[i + 3]! });
+  at.int = i;
+  at.cell = n;
+  at.text = t;
+  const sheet: Sheet = { name: head.name, rows, merges };
+  if (head.hidden !== undefined) sheet.hidden = head.hidden;
+  return sheet;
 }

@@ -60,6 +60,8 @@ export function readBytes(file: string, limits?: Partial<Limits>): Uint8Array {
       total += n;
       if (total > bounds.maxFileBytes) throw tooLarge(total, bounds);
       chunks.push(chunk.subarray(0, n));
+      // A regular file reads short only at its end: no need to ask again (a read less a file).
+      if (n < chunk.length && stat.size > 0) break;
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } catch (err) {

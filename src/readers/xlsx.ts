@@ -12,6 +12,7 @@ import { posix } from 'node:path';
 import type { Grid, Sheet } from '../model/grid.js';
 import { ReadError } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { PartMemo } from './part-memo.js';
 import { readSheet, type SheetOptions, type Workbook } from './sheet.js';
 import { StringText } from './string-item.js';
 import { END, OPEN, TEXT, XmlScanner, parseXml as parseXmlText, type XmlHandlers } from './xml.js';
@@ -123,8 +124,15 @@ function readSharedStrings(part: Uint8Array | undefined): string[] {
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 
-function read(file: string, bytes: Uint8Array, limits: Limits, options: SheetOptions): Grid {
-  const zip = new ZipArchive(bytes, limits.maxInflatedBytes);
+/** What the workbook and its relationships say: the sheets, the date system, the parts of the strings and styles. */
+interface Outline {
+  entries: SheetEntry[];
+  date1904: boolean;
+  stringsPart: string;
+  stylesPart: string;
+}
+
+function readOutline(zip: ZipArchive): Outline {
   const main = zip.read([WORKBOOK, WORKBOOK_RELS]);
   const workbookPart = main.get(WORKBOOK);
   // A zip without a workbook (a renamed archive) has no sheets, as readers/xlsx.ts says too.
@@ -132,12 +140,22 @@ function read(file: string, bytes: Uint8Array, limits: Limits, options: SheetOpt
   const rels = readRelationships(main.get(WORKBOOK_RELS));
   const { sheets: entries, date1904 } = readWorkbook(workbookPart, rels);
   const relOf = (type: string) => [...rels.values()].find((rel) => isType(rel, type))?.part ?? '';
-  const stylesPart = relOf('styles');
-  const stringsPart = relOf('sharedStrings');
+  return { entries, date1904, stringsPart: relOf('sharedStrings'), stylesPart: relOf('styles') };
+}
+
+// The outline and the styles of the last few templates seen (values shared between files: read only).
+const outlines = new PartMemo<Outline>();
+const styles = new PartMemo<boolean[]>();
+
+function read(file: string, bytes: Uint8Array, limits: Limits, options: SheetOptions): Grid {
+  const zip = new ZipArchive(bytes, limits.maxInflatedBytes);
+  zip.checkDeclared([WORKBOOK, WORKBOOK_RELS]);
+  const { entries, date1904, stringsPart, stylesPart } = outlines.value(zip, [WORKBOOK, WORKBOOK_RELS], () => readOutline(zip));
   const parts = [stylesPart, stringsPart];
   for (const e of entries) parts.push(e.part);
   zip.checkDeclared(parts);
-  const book: Workbook = { strings: readSharedStrings(zip.part(stringsPart)), dateStyles: readDateStyles(zip.part(stylesPart)), date1904 };
+  const strings = readSharedStrings(zip.part(stringsPart));
+  const book: Workbook = { strings, dateStyles: styles.value(zip, [stylesPart], () => readDateStyles(zip.part(stylesPart))), date1904 };
   const sheets: Sheet[] = [];
   for (const entry of entries) {
     // One sheet's XML in memory at a time.

@@ -187,13 +187,37 @@ export class ZipArchive {
     }
   }
 
-  private inflate(name: string, entry: Entry): Uint8Array {
+  /**
+   * A part as stored (its compression method and bytes), to tell a part seen before without
+   * inflating it; undefined when the archive has no such part.
+   */
+  stored(name: string): { method: number; bytes: Uint8Array } | undefined {
+    const entry = this.entries.get(name);
+    return entry && { method: entry.method, bytes: this.data(name, entry) };
+  }
+
+  /** Bytes inflated (or counted) so far. */
+  get inflated(): number {
+    return this.maxInflated - this.budget;
+  }
+
+  /** Count a part of `size` bytes, known without inflating it, against the budget. */
+  charge(size: number): void {
+    if (size > this.budget) throw this.tooLarge();
+    this.budget -= size;
+  }
+
+  private data(name: string, entry: Entry): Uint8Array {
     if (entry.flags & 1) throw new ZipError(`${name} is encrypted`);
     const at = entry.localOffset;
     if (this.u32(at) !== LOCAL) throw new ZipError(`damaged entry ${name}`);
     const start = at + 30 + this.u16(at + 26) + this.u16(at + 28);
     this.need(start, entry.compressedSize);
-    const data = this.bytes.subarray(start, start + entry.compressedSize);
+    return this.bytes.subarray(start, start + entry.compressedSize);
+  }
+
+  private inflate(name: string, entry: Entry): Uint8Array {
+    const data = this.data(name, entry);
     let out: Uint8Array;
     if (entry.method === 0) out = data;
     else if (entry.method === 8) {
@@ -208,8 +232,7 @@ export class ZipArchive {
         nativeSection.leave();
       }
     } else throw new ZipError(`${name} uses compression method ${entry.method}`);
-    if (out.length > this.budget) throw this.tooLarge();
-    this.budget -= out.length;
+    this.charge(out.length);
     return out;
   }
 }
