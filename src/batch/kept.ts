@@ -47,6 +47,8 @@ export class KeptBatch {
   private readonly blockOf: Int32Array;
   private readonly startOf: Int32Array;
   private readonly lengthOf: Int32Array;
+  private lastIndex = -1;
+  private last: Kept | undefined;
 
   constructor(count: number) {
     this.facts = new Array(count);
@@ -74,9 +76,14 @@ export class KeptBatch {
     return this.read(index).result;
   }
 
+  /** A file's kept output; the last one read is read once for its result and its facts' cells. */
   read(index: number): Kept {
-    const start = this.startOf[index]!;
-    return deserialize(this.blocks[this.blockOf[index]!]!.subarray(start, start + this.lengthOf[index]!)) as Kept;
+    if (index !== this.lastIndex) {
+      const start = this.startOf[index]!;
+      this.last = deserialize(this.blocks[this.blockOf[index]!]!.subarray(start, start + this.lengthOf[index]!)) as Kept;
+      this.lastIndex = index;
+    }
+    return this.last!;
   }
 }
 
