@@ -221,7 +221,7 @@ export function registerCheck(program: Command, io: Io, lang: Lang, done: (code:
     .option('--max-file-size <size>', '单个文件的大小上限，默认 50MB (largest file read; default 50MB)')
     .option('--max-inflated-size <size>', '.xlsx 解压后的大小上限，默认 100MB (most an .xlsx may inflate to; default 100MB)')
     .option('--max-cells <n>', '每个工作表的单元格数上限，默认 200000 (most cells per sheet; default 200000)')
-    .option('--timeout <duration>', '批量检查时每个文件的时限，默认 30s，0 为不限 (time limit per file in a folder run; default 30s, 0 for none)')
+    .option('--timeout <duration>', '批量检查时每个文件读取、检查各自的时限，默认 30s，0 为不限 (time limit per file in a folder run, for reading and for checking; default 30s, 0 for none)')
     .option('--previous <file>', '上一年度的报告，用于跨年度核对 (last year’s report, for the cross-year checks)')
     .addOption(new Option('--edition <edition>', '按此版式读取和检查 (read and check as this edition)').choices(EDITION_IDS))
     .option('--annotate <out.xlsx>', '另存一份标出问题格子的规范格式工作簿 (write the official layout with every flagged cell marked)')
