@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkRead, readOne } from '../src/batch/task.js';
 import { cli } from './helpers/cli.js';
 
 interface Json {
@@ -46,18 +47,36 @@ describe('report check FOLDER', () => {
 
   it('--timeout gives up on a file that reads quickly and takes too long to check, and checks the ones queued behind it on a new worker', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-slow-'));
-    // A 24 MB report JSON: read (its bytes decoded) in a fraction of the limit, parsed and checked
-    // in several times it.
-    writeFileSync(join(dir, 'a-slow.json'), `{"version":1,"edition":"2021","padding":[${'0,'.repeat(12_000_000)}0]}`);
+    // A 24 MB report JSON: its bytes are decoded quickly, and parsed and checked slowly.
+    const slow = join(dir, 'a-slow.json');
+    writeFileSync(slow, `{"version":1,"edition":"2021","padding":[${'0,'.repeat(12_000_000)}0]}`);
     copyFileSync('fixtures/official-2022.xlsx', join(dir, 'b.xlsx'));
     copyFileSync('fixtures/dunfangdian-2021.txt', join(dir, 'c.txt'));
     copyFileSync('fixtures/edition2019-2019.csv', join(dir, 'd.csv'));
-    const r = await cli(['check', '--format', 'json', '--jobs', '2', '--timeout', '700ms', dir]);
+    // A limit between the time reading takes and the time checking takes, as measured here.
+    let start = performance.now();
+    const read = await readOne(slow, {});
+    const readMs = performance.now() - start;
+    start = performance.now();
+    checkRead(slow, read, {});
+    const checkMs = performance.now() - start;
+    expect(checkMs, 'checking must take far longer than reading, or this test shows nothing').toBeGreaterThan(4 * readMs);
+    const limit = Math.round(Math.sqrt(readMs * checkMs));
+    const r = await cli(['check', '--format', 'json', '--jobs', '2', '--timeout', `${limit}ms`, dir]);
     const out = JSON.parse(r.stdout) as Json;
     expect(out.results.map((x) => x.diagnostics.find((d) => d.rule === 'file-unreadable')?.messageId ?? null)).toEqual(['timeout', null, null, null]);
     expect(out.results.map((x) => x.errorCount)).toEqual([1, 0, 0, 0]);
     expect(r.code).toBe(1);
   }, 30_000);
+
+  it('an empty shard checks nothing and ends (more parts than files)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-shard-'));
+    copyFileSync('fixtures/official-2022.xlsx', join(dir, 'a.xlsx'));
+    copyFileSync('fixtures/dunfangdian-2021.txt', join(dir, 'b.txt'));
+    const r = await cli(['check', '--format', 'json', '--shard', '1/3', dir]);
+    expect(JSON.parse(r.stdout)).toEqual({ version: 1, results: [] });
+    expect(r.code).toBe(0);
+  });
 
   it('prints a summary for a batch', async () => {
     const r = await cli(['check', 'fixtures']);

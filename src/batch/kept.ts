@@ -76,7 +76,10 @@ export class KeptBatch {
     return this.read(index).result;
   }
 
-  /** A file's kept output; the last one read is read once for its result and its facts' cells. */
+  /**
+   * A file's kept output; the last one read is read once for its result and its facts' cells (the
+   * same objects: read a file's result once, or do not change it).
+   */
   read(index: number): Kept {
     if (index !== this.lastIndex) {
       const start = this.startOf[index]!;

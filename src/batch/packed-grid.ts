@@ -12,8 +12,13 @@ const HAS_NUMBER = 8;
 /** Stands for a cell without a line. */
 const NO_LINE = -1;
 
-/** Integers a cell takes in `ints`: row, column, kind, line, text length. */
-const CELL_INTS = 5;
+/** Integers a cell takes in `ints`: row, column, kind, line, where its text starts, its length. */
+const CELL_INTS = 6;
+/**
+ * Texts at least this long are packed once however many cells show them: one shared string in
+ * thousands of cells costs a Grid nothing, and written out for each it could exhaust memory.
+ */
+const SHARED_LENGTH = 16;
 const EMPTY = new Uint8Array(0);
 
 export interface PackedGrid {
@@ -26,7 +31,7 @@ export interface PackedGrid {
   ints: Int32Array;
   /** Each cell's number (0 for a cell without one). */
   numbers: Float64Array;
-  /** Every cell's text, one after another, in UTF-16 (code units as they are, lone surrogates too). */
+  /** The cells' texts, one after another, in UTF-16 (code units as they are, lone surrogates too). */
   texts: Uint8Array;
 }
 
@@ -42,6 +47,30 @@ function utf16(text: string): Uint8Array {
   return bytes;
 }
 
+/** Where packing is: the next integer and number to write, and the texts so far. */
+class Packing {
+  int = 0;
+  cell = 0;
+  /** Characters of text so far. */
+  length = 0;
+  readonly texts: string[] = [];
+  private readonly placed = new Map<string, number>();
+
+  constructor(readonly packed: PackedGrid) {}
+
+  /** Where `text` starts among the texts: added at the end, or where it already is. */
+  place(text: string): number {
+    if (text.length >= SHARED_LENGTH) {
+      const known = this.placed.get(text);
+      if (known !== undefined) return known;
+      this.placed.set(text, this.length);
+    }
+    this.texts.push(text);
+    this.length += text.length;
+    return this.length - text.length;
+  }
+}
+
 export function packGrid(grid: Grid): PackedGrid {
   let intCount = 0;
   let cellCount = 0;
@@ -55,21 +84,18 @@ export function packGrid(grid: Grid): PackedGrid {
   const packed: PackedGrid = { file: grid.file, kind: grid.kind, sheets: [], ints: new Int32Array(intCount), numbers: new Float64Array(cellCount), texts: EMPTY };
   if (grid.encoding !== undefined) packed.encoding = grid.encoding;
   if (grid.delimiter !== undefined) packed.delimiter = grid.delimiter;
-  const texts: string[] = [];
-  let at = 0;
-  for (const sheet of grid.sheets) at = packSheet(sheet, packed, texts, at);
-  packed.texts = utf16(texts.join(''));
+  const packing = new Packing(packed);
+  for (const sheet of grid.sheets) packSheet(sheet, packing);
+  packed.texts = utf16(packing.texts.join(''));
   return packed;
 }
 
-/** One sheet into `packed` from `ints[at]` (its cells' texts onto `texts`); where the next one starts. */
-function packSheet(sheet: Sheet, packed: PackedGrid, texts: string[], at: number): number {
-  const { ints, numbers } = packed;
-  let i = at;
-  let n = texts.length;
+function packSheet(sheet: Sheet, packing: Packing): void {
+  const { ints, numbers } = packing.packed;
   const head: PackedGrid['sheets'][number] = { name: sheet.name, rows: sheet.rows.size, merges: sheet.merges.length };
   if (sheet.hidden !== undefined) head.hidden = sheet.hidden;
-  packed.sheets.push(head);
+  packing.packed.sheets.push(head);
+  let i = packing.int;
   sheet.rows.forEach((cells, row) => {
     ints[i++] = row;
     ints[i++] = cells.length;
@@ -79,9 +105,9 @@ function packSheet(sheet: Sheet, packed: PackedGrid, texts: string[], at: number
       ints[i++] = cell.col;
       ints[i++] = KIND_CODES[cell.kind] + (cell.number === undefined ? 0 : HAS_NUMBER);
       ints[i++] = cell.line ?? NO_LINE;
+      ints[i++] = packing.place(cell.text);
       ints[i++] = cell.text.length;
-      numbers[n++] = cell.number ?? 0;
-      texts.push(cell.text);
+      numbers[packing.cell++] = cell.number ?? 0;
     }
   });
   for (const m of sheet.merges) {
@@ -90,13 +116,13 @@ function packSheet(sheet: Sheet, packed: PackedGrid, texts: string[], at: number
     ints[i++] = m.bottom;
     ints[i++] = m.right;
   }
-  return i;
+  packing.int = i;
 }
 
 export function unpackGrid(packed: PackedGrid): Grid {
   const texts = Buffer.from(packed.texts.buffer, packed.texts.byteOffset, packed.texts.byteLength).toString('utf16le');
   const sheets: Sheet[] = [];
-  const at = { int: 0, cell: 0, text: 0 };
+  const at = { int: 0, cell: 0 };
   for (const head of packed.sheets) sheets.push(unpackSheet(head, packed, texts, at));
   const { file, kind, encoding, delimiter } = packed;
   // The shapes the readers give: a text grid says its encoding and delimiter, a workbook neither.
@@ -104,9 +130,10 @@ export function unpackGrid(packed: PackedGrid): Grid {
 }
 
 /** One sheet from `packed`, from where `at` says; `at` moves past it. */
-function unpackSheet(head: PackedGrid['sheets'][number], packed: PackedGrid, texts: string, at: { int: number; cell: number; text: number }): Sheet {
+function unpackSheet(head: PackedGrid['sheets'][number], packed: PackedGrid, texts: string, at: { int: number; cell: number }): Sheet {
   const { ints, numbers } = packed;
-  let { int: i, cell: n, text: t } = at;
+  let i = at.int;
+  let n = at.cell;
   const rows = new Map<number, Cell[]>();
   for (let r = 0; r < head.rows; r++) {
     const row = ints[i++]!;
@@ -117,10 +144,10 @@ function unpackSheet(head: PackedGrid['sheets'][number], packed: PackedGrid, tex
       const col = ints[i++]!;
       const code = ints[i++]!;
       const line = ints[i++]!;
-      const end = t + ints[i++]!;
+      const start = ints[i++]!;
+      const end = start + ints[i++]!;
       const number = numbers[n++]!;
-      cells.push(makeCell(cellRow, col, KINDS[code & (HAS_NUMBER - 1)]!, texts.slice(t, end), code & HAS_NUMBER ? number : undefined, line === NO_LINE ? undefined : line));
-      t = end;
+      cells.push(makeCell(cellRow, col, KINDS[code & (HAS_NUMBER - 1)]!, texts.slice(start, end), code & HAS_NUMBER ? number : undefined, line === NO_LINE ? undefined : line));
     }
     rows.set(row, cells);
   }
@@ -128,7 +155,6 @@ function unpackSheet(head: PackedGrid['sheets'][number], packed: PackedGrid, tex
   for (let m = 0; m < head.merges; m++, i += 4) merges.push({ top: ints[i]!, left: ints[i + 1]!, bottom: ints[i + 2]!, right: ints[i + 3]! });
   at.int = i;
   at.cell = n;
-  at.text = t;
   const sheet: Sheet = { name: head.name, rows, merges };
   if (head.hidden !== undefined) sheet.hidden = head.hidden;
   return sheet;

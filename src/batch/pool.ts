@@ -31,7 +31,7 @@ function workerUrl(): URL {
 export interface PoolOptions {
   jobs: number;
   task: TaskOptions;
-  /** Longest one file may take, in milliseconds; 0 for no limit. */
+  /** Longest one file may take to be read, and to be checked, in milliseconds; 0 for no limit. */
   timeoutMs?: number;
   /** Check even a single file on a worker, so that the time limit holds for it too. */
   isolate?: boolean;
@@ -80,6 +80,8 @@ export async function checkAll(files: string[], options: PoolOptions): Promise<K
     batch.set(index, files[index]!, output);
     options.onProgress?.(++done);
   };
+  // No files (an empty shard): nothing to start.
+  if (files.length === 0) return batch;
   if (files.length === 1 && !options.isolate) {
     // One file: no worker to start, which matters for the time a single check takes.
     finish(0, keep(await checkOne(files[0]!, options.task)));
@@ -154,22 +156,24 @@ class WorkerPool {
     this.members.add(member);
     if (role === 'check') this.checkers++;
     worker.on('message', (reply: WorkerReply) => {
-      if (member.stopped) return;
+      // Stopped, or a run that failed and is stopping its workers: nothing more to do.
+      if (member.stopped || this.settled) return;
       if ('ready' in reply) {
         member.ready = true;
         return this.arm(member);
       }
       if ('error' in reply) return this.fail(member, reply.error);
-      const request = member.queue.shift()!;
+      // A worker does its files one at a time, in the order sent: the reply is for the oldest.
+      const { index, file } = member.queue.shift()!;
       // A time limit that ran out as the reply was on its way: the worker goes on.
       resume(guard);
       this.arm(member);
-      if ('read' in reply) this.toCheck.push({ index: reply.index, file: request.file, read: reply.read });
-      else this.complete(reply.index, reply.output);
+      if ('read' in reply) this.toCheck.push({ index, file, read: reply.read });
+      else this.complete(index, reply.output);
       this.feed();
     });
     worker.on('error', (err: NodeJS.ErrnoException) => {
-      if (member.stopped) return;
+      if (member.stopped || this.settled) return;
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') this.giveUp(member, new ReadError('out-of-memory', { limit: `${WORKER_HEAP_MB} MB` }), true);
       else this.fail(member, err.message);
     });
@@ -189,8 +193,9 @@ class WorkerPool {
           request = { index, file: this.files[index]! };
         }
         if (!request) break;
-        queue.push(request);
-        // What was read moves on to the checker (its arrays are not copied, nor kept here).
+        // What was read moves on to the checker (its arrays are not copied, nor kept here: a
+        // stopped checker's files are read again).
+        queue.push({ index: request.index, file: request.file });
         member.worker.postMessage(request, request.read && 'grid' in request.read ? transferables(request.read.grid) : []);
         if (queue.length === 1) this.arm(member);
       }
@@ -240,10 +245,12 @@ class WorkerPool {
     this.stop(member);
     // The files queued behind are read again (what a stopped checker was sent went with it).
     this.toRead.push(...rest.map((r) => r.index).reverse());
-    this.complete(late!.index, keep(failedOutput(late!.file, reason, this.options.task)));
+    // A worker that ran out of memory between files: no file to give up on.
+    if (late) this.complete(late.index, keep(failedOutput(late.file, reason, this.options.task)));
     if (this.settled) return;
-    // A checker is always needed until the end; a reader only while files are left to read.
-    if (member.role === 'check' || this.toRead.length > 0) this.start(member.role);
+    const reading = [...this.members].some((m) => m.role === 'read' && m.queue.length > 0);
+    // A reader is needed while files are left to read; a checker while files are left to check.
+    if (member.role !== 'check' ? this.toRead.length > 0 : this.toRead.length > 0 || this.toCheck.length > 0 || reading) this.start(member.role);
     if (member.role === 'check' && this.toRead.length > 0 && ![...this.members].some((m) => m.role === 'read')) this.start('read');
     this.feed();
   }
@@ -253,6 +260,13 @@ class WorkerPool {
     // Rejected before anything can resolve the run, and every worker stopped with it.
     this.settled = true;
     this.reject(new Error(`${member.queue[0]?.file ?? this.files[0]}: ${message}`));
-    for (const m of this.members) this.stop(m);
+    for (const m of this.members) this.stopOutsideNative(m);
+  }
+
+  /** Stop a worker once it is outside native zlib (a reader stopped inside it would abort the process). */
+  private stopOutsideNative(member: Member): void {
+    if (member.stopped) return;
+    if (readyToStop(member.guard)) this.stop(member);
+    else setTimeout(() => this.stopOutsideNative(member), 10);
   }
 }

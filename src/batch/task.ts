@@ -56,10 +56,10 @@ export async function readOne(file: string, options: TaskOptions): Promise<ReadO
   let source: Source;
   try {
     source = await readSource(file, loadOptions(options));
+    if ('grid' in source) return { grid: packGrid(source.grid) };
   } catch (err) {
     source = { failure: internal(err) };
   }
-  if ('grid' in source) return { grid: packGrid(source.grid) };
   if ('json' in source) return source;
   return { failure: { reason: source.failure.reason, data: source.failure.data } };
 }

@@ -60,8 +60,9 @@ export function readBytes(file: string, limits?: Partial<Limits>): Uint8Array {
       total += n;
       if (total > bounds.maxFileBytes) throw tooLarge(total, bounds);
       chunks.push(chunk.subarray(0, n));
-      // A regular file reads short only at its end: no need to ask again (a read less a file).
-      if (n < chunk.length && stat.size > 0) break;
+      // All that stat said is there, and the read came back short of the extra byte: the end (a
+      // read less a file). A short read before that size (some network file systems) reads on.
+      if (n < chunk.length && stat.size > 0 && total >= stat.size) break;
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } catch (err) {

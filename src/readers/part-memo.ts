@@ -23,7 +23,13 @@ export class PartMemo<T> {
 
   /** The value of the parts `names` of `zip`: remembered, or made by `read` (which may throw; nothing is remembered then). */
   value(zip: ZipArchive, names: string[], read: () => T): T {
-    const parts = names.map((name) => zip.stored(name));
+    let parts: Stored[];
+    try {
+      parts = names.map((name) => zip.stored(name));
+    } catch {
+      // A damaged part: read as if nothing were remembered, so that the error is the one reading gives.
+      return read();
+    }
     for (const seen of this.seen) {
       if (seen.parts.every((part, i) => same(part, parts[i]))) {
         zip.charge(seen.inflated);

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packGrid, transferables, unpackGrid } from '../../src/batch/packed-grid.js';
-import { makeCell, type Grid } from '../../src/model/grid.js';
+import { makeCell, type Cell, type Grid } from '../../src/model/grid.js';
 import { readGrid } from '../../src/readers/index.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -77,6 +77,22 @@ describe('packed grids', () => {
     expect(layout(back)).toEqual(layout(grid));
     expect(Object.is(back.sheets[0]!.rows.get(7)![0]!.number, -0)).toBe(true);
     expect(back.sheets[0]!.rows.get(3)![2]!.line).toBe(0);
+  });
+
+  it('packs a long text once however many cells show it (one shared string in thousands of cells)', () => {
+    const long = '很长的说明文字'.repeat(15_000);
+    const grid = (count: number): Grid => {
+      const rows = new Map<number, Cell[]>();
+      for (let i = 0; i < count; i++) {
+        const row = 1 + Math.floor(i / 100);
+        if (!rows.has(row)) rows.set(row, []);
+        rows.get(row)!.push(makeCell(row, 1 + (i % 100), 'text', long));
+      }
+      return { file: 's.xlsx', kind: 'xlsx', sheets: [{ name: 'S', rows, merges: [] }] };
+    };
+    expect(packGrid(grid(6000)).texts.byteLength).toBe(2 * long.length);
+    const few = grid(150);
+    expect(roundTrip(few)).toEqual(few);
   });
 
   it('moves its arrays: after the trip the packed grid left behind holds nothing', () => {
