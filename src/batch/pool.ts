@@ -234,7 +234,7 @@ class WorkerPool {
    * queued behind go back to the front of the line.
    */
   private giveUp(member: Member, reason: ReadError, dead = false): void {
-    if (member.stopped) return;
+    if (member.stopped || this.settled) return;
     // Never inside native zlib (it would abort the process): a moment later, once out of it.
     if (!dead && !readyToStop(member.guard)) {
       member.timer = setTimeout(() => this.giveUp(member, reason), 10);
