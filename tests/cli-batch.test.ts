@@ -45,6 +45,20 @@ describe('report check FOLDER', () => {
     expect(r.code).toBe(1);
   });
 
+  it.each(['1', '2'])('--timeout on a file after others (--jobs %s): the ones done before it, their replies not yet sent, are done again', async (jobs) => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-slow-'));
+    // A worker sends its replies a few files at a time: the first two wait for the slow third.
+    copyFileSync('fixtures/official-2022.xlsx', join(dir, 'a.xlsx'));
+    copyFileSync('fixtures/dunfangdian-2021.txt', join(dir, 'b.txt'));
+    copyFileSync('fixtures/bad/million-cells-compact.xlsx', join(dir, 'c-slow.xlsx'));
+    copyFileSync('fixtures/edition2019-2019.csv', join(dir, 'd.csv'));
+    const r = await cli(['check', '--format', 'json', '--jobs', jobs, '--timeout', '100ms', '--max-cells', '5000000', dir]);
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.results.map((x) => x.file.slice(dir.length + 1))).toEqual(['a.xlsx', 'b.txt', 'c-slow.xlsx', 'd.csv']);
+    expect(out.results.map((x) => x.diagnostics.find((d) => d.rule === 'file-unreadable')?.messageId ?? null)).toEqual([null, null, 'timeout', null]);
+    expect(out.results.map((x) => x.errorCount)).toEqual([0, 0, 1, 0]);
+  });
+
   it('--timeout gives up on a file that reads quickly and takes too long to check, and checks the ones queued behind it on a new worker', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-slow-'));
     // A 24 MB report JSON: its bytes are decoded quickly, and parsed and checked slowly.

@@ -99,6 +99,14 @@ export function factsOf(report: Report): PackedFacts {
   };
 }
 
+/**
+ * The facts without their cells, which stay packed: all a report needs when there is no report of
+ * the year before to compare its cells with (a twin in the batch is named, not compared).
+ */
+export function withoutCells({ file, agency, agencyKey, year, edition }: PackedFacts): YearFacts {
+  return { file, agency, agencyKey, year, edition, carriedOver: null, carriedForward: null, stock: {} };
+}
+
 export function unpackFacts(packed: PackedFacts): YearFacts {
   const [carriedOver, carriedForward, stock] = JSON.parse(packed.cells) as [PackedRow, PackedRow, Record<string, PackedRow>];
   const { cells: _, sheets, ...rest } = packed;

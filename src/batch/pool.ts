@@ -6,9 +6,10 @@
 // a worker that only reads, or only checks, has half the code to warm up. With one thread, the
 // worker does both.
 //
-// Each worker has a few files queued so it never waits for the main thread. A file that takes
-// longer than the time limit to read, or to check, has its worker stopped and replaced, and gets a
-// file-unreadable result saying so.
+// Each worker has a few files queued so it never waits for the main thread, and replies a few
+// files at a time. A file that takes longer than the time limit to read, or to check, has its
+// worker stopped and replaced, and gets a file-unreadable result saying so; each worker says which
+// file it is on, and since when, in memory it shares with this thread (watch.ts).
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import { guardBuffer, readyToStop, resume } from './native-guard.js';
 import { keep, KeptBatch, type KeptOutput } from './kept.js';
 import { transferables } from './packed-grid.js';
 import { checkOne, failedOutput, type ReadOutput, type TaskOptions } from './task.js';
+import { now, Watch } from './watch.js';
 
 /**
  * The worker's compiled module. Run from the TypeScript sources (the test runner), this folder
@@ -64,6 +66,9 @@ export interface WorkerStart {
   task: TaskOptions;
   /** Flags that keep the pool from stopping the worker inside native code (native-guard.ts). */
   guard: SharedArrayBuffer;
+  /** Where the worker says which file it is on (watch.ts), and the clock's start. */
+  watch: SharedArrayBuffer;
+  epoch: number;
 }
 
 /** What a worker is sent for each file (a checker gets what a reader read). */
@@ -73,8 +78,11 @@ export interface WorkerRequest {
   read?: ReadOutput;
 }
 
-/** What a worker posts back for each file. */
-export type WorkerReply = { index: number; output: KeptOutput } | { index: number; read: ReadOutput } | { index: number; error: string } | { ready: true };
+/** What a worker makes of each file. */
+export type WorkerReply = { index: number; output: KeptOutput } | { index: number; read: ReadOutput };
+
+/** What a worker posts: replies for the files it did (in the order sent), a bug, or that it has loaded. */
+export type WorkerMessage = { replies: WorkerReply[] } | { index: number; error: string } | { ready: true };
 
 /** Every file's facts and result, by the file's index, whatever order they finish in. */
 export async function checkAll(files: string[], options: PoolOptions): Promise<KeptBatch> {
@@ -101,6 +109,7 @@ interface Member {
   role: Role;
   worker: Worker;
   guard: SharedArrayBuffer;
+  watch: Watch;
   queue: WorkerRequest[];
   timer?: NodeJS.Timeout;
   ready: boolean;
@@ -113,6 +122,8 @@ class WorkerPool {
   /** Files read and not yet sent to a checker, first first. */
   private readonly toCheck: WorkerRequest[] = [];
   private readonly timeoutMs: number;
+  /** When the pool started, on the clock the workers share (watch.ts). */
+  private readonly epoch = now();
   private readonly members = new Set<Member>();
   private checkers = 0;
   private done = 0;
@@ -142,8 +153,9 @@ class WorkerPool {
 
   private start(role: Role): void {
     const guard = guardBuffer();
+    const watch = new Watch(undefined, this.epoch);
     const worker = new Worker(workerUrl(), {
-      workerData: { role, task: this.options.task, guard } satisfies WorkerStart,
+      workerData: { role, task: this.options.task, guard, watch: watch.buffer, epoch: this.epoch } satisfies WorkerStart,
       resourceLimits: {
         // A young generation of 16 MB (V8 lets it grow to 48): small files make short-lived
         // garbage, and a smaller nursery keeps each worker's memory down at no cost in speed
@@ -157,29 +169,29 @@ class WorkerPool {
         maxOldGenerationSizeMb: WORKER_HEAP_MB,
       },
     });
-    const member: Member = { role, worker, guard, queue: [], ready: false, stopped: false };
+    const member: Member = { role, worker, guard, watch, queue: [], ready: false, stopped: false };
     this.members.add(member);
     if (role === 'check') this.checkers++;
-    worker.on('message', (reply: WorkerReply) => {
+    worker.on('message', (message: WorkerMessage) => {
       // Stopped, or a run that failed and is stopping its workers: nothing more to do.
       if (member.stopped || this.settled) return;
-      if ('ready' in reply) {
+      if ('ready' in message) {
         member.ready = true;
         return this.arm(member);
       }
-      if ('error' in reply) return this.fail(member, reply.error);
-      // A worker does its files one at a time, in the order sent: the reply is for the oldest.
-      const { index, file } = member.queue.shift()!;
-      // A time limit that ran out as the reply was on its way: the worker goes on.
-      resume(guard);
-      this.arm(member);
-      if ('read' in reply) this.toCheck.push({ index, file, read: reply.read });
-      else this.complete(index, reply.output);
+      if ('error' in message) return this.fail(member, message.error);
+      for (const reply of message.replies) {
+        // A worker does its files one at a time, in the order sent: each reply is for the oldest.
+        const { index, file } = member.queue.shift()!;
+        if ('read' in reply) this.toCheck.push({ index, file, read: reply.read });
+        else this.complete(index, reply.output);
+        if (this.settled) return;
+      }
       this.feed();
     });
     worker.on('error', (err: NodeJS.ErrnoException) => {
       if (member.stopped || this.settled) return;
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') this.giveUp(member, new ReadError('out-of-memory', { limit: `${WORKER_HEAP_MB} MB` }), true);
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') this.giveUp(member, new ReadError('out-of-memory', { limit: `${WORKER_HEAP_MB} MB` }), member.watch.current()?.index, true);
       else this.fail(member, err.message);
     });
     worker.on('exit', (code) => this.fail(member, `the worker stopped (exit code ${code})`));
@@ -190,6 +202,8 @@ class WorkerPool {
   private feed(): void {
     for (const member of this.members) {
       const { role, queue } = member;
+      const requests: WorkerRequest[] = [];
+      const moving: ArrayBuffer[] = [];
       while (queue.length < QUEUED) {
         let request: WorkerRequest | undefined;
         if (role === 'check') request = this.toCheck.shift();
@@ -201,20 +215,35 @@ class WorkerPool {
         // What was read moves on to the checker (its arrays are not copied, nor kept here: a
         // stopped checker's files are read again).
         queue.push({ index: request.index, file: request.file });
-        member.worker.postMessage(request, request.read && 'grid' in request.read ? transferables(request.read.grid) : []);
-        if (queue.length === 1) this.arm(member);
+        requests.push(request);
+        if (request.read && 'grid' in request.read) moving.push(...transferables(request.read.grid));
       }
+      // Sent together: one message (one wake-up of the worker) for all.
+      if (requests.length > 0) member.worker.postMessage({ requests }, moving);
+      this.arm(member);
       if (role === 'read' && queue.length === 0 && this.toRead.length === 0) this.stop(member);
     }
   }
 
-  /** The time limit runs for the file at the head of the queue, from when the worker starts on it:
-   * once the worker has loaded (starting one is not the file's time), then after each reply. */
-  private arm(member: Member): void {
-    clearTimeout(member.timer);
-    if (member.ready && this.timeoutMs > 0 && member.queue.length > 0) {
-      member.timer = setTimeout(() => this.giveUp(member, new ReadError('timeout', { seconds: this.timeoutMs / 1000 })), this.timeoutMs);
+  /**
+   * Time the worker's files, once it has loaded (starting one is not a file's time) and while it
+   * has files: one timer a worker, which looks at what the worker is on when it runs out.
+   */
+  private arm(member: Member, ms = this.timeoutMs): void {
+    if (member.timer === undefined && member.ready && this.timeoutMs > 0 && member.queue.length > 0) {
+      member.timer = setTimeout(() => this.expire(member), ms);
     }
+  }
+
+  /** The worker's timer ran out: give up on the file it is on if that took the time limit. */
+  private expire(member: Member): void {
+    member.timer = undefined;
+    if (member.stopped || this.settled) return;
+    const on = member.watch.current();
+    // Between files, or on one for less than the limit: look again when that one's time is up.
+    const left = on ? on.since + this.timeoutMs - now() : this.timeoutMs;
+    if (on && left <= 0) this.giveUp(member, new ReadError('timeout', { seconds: this.timeoutMs / 1000 }), on.index);
+    else this.arm(member, Math.max(1, left));
   }
 
   private complete(index: number, output: KeptOutput): void {
@@ -235,22 +264,34 @@ class WorkerPool {
   }
 
   /**
-   * The file at the head of the worker's queue gets `reason`; the worker is replaced; the files
-   * queued behind go back to the front of the line.
+   * The file at `index`, the one the worker is on, gets `reason` (none when a worker that died
+   * was between files); the worker is replaced; its other files, done or not (the replies it had
+   * not sent went with it), go back to the front of the line.
    */
-  private giveUp(member: Member, reason: ReadError, dead = false): void {
+  private giveUp(member: Member, reason: ReadError, index: number | undefined, dead = false): void {
     if (member.stopped || this.settled) return;
-    // Never inside native zlib (it would abort the process): a moment later, once out of it.
-    if (!dead && !readyToStop(member.guard)) {
-      member.timer = setTimeout(() => this.giveUp(member, reason), 10);
-      return;
+    if (!dead) {
+      // Never inside native zlib (it would abort the process): a moment later, once out of it.
+      const stoppable = readyToStop(member.guard);
+      // The file was done after all (the worker moved on while it was being stopped): it goes on.
+      if (member.watch.current()?.index !== index) {
+        resume(member.guard);
+        return this.arm(member);
+      }
+      if (!stoppable) {
+        member.timer = setTimeout(() => {
+          member.timer = undefined;
+          this.giveUp(member, reason, index);
+        }, 10);
+        return;
+      }
     }
-    const [late, ...rest] = member.queue;
+    const late = member.queue.find((r) => r.index === index);
+    const rest = member.queue.filter((r) => r !== late);
     member.queue.length = 0;
     this.stop(member);
-    // The files queued behind are read again (what a stopped checker was sent went with it).
+    // The others are read again (what a stopped checker was sent went with it).
     this.toRead.push(...rest.map((r) => r.index).reverse());
-    // A worker that ran out of memory between files: no file to give up on.
     if (late) this.complete(late.index, keep(failedOutput(late.file, reason, this.options.task)));
     if (this.settled) return;
     const reading = [...this.members].some((m) => m.role === 'read' && m.queue.length > 0);

@@ -1,29 +1,68 @@
-// A worker thread of the pool: does its part (pool.ts: Role) for the files it is sent, one reply
-// per file, in order.
+// A worker thread of the pool: does its part (pool.ts: Role) for the files it is sent, in order,
+// and sends the pool what it made of them a few files at a time.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { installGuard } from './native-guard.js';
 import { transferables } from './packed-grid.js';
-import type { WorkerReply, WorkerRequest, WorkerStart } from './pool.js';
+import type { WorkerMessage, WorkerReply, WorkerRequest, WorkerStart } from './pool.js';
 import { keep } from './kept.js';
 import { checkOne, checkRead, readOne } from './task.js';
+import { Watch } from './watch.js';
 
-const { role, task, guard } = workerData as WorkerStart;
+const { role, task, guard, watch, epoch } = workerData as WorkerStart;
 installGuard(guard);
+const on = new Watch(watch, epoch);
 
-parentPort!.on('message', async ({ index, file, read }: WorkerRequest) => {
+/**
+ * Replies sent in one message, at most: each message wakes the pool's thread, which cost as much
+ * as the message itself. Fewer are sent when the worker runs out of files, so none waits.
+ */
+const BATCH = 4;
+let replies: WorkerReply[] = [];
+let moving: ArrayBuffer[] = [];
+
+function send(): void {
+  if (replies.length === 0) return;
+  parentPort!.postMessage({ replies } satisfies WorkerMessage, moving);
+  replies = [];
+  moving = [];
+}
+
+function reply(done: WorkerReply, transfer: ArrayBuffer[]): void {
+  replies.push(done);
+  moving.push(...transfer);
+  if (replies.length >= BATCH) send();
+  // Once the files sent so far are done (their messages are read together, before this runs).
+  else if (replies.length === 1) setImmediate(send);
+}
+
+/** Do one file; false after a bug, which the pool is told of (it stops the run). */
+async function work({ index, file, read }: WorkerRequest): Promise<boolean> {
+  on.start(index);
   try {
     if (role === 'read') {
       const output = await readOne(file, task);
-      parentPort!.postMessage({ index, read: output } satisfies WorkerReply, 'grid' in output ? transferables(output.grid) : []);
+      on.end();
+      reply({ index, read: output }, 'grid' in output ? transferables(output.grid) : []);
     } else {
       const output = keep(role === 'check' ? checkRead(file, read!, task) : await checkOne(file, task));
-      parentPort!.postMessage({ index, output } satisfies WorkerReply, [output.bytes.buffer as ArrayBuffer]);
+      on.end();
+      reply({ index, output }, [output.bytes.buffer as ArrayBuffer]);
     }
+    return true;
   } catch (err) {
-    parentPort!.postMessage({ index, error: err instanceof Error ? err.message : String(err) } satisfies WorkerReply);
+    on.end();
+    send();
+    parentPort!.postMessage({ index, error: err instanceof Error ? err.message : String(err) } satisfies WorkerMessage);
+    return false;
   }
+}
+
+parentPort!.on('message', async ({ requests }: { requests: WorkerRequest[] }) => {
+  // Each file is done before the next: what is awaited here never waits on I/O, so the files of
+  // one message are all done before the next message is read.
+  for (const request of requests) if (!(await work(request))) return;
 });
 
 // Loaded: the pool starts timing files from here.
-parentPort!.postMessage({ ready: true } satisfies WorkerReply);
+parentPort!.postMessage({ ready: true } satisfies WorkerMessage);

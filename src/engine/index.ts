@@ -6,7 +6,7 @@ import type { Report } from '../model/report.js';
 import { withExpectedCells } from '../rules/describe.js';
 import { RULES } from '../rules/index.js';
 import { isHistoryRule, type Bilingual, type DataValue, type Finding, type HistoryRule, type Lang, type Rule, type Severity } from '../rules/types.js';
-import { unpackFacts, type PackedFacts } from '../batch/facts.js';
+import { unpackFacts, withoutCells, type PackedFacts } from '../batch/facts.js';
 
 export interface Diagnostic {
   rule: string;
@@ -176,9 +176,11 @@ export function historyChecker(facts: PackedFacts[], options: EngineOptions & { 
     const paired = Boolean(packed.agencyKey && packed.year);
     const last = paired ? byYear.get(key(packed, packed.year! - 1))?.[0] : undefined;
     const duplicates = paired ? byYear.get(key(packed, packed.year!))!.filter((f) => f !== packed) : [];
-    // Most reports of a batch have no pair: unpack only those that do.
+    // Most reports of a batch have no pair: unpack only those that do, and the cells only of
+    // those with a year before to compare them with. (The current report is unpacked first: its
+    // bytes were just read for its result.)
     if (!previous && !last && duplicates.length === 0) return result;
-    const current = unpackFacts(packed);
+    const current = previous || last ? unpackFacts(packed) : withoutCells(packed);
     const context = { previous: previous ?? (last ? unpackFacts(last) : null), duplicates };
     const found = rules.flatMap(({ rule, severity }) => [...rule.checkHistory(current, context)].map((f) => toDiagnostic(result.file, rule, severity, f, lang)));
     return found.length ? withCounts(result, [...result.diagnostics, ...found]) : result;
