@@ -15,23 +15,26 @@ const on = new Watch(watch, epoch);
 
 /**
  * Replies sent in one message, at most: each message wakes the pool's thread, which cost as much
- * as the message itself. Fewer are sent when the worker runs out of files, so none waits.
+ * as the message itself. The first messages carry one reply, then two (a checker waiting for its
+ * first files does not wait for four), and fewer go when the worker runs out of files.
  */
 const BATCH = 4;
 let replies: WorkerReply[] = [];
 let moving: ArrayBuffer[] = [];
+let sent = 0;
 
 function send(): void {
   if (replies.length === 0) return;
   parentPort!.postMessage({ replies } satisfies WorkerMessage, moving);
   replies = [];
   moving = [];
+  sent++;
 }
 
 function reply(done: WorkerReply, transfer: ArrayBuffer[]): void {
   replies.push(done);
   moving.push(...transfer);
-  if (replies.length >= BATCH) send();
+  if (replies.length >= Math.min(BATCH, 1 << sent)) send();
   // Once the files sent so far are done (their messages are read together, before this runs).
   else if (replies.length === 1) setImmediate(send);
 }
