@@ -18,7 +18,7 @@ import { ReadError } from '../readers/errors.js';
 import { guardBuffer, readyToStop, resume } from './native-guard.js';
 import { keep, KeptBatch, type KeptOutput } from './kept.js';
 import { transferables } from './packed-grid.js';
-import { checkOne, failedOutput, type ReadOutput, type TaskOptions } from './task.js';
+import { bytesOf, checkOne, failedOutput, MESSAGE_BYTES, type ReadOutput, type TaskOptions } from './task.js';
 import { now, Watch } from './watch.js';
 
 /**
@@ -111,6 +111,8 @@ interface Member {
   guard: SharedArrayBuffer;
   watch: Watch;
   queue: WorkerRequest[];
+  /** Replies received from the worker. */
+  replied: number;
   timer?: NodeJS.Timeout;
   ready: boolean;
   stopped: boolean;
@@ -169,7 +171,7 @@ class WorkerPool {
         maxOldGenerationSizeMb: WORKER_HEAP_MB,
       },
     });
-    const member: Member = { role, worker, guard, watch, queue: [], ready: false, stopped: false };
+    const member: Member = { role, worker, guard, watch, queue: [], replied: 0, ready: false, stopped: false };
     this.members.add(member);
     if (role === 'check') this.checkers++;
     worker.on('message', (message: WorkerMessage) => {
@@ -183,6 +185,7 @@ class WorkerPool {
       for (const reply of message.replies) {
         // A worker does its files one at a time, in the order sent: each reply is for the oldest.
         const { index, file } = member.queue.shift()!;
+        member.replied++;
         if ('read' in reply) this.toCheck.push({ index, file, read: reply.read });
         else this.complete(index, reply.output);
         if (this.settled) return;
@@ -191,7 +194,7 @@ class WorkerPool {
     });
     worker.on('error', (err: NodeJS.ErrnoException) => {
       if (member.stopped || this.settled) return;
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') this.giveUp(member, new ReadError('out-of-memory', { limit: `${WORKER_HEAP_MB} MB` }), member.watch.current()?.index, true);
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') this.giveUp(member, new ReadError('out-of-memory', { limit: `${WORKER_HEAP_MB} MB` }), this.lastOn(member), true);
       else this.fail(member, err.message);
     });
     worker.on('exit', (code) => this.fail(member, `the worker stopped (exit code ${code})`));
@@ -204,10 +207,15 @@ class WorkerPool {
       const { role, queue } = member;
       const requests: WorkerRequest[] = [];
       const moving: ArrayBuffer[] = [];
+      let bytes = 0;
       while (queue.length < QUEUED) {
         let request: WorkerRequest | undefined;
-        if (role === 'check') request = this.toCheck.shift();
-        else if (this.toRead.length > 0 && (role === 'all' || this.toCheck.length < WAITING_PER_CHECKER * this.checkers)) {
+        if (role === 'check') {
+          // A few large files go one message each (a message is unpacked whole).
+          if (requests.length > 0 && bytes + bytesOf(this.toCheck[0]?.read) > MESSAGE_BYTES) break;
+          request = this.toCheck.shift();
+          bytes += bytesOf(request?.read);
+        } else if (this.toRead.length > 0 && (role === 'all' || this.toCheck.length < WAITING_PER_CHECKER * this.checkers)) {
           const index = this.toRead.pop()!;
           request = { index, file: this.files[index]! };
         }
@@ -264,8 +272,16 @@ class WorkerPool {
   }
 
   /**
-   * The file at `index`, the one the worker is on, gets `reason` (none when a worker that died
-   * was between files); the worker is replaced; its other files, done or not (the replies it had
+   * The file a worker that died was on; between files, the next it had (it may have died taking
+   * in the message that holds it), else the first of its queue: each replacement has one file less.
+   */
+  private lastOn(member: Member): number | undefined {
+    const next = member.queue[member.watch.done() - member.replied] ?? member.queue[0];
+    return member.watch.current()?.index ?? next?.index;
+  }
+
+  /**
+   * The file at `index`, the one the worker is on, gets `reason`; the worker is replaced; its other files, done or not (the replies it had
    * not sent went with it), go back to the front of the line.
    */
   private giveUp(member: Member, reason: ReadError, index: number | undefined, dead = false): void {

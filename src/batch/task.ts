@@ -24,6 +24,19 @@ export interface TaskOutput {
 /** A file as read, passed from a reading thread to a checking one (a Source that survives the trip). */
 export type ReadOutput = { grid: PackedGrid } | { json: string } | { failure: { reason: string; data: Record<string, string | number> } };
 
+/**
+ * Most of what read files one message between threads carries, in bytes (one file may carry more):
+ * a message is unpacked whole, and a few large report JSONs at once could exceed a worker's heap.
+ */
+export const MESSAGE_BYTES = 8 << 20;
+
+/** About what a file as read takes in a message, in bytes. */
+export function bytesOf(read: ReadOutput | undefined): number {
+  if (!read) return 0;
+  if ('grid' in read) return read.grid.ints.byteLength + read.grid.numbers.byteLength + read.grid.texts.byteLength;
+  return 'json' in read ? 2 * read.json.length : 0;
+}
+
 function loadOptions(options: TaskOptions): LoadOptions {
   return { ...(options.edition ? { edition: options.edition } : {}), ...(options.limits ? { limits: options.limits } : {}) };
 }

@@ -2,9 +2,13 @@
 // The pool times each file from this rather than from a message a file: on this machine each
 // message woke the pool's thread, and those wake-ups were a tenth of a worker's time.
 
-/** Slots: the index of the file the worker is on, plus one (0 between files); when it started. */
+/**
+ * Slots: the index of the file the worker is on, plus one (0 between files); when it started; how
+ * many files it has done.
+ */
 const FILE = 0;
 const SINCE = 1;
+const DONE = 2;
 
 /** Milliseconds on a clock every thread shares (each thread's own clock starts with the thread). */
 export function now(): number {
@@ -16,7 +20,7 @@ export class Watch {
 
   /** `epoch`: the pool's start, on the shared clock; times are kept as milliseconds after it. */
   constructor(
-    readonly buffer = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT),
+    readonly buffer = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT),
     readonly epoch = now(),
   ) {
     this.slots = new Int32Array(buffer);
@@ -31,6 +35,12 @@ export class Watch {
   /** In the worker: done with it. */
   end(): void {
     Atomics.store(this.slots, FILE, 0);
+    Atomics.add(this.slots, DONE, 1);
+  }
+
+  /** In the pool: how many files the worker has done. */
+  done(): number {
+    return Atomics.load(this.slots, DONE);
   }
 
   /** In the pool: the file the worker is on and when it started it; null between files. */

@@ -6,7 +6,7 @@ import { installGuard } from './native-guard.js';
 import { transferables } from './packed-grid.js';
 import type { WorkerMessage, WorkerReply, WorkerRequest, WorkerStart } from './pool.js';
 import { keep } from './kept.js';
-import { checkOne, checkRead, readOne } from './task.js';
+import { bytesOf, checkOne, checkRead, MESSAGE_BYTES, readOne } from './task.js';
 import { Watch } from './watch.js';
 
 const { role, task, guard, watch, epoch } = workerData as WorkerStart;
@@ -19,8 +19,11 @@ const on = new Watch(watch, epoch);
  * first files does not wait for four), and fewer go when the worker runs out of files.
  */
 const BATCH = 4;
+/** How many replies the first messages carry, before BATCH. */
+const FIRST = [1, 2];
 let replies: WorkerReply[] = [];
 let moving: ArrayBuffer[] = [];
+let bytes = 0;
 let sent = 0;
 
 function send(): void {
@@ -28,13 +31,15 @@ function send(): void {
   parentPort!.postMessage({ replies } satisfies WorkerMessage, moving);
   replies = [];
   moving = [];
+  bytes = 0;
   sent++;
 }
 
 function reply(done: WorkerReply, transfer: ArrayBuffer[]): void {
   replies.push(done);
   moving.push(...transfer);
-  if (replies.length >= Math.min(BATCH, 1 << sent)) send();
+  bytes += 'read' in done ? bytesOf(done.read) : done.output.bytes.byteLength;
+  if (replies.length >= (FIRST[sent] ?? BATCH) || bytes >= MESSAGE_BYTES) send();
   // Once the files sent so far are done (their messages are read together, before this runs).
   else if (replies.length === 1) setImmediate(send);
 }
@@ -61,10 +66,14 @@ async function work({ index, file, read }: WorkerRequest): Promise<boolean> {
   }
 }
 
-parentPort!.on('message', async ({ requests }: { requests: WorkerRequest[] }) => {
+parentPort!.on('message', async ({ requests }: { requests: Array<WorkerRequest | undefined> }) => {
   // Each file is done before the next: what is awaited here never waits on I/O, so the files of
-  // one message are all done before the next message is read.
-  for (const request of requests) if (!(await work(request))) return;
+  // one message are all done before the next message is read. Each is let go once done.
+  for (let i = 0; i < requests.length; i++) {
+    const request = requests[i]!;
+    requests[i] = undefined;
+    if (!(await work(request))) return;
+  }
 });
 
 // Loaded: the pool starts timing files from here.
