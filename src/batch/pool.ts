@@ -281,8 +281,9 @@ class WorkerPool {
   }
 
   /**
-   * The file at `index`, the one the worker is on, gets `reason`; the worker is replaced; its other files, done or not (the replies it had
-   * not sent went with it), go back to the front of the line.
+   * The file at `index`, the one the worker is on, gets `reason`; the worker is replaced; its
+   * other files, done or not (the replies it had not sent went with it), go back to the front of
+   * the line.
    */
   private giveUp(member: Member, reason: ReadError, index: number | undefined, dead = false): void {
     if (member.stopped || this.settled) return;
