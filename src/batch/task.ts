@@ -9,7 +9,7 @@ import type { Report } from '../model/report.js';
 import { ReadError } from '../readers/errors.js';
 import type { Limits } from '../readers/limits.js';
 import { factsOf, type PackedFacts } from './facts.js';
-import { packGrid, unpackGrid, type PackedGrid } from './packed-grid.js';
+import { packGrid, transferables, unpackGrid, type PackedGrid } from './packed-grid.js';
 
 export interface TaskOptions extends EngineOptions {
   edition?: EditionId;
@@ -33,7 +33,7 @@ export const MESSAGE_BYTES = 8 << 20;
 /** About what a file as read takes in a message, in bytes. */
 export function bytesOf(read: ReadOutput | undefined): number {
   if (!read) return 0;
-  if ('grid' in read) return read.grid.ints.byteLength + read.grid.numbers.byteLength + read.grid.texts.byteLength;
+  if ('grid' in read) return transferables(read.grid).reduce((sum, buffer) => sum + buffer.byteLength, 0);
   return 'json' in read ? 2 * read.json.length : 0;
 }
 

@@ -35,35 +35,25 @@ function send(): void {
   sent++;
 }
 
-function reply(done: WorkerReply, transfer: ArrayBuffer[]): void {
+function reply(done: WorkerReply): void {
   replies.push(done);
-  moving.push(...transfer);
-  bytes += 'read' in done ? bytesOf(done.read) : done.output.bytes.byteLength;
+  // What was read, or the kept result, moves with the message (not copied).
+  if ('read' in done) {
+    if ('grid' in done.read) moving.push(...transferables(done.read.grid));
+    bytes += bytesOf(done.read);
+  } else {
+    moving.push(done.output.bytes.buffer as ArrayBuffer);
+    bytes += done.output.bytes.byteLength;
+  }
   if (replies.length >= (FIRST[sent] ?? BATCH) || bytes >= MESSAGE_BYTES) send();
   // Once the files sent so far are done (their messages are read together, before this runs).
   else if (replies.length === 1) setImmediate(send);
 }
 
-/** Do one file; false after a bug, which the pool is told of (it stops the run). */
-async function work({ index, file, read }: WorkerRequest): Promise<boolean> {
-  on.start(index);
-  try {
-    if (role === 'read') {
-      const output = await readOne(file, task);
-      on.end();
-      reply({ index, read: output }, 'grid' in output ? transferables(output.grid) : []);
-    } else {
-      const output = keep(role === 'check' ? checkRead(file, read!, task) : await checkOne(file, task));
-      on.end();
-      reply({ index, output }, [output.bytes.buffer as ArrayBuffer]);
-    }
-    return true;
-  } catch (err) {
-    on.end();
-    send();
-    parentPort!.postMessage({ index, error: err instanceof Error ? err.message : String(err) } satisfies WorkerMessage);
-    return false;
-  }
+/** What the worker makes of one file. */
+async function work({ index, file, read }: WorkerRequest): Promise<WorkerReply> {
+  if (role === 'read') return { index, read: await readOne(file, task) };
+  return { index, output: keep(role === 'check' ? checkRead(file, read!, task) : await checkOne(file, task)) };
 }
 
 parentPort!.on('message', async ({ requests }: { requests: Array<WorkerRequest | undefined> }) => {
@@ -72,7 +62,19 @@ parentPort!.on('message', async ({ requests }: { requests: Array<WorkerRequest |
   for (let i = 0; i < requests.length; i++) {
     const request = requests[i]!;
     requests[i] = undefined;
-    if (!(await work(request))) return;
+    on.start(request.index);
+    let done: WorkerReply;
+    try {
+      done = await work(request);
+    } catch (err) {
+      // A bug: the pool is told (after the replies before it), and stops the run.
+      on.end();
+      send();
+      parentPort!.postMessage({ index: request.index, error: err instanceof Error ? err.message : String(err) } satisfies WorkerMessage);
+      return;
+    }
+    on.end();
+    reply(done);
   }
 });
 
