@@ -130,3 +130,20 @@ export function displayPath(path: string, cwd: string): string {
   const shown = rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : path;
   return shown.split(sep).join('/') || basename(path);
 }
+
+/**
+ * displayPath for many files, most of them in a few folders: each folder is worked out once
+ * (path.relative resolves both paths afresh on every call).
+ */
+export function pathDisplay(cwd: string): (path: string) => string {
+  const folders = new Map<string, string>();
+  return (path) => {
+    const name = basename(path);
+    // A path that ends in a separator, '.' or '..' names no file in a folder: shown the long way.
+    if (!name || name === '.' || name === '..' || !path.endsWith(name)) return displayPath(path, cwd);
+    const folder = path.slice(0, path.length - name.length);
+    let shown = folders.get(folder);
+    if (shown === undefined) folders.set(folder, (shown = displayPath(`${folder}_`, cwd).slice(0, -1)));
+    return shown + name;
+  };
+}

@@ -8,7 +8,7 @@ import { factsOf, type PackedFacts } from '../batch/facts.js';
 import { checkAll, type PoolOptions } from '../batch/pool.js';
 import { isInternalFailure } from '../batch/task.js';
 import { limitsWith, parseDuration, parseSize, type Limits } from '../readers/limits.js';
-import { displayPath, shard, walk } from '../batch/walk.js';
+import { pathDisplay, shard, walk } from '../batch/walk.js';
 import { checkReport, historyChecker, type FileResult } from '../engine/index.js';
 import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
@@ -144,6 +144,7 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
   const { batch, withHistory } = await checkFiles(files, { jobs, task, timeoutMs, isolate, onProgress: (done) => bar.update(done) }, previous);
   bar.end();
   const cwd = process.cwd();
+  const shownPath = pathDisplay(cwd);
   let errors = false;
   let warnings = 0;
   let first: FileResult | undefined;
@@ -151,7 +152,7 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
   /** A file's result as shown: cross-year findings added, path relative, errors only with --quiet; counted. */
   const shownResult = (index: number): FileResult => {
     const r = withHistory(batch.result(index), index);
-    r.file = displayPath(r.file, cwd);
+    r.file = shownPath(r.file);
     const shown = flags.quiet ? errorsOnly(r) : r;
     errors ||= shown.errorCount > 0;
     warnings += shown.warningCount;

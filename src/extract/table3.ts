@@ -39,6 +39,9 @@ function classify(label: NormalizedLabel, group: string | null): Classified | nu
   return r ? { row: r.item } : null;
 }
 
+/** What a cell that is not text reads as among a line's labels. */
+const NOT_A_LABEL: NormalizedLabel = { text: '', numbering: null };
+
 const OTHER_HANDLING = ROWS.find((r) => r.key === 'otherHandling')!;
 
 function readRow(key: string, line: Line, labelEnd: number, labelCell: Cell | undefined, header: Map<string, number>): RowData {
@@ -63,7 +66,8 @@ export function extractTable3(lines: Line[]): TableData | null {
   for (const line of lines) {
     // Plain loops, and arrays built by push: see extractTable2.
     const texts: NormalizedLabel[] = [];
-    for (const c of line.cells) texts.push(normalizeLabel(c.text));
+    // A number, date or the like is never a label nor a header: only text is worth normalising.
+    for (const c of line.cells) texts.push(c.kind === 'text' ? normalizeLabel(c.text) : NOT_A_LABEL);
     if (!dataSeen && isHeaderRow(texts)) {
       for (let i = 0; i < line.cells.length; i++) {
         const match = bestMatch(texts[i]!.text, COLUMNS);

@@ -32,6 +32,8 @@ export function extractTable4(lines: Line[]): TableData | null {
   for (const line of lines) {
     let isHeader = false;
     for (const cell of line.cells) {
+      // A number, date or the like names no group nor column.
+      if (cell.kind !== 'text') continue;
       const text = normalizeText(cell.text);
       const group = groupNamed(text);
       if (group) {

@@ -4,7 +4,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shard, walk } from '../../src/batch/walk.js';
+import fc from 'fast-check';
+import { displayPath, pathDisplay, shard, walk } from '../../src/batch/walk.js';
 
 function tree() {
   const root = mkdtempSync(join(tmpdir(), 'report-walk-'));
@@ -51,5 +52,29 @@ describe('shard', () => {
     expect(parts.flat()).toEqual(items);
     const sizes = parts.map((p) => p.length);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('pathDisplay', () => {
+  it('shows paths inside the working folder relative to it, and others as given', () => {
+    const shown = pathDisplay('/work/main');
+    expect(shown('/work/main/sub/a.xlsx')).toBe('sub/a.xlsx');
+    expect(shown('/work/main/a.xlsx')).toBe('a.xlsx');
+    expect(shown('sub/../b.csv')).toBe('b.csv');
+    expect(shown('./sub/c.csv')).toBe('sub/c.csv');
+    expect(shown('/tmp/x/d.xlsx')).toBe('/tmp/x/d.xlsx');
+    expect(shown('/work/mainly/e.xlsx')).toBe('/work/mainly/e.xlsx');
+  });
+
+  it('shows every path as displayPath does, whatever folders it has seen before', () => {
+    const segment = fc.constantFrom('a', 'b', '.', '..', '', 'main', 'work', 'r1.xlsx', '报告.csv', '_');
+    const path = fc.tuple(fc.boolean(), fc.array(segment, { maxLength: 5 })).map(([absolute, parts]) => (absolute ? '/' : '') + parts.join('/'));
+    fc.assert(
+      fc.property(fc.constantFrom(process.cwd(), '/work/main', '/', '/work'), fc.array(path, { minLength: 1, maxLength: 20 }), (cwd, paths) => {
+        const shown = pathDisplay(cwd);
+        for (const p of paths) expect(shown(p)).toBe(displayPath(p, cwd));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
