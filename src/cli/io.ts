@@ -1,7 +1,6 @@
 // What every command shares: the process streams as an interface, exit codes, the version,
 // and reading inputs the same way.
 
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { EditionId } from '../form/types.js';
@@ -9,6 +8,7 @@ import { loadReport } from '../index.js';
 import type { Report } from '../model/report.js';
 import { readBytes } from '../readers/index.js';
 import type { Lang } from '../rules/types.js';
+import { sha256 } from '../engine/sha256.js';
 import { OutputError } from '../writers/output.js';
 import { messages } from './messages.js';
 
@@ -61,7 +61,7 @@ export async function loadInputs(files: string[], options: { edition?: EditionId
       bytes = undefined;
     }
     const report = await loadReport(file, options.edition ? { edition: options.edition } : {}, bytes);
-    inputs.push({ file, report, sha256: bytes ? createHash('sha256').update(bytes).digest('hex') : null });
+    inputs.push({ file, report, sha256: bytes ? sha256(bytes) : null });
   }
   return { inputs, missing };
 }

@@ -1,12 +1,12 @@
 // Runs the rules over a report: applies severities, renders messages, sorts, counts.
 
-import { createHash } from 'node:crypto';
 import type { EditionId, TableId } from '../form/types.js';
 import type { Report } from '../model/report.js';
 import { withExpectedCells } from '../rules/describe.js';
 import { RULES } from '../rules/index.js';
 import { isHistoryRule, type Bilingual, type DataValue, type Finding, type HistoryRule, type Lang, type Rule, type Severity } from '../rules/types.js';
 import { unpackFacts, withoutCells, type PackedFacts } from '../batch/facts.js';
+import { sha256 } from './sha256.js';
 
 export interface Diagnostic {
   rule: string;
@@ -77,7 +77,7 @@ function compare(a: Diagnostic, b: Diagnostic): number {
 
 function fingerprint(file: string, rule: string, finding: Finding): string {
   const key = [rule, file.replace(/\\/g, '/'), finding.table, finding.row, finding.column, finding.messageId].join('\u0000');
-  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+  return sha256(key).slice(0, 32);
 }
 
 function toDiagnostic(file: string, rule: Rule, severity: Severity, finding: Finding, lang: Lang): Diagnostic {

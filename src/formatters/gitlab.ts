@@ -1,7 +1,7 @@
 // GitLab Code Quality: the JSON array of issues a merge request widget shows.
 
-import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../engine/index.js';
+import { sha256 } from '../engine/sha256.js';
 import { lineOf, reportPath } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -19,7 +19,7 @@ export const gitlab: Formatter = {
     const seen = new Set<string>();
     const unique = (fingerprint: string): string => {
       let candidate = fingerprint;
-      for (let n = 2; seen.has(candidate); n++) candidate = createHash('sha256').update(`${fingerprint}#${n}`).digest('hex').slice(0, 32);
+      for (let n = 2; seen.has(candidate); n++) candidate = sha256(`${fingerprint}#${n}`).slice(0, 32);
       seen.add(candidate);
       return candidate;
     };

@@ -8,7 +8,6 @@
 // never stops a worker inside one (src/batch/pool.ts).
 
 import { constants } from 'node:buffer';
-import { inflateRawSync } from 'node:zlib';
 import { ReadError } from './errors.js';
 import { formatSize } from './limits.js';
 
@@ -31,6 +30,17 @@ const EOCD64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const names = new TextDecoder();
+
+let zlib: typeof import('node:zlib') | undefined;
+
+/**
+ * zlib's raw inflate, node:zlib loaded by the first call: the threads that never read a workbook
+ * (a batch's main thread and its checkers) do without it and the streams it loads.
+ */
+function inflateRawSync(data: Uint8Array, options: import('node:zlib').ZlibOptions): Buffer {
+  zlib ??= process.getBuiltinModule('node:zlib');
+  return zlib.inflateRawSync(data, options);
+}
 
 /** Called around every call into native zlib; a worker pool sets these (see above). */
 export const nativeSection = { enter: () => {}, leave: () => {} };
