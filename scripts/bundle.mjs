@@ -22,7 +22,7 @@ const builtinsByRequire = {
 };
 
 await build({
-  entryPoints: { report: 'src/cli/main.ts', worker: 'src/batch/worker.ts' },
+  entryPoints: { report: 'src/cli/main.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,
@@ -32,5 +32,20 @@ await build({
   external: ['exceljs'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); const __builtin = require;" },
   plugins: [builtinsByRequire],
+  logLevel: 'warning',
+});
+
+// The worker, in CommonJS: a worker thread that loads an ES module first sets up the ESM loader,
+// about 9 ms of each worker's start (68 ms rather than 77, measured). It shares no code at run
+// time with the CLI, so it is a bundle of its own.
+await build({
+  entryPoints: { worker: 'src/batch/worker.ts' },
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['exceljs'],
   logLevel: 'warning',
 });

@@ -23,11 +23,12 @@ import { bytesOf, checkOne, failedOutput, MESSAGE_BYTES, type ReadOutput, type T
 import { now, Watch } from './watch.js';
 
 /**
- * The worker's compiled module. Run from the TypeScript sources (the test runner), this folder
- * holds worker.ts, which a worker thread cannot load: use the build instead.
+ * The worker's compiled module: in the bundle, worker.cjs (scripts/bundle.mjs says why); run from
+ * the TypeScript sources (the test runner), this folder holds worker.ts, which a worker thread
+ * cannot load: use the build instead.
  */
 function workerUrl(): URL {
-  const beside = new URL('./worker.js', import.meta.url);
+  const beside = new URL('./worker.cjs', import.meta.url);
   return existsSync(fileURLToPath(beside)) ? beside : new URL('../../dist/batch/worker.js', import.meta.url);
 }
 
