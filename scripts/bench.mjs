@@ -3,7 +3,7 @@
 //
 //   folder   `report check` on 2,000 varied workbooks and CSVs, end to end, all cores
 //   bound    a single-threaded lower bound over the same files: unzip (fflate) and scan the
-//            sheet XML for values, read CSVs; no validation (folder and bound: three turns each,
+//            sheet XML for values, read CSVs; no validation (folder and bound: five turns each,
 //            compared by their medians)
 //   one      `report check one.xlsx`, wall time, median of several runs
 //   node     `node -e 0`, the same way
@@ -82,14 +82,15 @@ function timeOf(cmd, args, n = 9) {
   return median(times);
 }
 
-// This machine's speed drifts by a quarter within minutes: the folder and its lower bound are
-// measured in turns, three times each, and compared by their medians. Each bound is taken right
+// This machine's speed drifts by a quarter within minutes, and the two-thread folder run swings
+// more than the one-thread bound: the folder and its lower bound are measured in turns, five
+// times each (three let one slow spell of two runs decide), and compared by their medians. Each bound is taken right
 // after a pass that warms it (and the file cache), as the single measurement before it was:
 // without that pass, the bounds after the first came out about a fifth slower in five runs of
 // this script, which flattered the ratio.
 const bounds = [];
 const folderRuns = [];
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < 5; round++) {
   lowerBound();
   bounds.push(lowerBound());
   folderRuns.push(run(['check', '--format', 'json', '--no-progress', folder]));
