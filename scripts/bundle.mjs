@@ -1,4 +1,5 @@
-// Bundle the CLI and its worker into dist/bundle/ (one file each plus shared chunks): start-up is
+// Bundle the CLI into dist/bundle/ (one file plus the chunk exceljs is loaded by), and its worker
+// into a CommonJS file of its own (below): start-up is
 // dominated by loading ~70 small modules, which a bundle turns into one read. exceljs stays
 // external and lazily imported; commander needs `require`, which the banner provides, and Node's
 // built-ins are loaded with it too (builtinsByRequire).

@@ -78,3 +78,12 @@ describe('README pictures', () => {
     for (const p of pictures) expect(existsSync(join(ROOT, p)), p).toBe(true);
   });
 });
+
+describe('bundle', () => {
+  it('starts its workers from the CommonJS worker bundle beside it (scripts/bundle.mjs)', () => {
+    // Without it the pool falls back to the unbundled build, and every test would still pass.
+    expect(existsSync(join(ROOT, 'dist/bundle/worker.cjs'))).toBe(true);
+    const cli = readdirSync(join(ROOT, 'dist/bundle')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(ROOT, 'dist/bundle', f), 'utf8'));
+    expect(cli.some((code) => code.includes('"./worker.cjs"'))).toBe(true);
+  });
+});

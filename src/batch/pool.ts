@@ -155,7 +155,7 @@ class WorkerPool {
       this.resolve = resolve;
       this.reject = reject;
       const jobs = Math.max(1, Math.min(this.options.jobs, this.files.length));
-      tuneForBatch();
+      tuneForBatch(this.files.length);
       if (jobs === 1) return this.start('all');
       const readers = Math.floor(jobs / 2);
       for (let i = 0; i < jobs; i++) this.start(i < readers ? 'read' : 'check');

@@ -17,8 +17,11 @@ const BLOCK = 30 << 20;
  * all page faults (about 11,000 of 34,000; a fault costs about 14 µs on this machine), and a
  * twentieth of the time. glibc raises that limit to twice the size of the largest mmapped block
  * freed (up to 32 MB): freeing one block of 30 MB, never touched, raises it to 60 MB for every
- * thread. The block is calloc'd by Node and freed when the message holding it is dropped: both
- * at once, here. Other C libraries (musl, macOS, Windows) only allocate and free it.
+ * thread. The block is calloc'd by Node and freed when the port holding it closes, at the end of
+ * this turn of the event loop, as the workers start. The cost: blocks of up to 30 MB now come
+ * from the arenas too, and a freed one stays resident (up to 60 MB an arena); 16 CSVs of 5 MB
+ * peaked at 225 MB rather than 202. Other C libraries (musl, macOS, Windows) only allocate and
+ * free the block.
  */
 function keepFreedMemory(): void {
   const { port1, port2 } = new MessageChannel();
@@ -28,6 +31,9 @@ function keepFreedMemory(): void {
   port2.close();
 }
 
+/** Files from which inlining less pays (inlineLess). */
+export const INLINE_LESS_FROM = 1000;
+
 /**
  * Inline less when optimizing. Each worker compiles its half of the code afresh, on the same two
  * cores as the files; by default V8 inlines callees of up to 920 bytes of bytecode in all into
@@ -35,14 +41,16 @@ function keepFreedMemory(): void {
  * compiler's threads took about a quarter less CPU time and the workers no more, on the bench
  * folder (a batch of 2,000 files: 5% less wall time, 7% less CPU time, in ten interleaved runs);
  * 50 and 200 did about as well. V8's flags are the process's: workers started after this
- * compile with it too.
+ * compile with it too. The cost: a changed flag makes Node reject its built-in modules' code
+ * cache, so each worker compiles them from source, 40–60 ms more of its start; on three files
+ * that made the run slower. Only a batch of INLINE_LESS_FROM files or more gets it.
  */
 function inlineLess(): void {
   setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 }
 
-/** Tune the process for a batch on worker threads: call before the first worker starts. */
-export function tuneForBatch(): void {
+/** Tune the process for a batch of `files` on worker threads: call before the first worker starts. */
+export function tuneForBatch(files: number): void {
   keepFreedMemory();
-  inlineLess();
+  if (files >= INLINE_LESS_FROM) inlineLess();
 }

@@ -139,8 +139,9 @@ export function pathDisplay(cwd: string): (path: string) => string {
   const folders = new Map<string, string>();
   return (path) => {
     const name = basename(path);
-    // A path that ends in a separator, '.' or '..' names no file in a folder: shown the long way.
-    if (!name || name === '.' || name === '..' || !path.endsWith(name)) return displayPath(path, cwd);
+    // A path that ends in a separator, '.' or '..' names no file in a folder, and a name that
+    // starts with '..' decides itself whether the path is outside: shown the long way.
+    if (!name || name.startsWith('..') || name === '.' || !path.endsWith(name)) return displayPath(path, cwd);
     const folder = path.slice(0, path.length - name.length);
     let shown = folders.get(folder);
     if (shown === undefined) folders.set(folder, (shown = displayPath(`${folder}_`, cwd).slice(0, -1)));

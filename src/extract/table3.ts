@@ -66,8 +66,9 @@ export function extractTable3(lines: Line[]): TableData | null {
   for (const line of lines) {
     // Plain loops, and arrays built by push: see extractTable2.
     const texts: NormalizedLabel[] = [];
-    // A number, date or the like is never a label nor a header: only text is worth normalising.
-    for (const c of line.cells) texts.push(c.kind === 'text' ? normalizeLabel(c.text) : NOT_A_LABEL);
+    // A number, date, truth value or formula is never a label nor a header: their texts are the
+    // reader's own. Only text, and an error cell's text (as the file spells it), are worth normalising.
+    for (const c of line.cells) texts.push(c.kind === 'text' || c.kind === 'error' ? normalizeLabel(c.text) : NOT_A_LABEL);
     if (!dataSeen && isHeaderRow(texts)) {
       for (let i = 0; i < line.cells.length; i++) {
         const match = bestMatch(texts[i]!.text, COLUMNS);

@@ -32,8 +32,9 @@ export function extractTable4(lines: Line[]): TableData | null {
   for (const line of lines) {
     let isHeader = false;
     for (const cell of line.cells) {
-      // A number, date or the like names no group nor column.
-      if (cell.kind !== 'text') continue;
+      // A number, date, truth value or formula names no group nor column (their texts are the
+      // reader's own; an error cell's is the file's).
+      if (cell.kind !== 'text' && cell.kind !== 'error') continue;
       const text = normalizeText(cell.text);
       const group = groupNamed(text);
       if (group) {

@@ -6,7 +6,8 @@ import { checkReport } from '../../src/engine/index.js';
 import { extract, type ExtractOptions } from '../../src/extract/index.js';
 import { EDITIONS } from '../../src/form/index.js';
 import type { EditionId } from '../../src/form/types.js';
-import { readGridFromBytes } from '../../src/readers/index.js';
+import type { Grid } from '../../src/model/grid.js';
+import { readGrid, readGridFromBytes } from '../../src/readers/index.js';
 import { readDelimited } from '../../src/readers/text.js';
 import { officialRows, relabel, toDelimited, type Rows } from '../helpers/layout.js';
 
@@ -352,5 +353,22 @@ describe('workbooks', () => {
     });
     expectComplete(report, '2021');
     expect(rulesOf(report)).toEqual([]);
+  });
+});
+
+describe('cells that are not text', () => {
+  it('reads a header spelt in error cells (t="e") as it reads it in text cells', async () => {
+    const grid = await readGrid('fixtures/official-2022.xlsx');
+    const headers = new Set(['申请人情况', '自然人', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
+    const asErrors: Grid = {
+      ...grid,
+      sheets: grid.sheets.map((sheet) => ({
+        ...sheet,
+        rows: new Map([...sheet.rows].map(([r, cells]) => [r, cells.map((c) => (c.kind === 'text' && headers.has(c.text.trim()) ? { ...c, kind: 'error' as const } : c))])),
+      })),
+    };
+    const changed = asErrors.sheets.flatMap((s) => [...s.rows.values()].flat()).filter((c) => c.kind === 'error').length;
+    expect(changed).toBeGreaterThan(10);
+    expect(extract(asErrors).tables).toEqual(extract(grid).tables);
   });
 });
