@@ -226,8 +226,9 @@ class WorkerPool {
           // A few large files go one message each (a message is unpacked whole).
           if (requests.length > 0 && bytes + bytesOf(this.toCheck[0]?.read) > MESSAGE_BYTES) break;
           request = this.toCheck.shift();
-          bytes += bytesOf(request?.read);
-          this.waitingBytes -= bytesOf(request?.read);
+          const size = bytesOf(request?.read);
+          bytes += size;
+          this.waitingBytes -= size;
         } else if (this.toRead.length > 0 && (role === 'all' || this.readAhead())) {
           const index = this.toRead.pop()!;
           request = { index, file: this.files[index]! };

@@ -32,7 +32,7 @@ function keepFreedMemory(): void {
 }
 
 /** Files from which inlining less pays (inlineLess). */
-export const INLINE_LESS_FROM = 1000;
+const INLINE_LESS_FROM = 1000;
 
 /**
  * Inline less when optimizing. Each worker compiles its half of the code afresh, on the same two
