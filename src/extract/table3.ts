@@ -7,7 +7,7 @@ import type { T3Group, T3Row } from '../form/types.js';
 import type { Cell } from '../model/grid.js';
 import type { RowData, TableData } from '../model/report.js';
 import { cellEnd, labelStart, locate, readCells, valueColumns, type Line } from './lines.js';
-import { isValueLike } from './values.js';
+import { isValueLike, mayName } from './values.js';
 
 const ROWS: T3Row[] = [...new Map([...EDITIONS['2021'].t3.rows, ...EDITIONS['2019'].t3.rows].map((r) => [r.key, r])).values()];
 /** 3.其他 is a row only under （六）其他处理. */
@@ -66,9 +66,7 @@ export function extractTable3(lines: Line[]): TableData | null {
   for (const line of lines) {
     // Plain loops, and arrays built by push: see extractTable2.
     const texts: NormalizedLabel[] = [];
-    // A number, date, truth value or formula is never a label nor a header: their texts are the
-    // reader's own. Only text, and an error cell's text (as the file spells it), are worth normalising.
-    for (const c of line.cells) texts.push(c.kind === 'text' || c.kind === 'error' ? normalizeLabel(c.text) : NOT_A_LABEL);
+    for (const c of line.cells) texts.push(mayName(c) ? normalizeLabel(c.text) : NOT_A_LABEL);
     if (!dataSeen && isHeaderRow(texts)) {
       for (let i = 0; i < line.cells.length; i++) {
         const match = bestMatch(texts[i]!.text, COLUMNS);

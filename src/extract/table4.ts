@@ -4,7 +4,7 @@ import { EDITIONS } from '../form/index.js';
 import { bestMatch, normalizeText } from '../form/labels.js';
 import type { RowData, TableData } from '../model/report.js';
 import { cellAt, cellEnd, locate, valueColumns, type Line } from './lines.js';
-import { isValueLike, readValue } from './values.js';
+import { isValueLike, mayName, readValue } from './values.js';
 
 const { groups: GROUPS, columns: COLUMNS } = EDITIONS['2021'].t4;
 const GROUP_ALIASES: Array<[string, string[]]> = [
@@ -32,9 +32,7 @@ export function extractTable4(lines: Line[]): TableData | null {
   for (const line of lines) {
     let isHeader = false;
     for (const cell of line.cells) {
-      // A number, date, truth value or formula names no group nor column (their texts are the
-      // reader's own; an error cell's is the file's).
-      if (cell.kind !== 'text' && cell.kind !== 'error') continue;
+      if (!mayName(cell)) continue;
       const text = normalizeText(cell.text);
       const group = groupNamed(text);
       if (group) {

@@ -15,6 +15,14 @@ export function isPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text.normalize('NFKC').replace(/\s+/g, ''));
 }
 
+/**
+ * Whether a cell's text can name a label, a header or a column: text, and an error cell's text (as
+ * the file spells it). A number, date, truth value or formula cannot: their texts are the reader's own.
+ */
+export function mayName(cell: Cell): boolean {
+  return cell.kind === 'text' || cell.kind === 'error';
+}
+
 /** True when a cell looks like a table value (a number or a placeholder) rather than a label. */
 export function isValueLike(cell: Cell): boolean {
   if (cell.kind !== 'text') return true;
