@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/index.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const SHARED = fileURLToPath(new URL('../../../shared', import.meta.url));
 
 export interface CliResult {
   code: number;

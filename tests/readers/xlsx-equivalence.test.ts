@@ -1,6 +1,7 @@
-// The lean XLSX reader (fflate + saxes) against the exceljs reader: the same Grid for every workbook
-// in fixtures/ and the shared conformance set, for workbooks exceljs and LibreOffice write and for
-// hand-written XML; what it reads where exceljs loses the file's values or rejects the file; bad input.
+// The lean XLSX reader against the exceljs reader: the same Grid for every workbook in fixtures/
+// and the shared conformance set (when ../shared is beside the checkout), for workbooks exceljs and
+// LibreOffice write and for hand-written XML; what it reads where exceljs loses the file's values or
+// rejects the file; bad input.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,11 +15,12 @@ import type { Cell, Grid, Range } from '../../src/model/grid.js';
 import { ReadError } from '../../src/readers/errors.js';
 import { readXlsx as readXlsxLean } from '../../src/readers/xlsx.js';
 import { readXlsx } from '../helpers/exceljs-reader.js';
+import { sharedPath } from '../helpers/shared.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures', import.meta.url));
-const CONFORMANCE = fileURLToPath(new URL('../../../shared/conformance/files', import.meta.url));
+const CONFORMANCE = sharedPath('conformance/files');
 const xlsxIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort().map((f) => join(dir, f));
-const REAL = [...xlsxIn(FIXTURES), ...xlsxIn(CONFORMANCE)];
+const REAL = [...xlsxIn(FIXTURES), ...(CONFORMANCE ? xlsxIn(CONFORMANCE) : [])];
 
 const byRange = (a: Range, b: Range) => a.top - b.top || a.left - b.left || a.bottom - b.bottom || a.right - b.right;
 
@@ -279,7 +281,7 @@ describe.skipIf(!existsSync('/usr/bin/soffice') && !process.env.CI)('readXlsxLea
     }
   }, 240_000);
 });
-if (!existsSync('/usr/bin/soffice') && !process.env.CI) console.warn('LibreOffice (soffice) not found: skipping the LibreOffice case of tests/readers/xlsx-lean.test.ts');
+if (!existsSync('/usr/bin/soffice') && !process.env.CI) console.warn('LibreOffice (soffice) not found: skipping the LibreOffice case of tests/readers/xlsx-equivalence.test.ts');
 
 describe('readXlsxLean where exceljs loses what the file says', () => {
   it('keeps a cached 0 or FALSE (exceljs drops falsy cached results and calls the cell a formula)', async () => {
