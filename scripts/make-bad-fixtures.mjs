@@ -353,12 +353,13 @@ const insertBefore = (xml, closing, add) => {
   return xml.replace(closing, `${add}${closing}`);
 };
 
-/** A minimal workbook around one worksheet part (no styles, no shared strings). */
-function minimalWorkbook(sheetName, sheetEntry) {
+/** A minimal workbook around worksheet parts (no styles, no shared strings): sheets are { name, entry }. */
+function workbookOf(sheets) {
+  const part = (i) => `worksheets/sheet${i + 1}.xml`;
   return [
     {
       name: '[Content_Types].xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/${part(i)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
     },
     {
       name: '_rels/.rels',
@@ -366,15 +367,18 @@ function minimalWorkbook(sheetName, sheetEntry) {
     },
     {
       name: 'xl/workbook.xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="${part(i)}"/>`).join('')}</Relationships>`,
     },
-    { name: SHEET1, ...sheetEntry },
+    ...sheets.map((s, i) => ({ name: `xl/${part(i)}`, ...s.entry })),
   ];
 }
+
+/** A minimal workbook around one worksheet part. */
+const minimalWorkbook = (sheetName, sheetEntry) => workbookOf([{ name: sheetName, entry: sheetEntry }]);
 
 const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>`;
 const SHEET_TAIL = '</sheetData></worksheet>';
@@ -523,6 +527,17 @@ function millionRows() {
 function millionCellsCompact() {
   const row = `<row>${'<c><v>1</v></c>'.repeat(1000)}</row>`;
   return zip(minimalWorkbook('导出数据', { data: `${SHEET_HEAD}${row.repeat(1100)}${SHEET_TAIL}` }));
+}
+
+/**
+ * 64 sheets of 4,000,000 empty cells each (250 rows of 16,000 <c/>): 1 GB of sheet XML in about
+ * 1 MB. Refused by the inflated-size limit; with the limits raised, reading it takes about ten
+ * seconds, which the --timeout tests use as a file that is slow to read.
+ */
+function blankBomb() {
+  const data = utf8.encode(`${SHEET_HEAD}${`<row>${'<c/>'.repeat(16_000)}</row>`.repeat(250)}${SHEET_TAIL}`);
+  const entry = { deflated: deflateSync(data, { level: 9 }), size: data.length, crc: crc32(data) };
+  return zip(workbookOf(Array.from({ length: 64 }, (_, i) => ({ name: `空白${i + 1}`, entry }))));
 }
 
 /** The report, plus a second sheet with one row of 16,384 numbers (A1:XFD1). */
@@ -807,6 +822,7 @@ const CASES = [
   { name: 'zip-bomb.xlsx', make: zipBomb, ...unreadable('inflated-too-large'), about: 'a minimal workbook whose sheet inflates to 10^9 bytes (spaces inside <sheetData>); the zip directory states the true size' },
   { name: 'zip-bomb-lying.xlsx', make: zipBombLying, ...unreadable('inflated-too-large'), about: 'the same bomb, but the local header and central directory declare an uncompressed size of 1,000 bytes' },
   { name: 'million-rows.xlsx', make: millionRows, ...unreadable('too-many-cells'), large: true, about: 'one sheet of 1,100,000 rows of one addressed numeric cell each (~40 MB of XML)' },
+  { name: 'blank-bomb.xlsx', make: blankBomb, ...unreadable('inflated-too-large'), about: '64 sheets of 4,000,000 empty cells (<c/>) each: 1 GB of sheet XML in about 1 MB on disk' },
   { name: 'million-cells-compact.xlsx', make: millionCellsCompact, ...unreadable('too-many-cells'), about: '1,100,000 numeric cells without r addresses (1,100 rows x 1,000), small on disk' },
   { name: 'wide-columns.xlsx', make: wideColumns, ...CLEAN, about: 'the report plus a second sheet with one row of 16,384 numbers (A1:XFD1)' },
   { name: 'formula-no-cache.xlsx', make: formulaNoCache, ...findings('cell-not-number'), about: 'a table-3 value cell is <f>SUM(D10:D11)</f> with no cached <v>' },

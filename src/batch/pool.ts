@@ -17,7 +17,6 @@ import { Worker } from 'node:worker_threads';
 import { ReadError } from '../readers/errors.js';
 import { guardBuffer, readyToStop, resume } from './native-guard.js';
 import { keep, KeptBatch, type KeptOutput } from './kept.js';
-import { tuneForBatch } from './tuning.js';
 import { transferables } from './packed-grid.js';
 import { bytesOf, checkOne, failedOutput, MESSAGE_BYTES, type ReadOutput, type TaskOptions } from './task.js';
 import { now, Watch } from './watch.js';
@@ -155,7 +154,6 @@ class WorkerPool {
       this.resolve = resolve;
       this.reject = reject;
       const jobs = Math.max(1, Math.min(this.options.jobs, this.files.length));
-      tuneForBatch(this.files.length);
       if (jobs === 1) return this.start('all');
       const readers = Math.floor(jobs / 2);
       for (let i = 0; i < jobs; i++) this.start(i < readers ? 'read' : 'check');

@@ -85,50 +85,27 @@ export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
 }
 
-/** Where parseCell stopped, and what it read. */
-let parsedEnd = 0;
-let parsedRow = 0;
-let parsedCol = 0;
-
-/** Read one cell reference ('B3', '$b$3') from `at`; false when there is none there. */
-function parseCell(ref: string, at: number): boolean {
-  let i = at;
+/**
+ * The column number of the letters at the start of `ref`, in either case ('AB12' -> 28, 'b3' -> 2);
+ * 0 when it starts with none.
+ */
+export function columnNumber(ref: string): number {
   let col = 0;
-  let row = 0;
-  if (ref.charCodeAt(i) === 0x24 /* $ */) i++;
-  const lettersFrom = i;
-  for (let letter = (ref.charCodeAt(i) | 0x20) - 0x60; letter >= 1 && letter <= 26; letter = (ref.charCodeAt(++i) | 0x20) - 0x60) col = col * 26 + letter;
-  if (i === lettersFrom) return false;
-  if (ref.charCodeAt(i) === 0x24) i++;
-  const digitsFrom = i;
-  for (let c = ref.charCodeAt(i); c >= 0x30 && c <= 0x39; c = ref.charCodeAt(++i)) row = row * 10 + (c - 0x30);
-  if (i === digitsFrom) return false;
-  parsedEnd = i;
-  parsedRow = row;
-  parsedCol = col;
-  return true;
+  for (let i = 0; i < ref.length; i++) {
+    const letter = (ref.charCodeAt(i) | 0x20) - 0x60; // 'a' or 'A' -> 1
+    if (letter < 1 || letter > 26) break;
+    col = col * 26 + letter;
+  }
+  return col;
 }
-
-const range = (top: number, left: number, bottom: number, right: number): Range => ({
-  top: Math.min(top, bottom),
-  left: Math.min(left, right),
-  bottom: Math.max(top, bottom),
-  right: Math.max(left, right),
-});
 
 /** Parse 'B3' or 'A1:C3' (any case, with or without $) into a range; null when it is neither. */
 export function parseRange(ref: string): Range | null {
-  // What spreadsheets write ('B3', 'A1:O2', '$A$1'), read by hand; anything else as the pattern reads it.
-  if (parseCell(ref, 0)) {
-    const top = parsedRow;
-    const left = parsedCol;
-    if (parsedEnd === ref.length) return range(top, left, top, left);
-    if (ref.charCodeAt(parsedEnd) === 0x3a /* : */ && parseCell(ref, parsedEnd + 1) && parsedEnd === ref.length) return range(top, left, parsedRow, parsedCol);
-  }
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref.replace(/\$/g, '').toUpperCase());
   if (!m) return null;
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const top = Number(m[2]);
-  const left = col(m[1]!);
-  return range(top, left, m[4] ? Number(m[4]) : top, m[3] ? col(m[3]) : left);
+  const left = columnNumber(m[1]!);
+  const bottom = m[4] ? Number(m[4]) : top;
+  const right = m[3] ? columnNumber(m[3]) : left;
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }

@@ -1,15 +1,16 @@
-// One worksheet part of an .xlsx package -> its cells and merged ranges. Nearly all of a sheet's
-// tags are the rows and cells of <sheetData>: sheet-data.ts reads them in their plain form, and
-// hands back to the general scanner (xml.ts) at anything else, which then gives the same cells or
-// the same error.
+// One worksheet part of an .xlsx package -> its cells and merged ranges, in one pass of the
+// scanner (xml.ts) over the part.
 
 import type { Cell, Range, Sheet } from '../model/grid.js';
-import { ascending, makeCell, parseRange } from '../model/grid.js';
+import { ascending, columnNumber, makeCell, parseRange } from '../model/grid.js';
 import { dateCell } from './dates.js';
 import { ReadError } from './errors.js';
-import { Ampersands, MAX_COL, MAX_ROW, readSheetData } from './sheet-data.js';
 import { StringText } from './string-item.js';
 import { END, OPEN, TEXT, XmlScanner } from './xml.js';
+
+/** The largest sheet Excel (and WPS, LibreOffice) can hold: a reference beyond it is damage. */
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
 
 /** What the package around a sheet gives its cells. */
 export interface Workbook {
@@ -19,7 +20,7 @@ export interface Workbook {
 }
 
 /** A <c> element as read: its type attribute, style, whether it holds a formula, its value text. */
-export interface RawCell {
+interface RawCell {
   type: string;
   /** The s attribute: the cell style's index, read only for numbers (which a style may show as dates). */
   style: string | undefined;
@@ -70,17 +71,6 @@ function toCell(raw: RawCell, row: number, col: number, book: Workbook): Cell | 
   return makeCell(row, col, 'number', String(number), number);
 }
 
-/** Column number of an A1 reference ('AB12' -> 28), or null without one. */
-function columnOf(ref: string | undefined): number | null {
-  let col = 0;
-  for (let i = 0; ref && i < ref.length; i++) {
-    const letter = (ref.charCodeAt(i) | 32) - 96; // 'a' or 'A' -> 1
-    if (letter < 1 || letter > 26) break;
-    col = col * 26 + letter;
-  }
-  return col || null;
-}
-
 function outsideSheet(what: string): ReadError {
   return new ReadError('corrupt-xlsx', { detail: `${what.slice(0, 40)} is outside the sheet (rows 1-${MAX_ROW}, columns A-XFD)` });
 }
@@ -90,7 +80,7 @@ function outsideSheet(what: string): ReadError {
  * count against the cell limit; every <c> and merge against ten times it (styled blanks are not
  * content, but a sheet of millions of them is still work).
  */
-export class SheetCells {
+class SheetCells {
   readonly found = new Map<number, Cell[]>();
   filled = 0;
   elements = 0;
@@ -124,28 +114,6 @@ export class SheetCells {
     else this.found.set(this.row, [out]);
   }
 
-  /** A fresh collection that goes on from where this one stands. */
-  fork(): SheetCells {
-    const other = new SheetCells(this.book, this.sheetName, this.maxCells);
-    other.filled = this.filled;
-    other.elements = this.elements;
-    other.row = this.row;
-    other.col = this.col;
-    return other;
-  }
-
-  /** Takes over what a fork found, as if this one had read it. */
-  join(fork: SheetCells): void {
-    for (const [row, cells] of fork.found) {
-      const inRow = this.found.get(row);
-      if (!inRow) this.found.set(row, cells);
-      else for (const cell of cells) inRow.push(cell);
-    }
-    this.filled = fork.filled;
-    this.elements = fork.elements;
-    this.row = fork.row;
-    this.col = fork.col;
-  }
 }
 
 /** Whether merge `m` hides cell `c` of row `r`: inside it, and not its top-left cell. */
@@ -186,13 +154,8 @@ function dropMerged(rows: Map<number, Cell[]>, merges: Range[], budget: number):
   return true;
 }
 
-export interface SheetOptions {
-  /** Read <sheetData> through its fast path where it can (the default); off, the general scanner reads it all (for tests). */
-  fast?: boolean;
-}
-
 /** A sheet part's cells, in order, and its merges. Throws ReadError or XmlError. */
-export function readSheet(xml: string, book: Workbook, sheetName: string, maxCells: number, options: SheetOptions = {}): Pick<Sheet, 'rows' | 'merges'> {
+export function readSheet(xml: string, book: Workbook, sheetName: string, maxCells: number): Pick<Sheet, 'rows' | 'merges'> {
   const cells = new SheetCells(book, sheetName, maxCells);
   const merges: Range[] = [];
   // The <c> being read (one object, reused), and which of its children the text belongs to.
@@ -200,13 +163,12 @@ export function readSheet(xml: string, book: Workbook, sheetName: string, maxCel
   let inCell = false;
   let into: 'f' | 'v' | null = null;
   const scan = new XmlScanner(xml);
-  const ampersands = new Ampersands(xml);
   for (let event = scan.next(); event !== END; event = scan.next()) {
     if (event === OPEN) {
       if (scan.is('c')) {
         cells.element();
         const r = scan.attr('r');
-        cells.col = columnOf(r) ?? cells.col + 1;
+        cells.col = columnNumber(r ?? '') || cells.col + 1;
         if (cells.col > MAX_COL) throw outsideSheet(`cell ${r ?? cells.col}`);
         // <c r="B2" s="3"/> holds nothing: a styled blank, a form's most common cell.
         inCell = !scan.empty;
@@ -236,14 +198,6 @@ export function readSheet(xml: string, book: Workbook, sheetName: string, maxCel
           into = 'f';
         } else if (scan.is('is')) cell.inline = new StringText();
         else cell.inline?.open(scan);
-      } else if (into === null && scan.is('sheetData') && scan.unprefixed && !scan.empty && options.fast !== false) {
-        // The rows and cells in their plain form, read on a fork that is kept only if it reads them all.
-        const fork = cells.fork();
-        const end = readSheetData(xml, scan.offset, fork, ampersands);
-        if (end >= 0) {
-          scan.skipElement(end);
-          cells.join(fork);
-        }
       }
     } else if (event === TEXT) {
       if (!inCell) continue;

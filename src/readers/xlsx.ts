@@ -13,7 +13,7 @@ import type { Grid, Sheet } from '../model/grid.js';
 import { ReadError } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { PartMemo } from './part-memo.js';
-import { readSheet, type SheetOptions, type Workbook } from './sheet.js';
+import { readSheet, type Workbook } from './sheet.js';
 import { StringText } from './string-item.js';
 import { END, OPEN, TEXT, XmlScanner, parseXml as parseXmlText, type XmlHandlers } from './xml.js';
 import { ZipArchive } from './zip.js';
@@ -147,7 +147,7 @@ function readOutline(zip: ZipArchive): Outline {
 const outlines = new PartMemo<Outline>();
 const styles = new PartMemo<boolean[]>();
 
-function read(file: string, bytes: Uint8Array, limits: Limits, options: SheetOptions): Grid {
+function read(file: string, bytes: Uint8Array, limits: Limits): Grid {
   const zip = new ZipArchive(bytes, limits.maxInflatedBytes);
   zip.checkDeclared([WORKBOOK, WORKBOOK_RELS]);
   const { entries, date1904, stringsPart, stylesPart } = outlines.value(zip, [WORKBOOK, WORKBOOK_RELS], () => readOutline(zip));
@@ -161,7 +161,7 @@ function read(file: string, bytes: Uint8Array, limits: Limits, options: SheetOpt
     // One sheet's XML in memory at a time.
     const part = zip.part(entry.part);
     if (!part) continue;
-    sheets.push({ name: entry.name, ...readSheet(utf8.decode(part), book, entry.name, limits.maxCells, options), ...(entry.hidden ? { hidden: true } : {}) });
+    sheets.push({ name: entry.name, ...readSheet(utf8.decode(part), book, entry.name, limits.maxCells), ...(entry.hidden ? { hidden: true } : {}) });
   }
   if (sheets.length === 0) throw new ReadError('no-sheets');
   // A workbook whose every sheet is hidden still shows something when opened: read them all.
@@ -170,9 +170,9 @@ function read(file: string, bytes: Uint8Array, limits: Limits, options: SheetOpt
 }
 
 /** Read an .xlsx workbook's bytes into a Grid. Throws only ReadError ('corrupt-xlsx', 'no-sheets'). */
-export async function readXlsx(file: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS, options: SheetOptions = {}): Promise<Grid> {
+export async function readXlsx(file: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): Promise<Grid> {
   try {
-    return read(file, bytes, limits, options);
+    return read(file, bytes, limits);
   } catch (err) {
     if (err instanceof ReadError) throw err;
     throw new ReadError('corrupt-xlsx', { detail: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 120) : String(err) });

@@ -5,8 +5,8 @@
 // and a number (or every occurrence of it) replaced by an odd one. Workbooks are damaged two ways:
 // as zip bytes (also re-zipped uncompressed), and by mutating the inflated XML of one part and
 // zipping it again, so that the XML parser sees damaged XML rather than only a zip that fails to
-// open. loadReport(name, {}, bytes) and then checkReport(report) must give a result (never throw or
-// reject) within 2 s, and a file that cannot be read must say why with one of the file-unreadable
+// open. loadReport(name, {}, bytes) and then checkReport(report) must give a result (never throw,
+// reject or hang), and a file that cannot be read must say why with one of the file-unreadable
 // rule's message ids. The reading happens in a child process (reader-process.ts): a fatal V8 error
 // or an endless loop there fails the case instead of killing or stalling the test run. A failing
 // input is saved under $TMPDIR/property-crashes/ (the bytes, and a .note with the fixture, the
@@ -24,7 +24,6 @@ import { ReaderProcess, type Outcome } from './reader-process.js';
 
 const FIXTURES = 'fixtures';
 const REASONS = Object.keys(RULES_BY_ID.get('file-unreadable')!.meta.messages);
-const LIMIT_MS = 2000;
 const CRASHES = join(tmpdir(), 'property-crashes');
 
 const fixtures = (...extensions: string[]) =>
@@ -198,9 +197,13 @@ const describeCase = (fixture: string, extra: string, list: Mutation[]) =>
 
 // ---- The property ----
 
-/** A child that has not answered by then is killed: a hang, reported with where it stood at LIMIT_MS. */
-const KILL_AFTER_MS = LIMIT_MS + 1000;
-const reader = new ReaderProcess(LIMIT_MS);
+/**
+ * A hang detector, not a speed limit: a read takes milliseconds, a child that has not answered
+ * after this long is killed and the case fails, with the stack the child wrote at STACK_AFTER_MS.
+ */
+const KILL_AFTER_MS = 20_000;
+const STACK_AFTER_MS = 10_000;
+const reader = new ReaderProcess(STACK_AFTER_MS);
 const RUNS = 100;
 /**
  * Each failing try of a hanging input costs KILL_AFTER_MS; past this budget fast-check stops
@@ -224,21 +227,19 @@ function summary(outcome: Outcome): string {
 }
 
 /**
- * Read and check the bytes in the child process; anything but a result within the time limit is
- * saved. Files are named after the family, so that while fast-check shrinks, each failure
+ * Read and check the bytes in the child process; anything but a result (a crash, a throw, a hang)
+ * is saved. Files are named after the family, so that while fast-check shrinks, each failure
  * overwrites the last: what stays is the smallest counterexample.
  */
 async function readAndCheck(family: string, name: string, bytes: Uint8Array, what: string): Promise<void> {
   const outcome = await reader.read(name, bytes, KILL_AFTER_MS);
-  const ok = outcome.kind === 'result' && outcome.ms < LIMIT_MS;
-  if (!ok) {
+  if (outcome.kind !== 'result') {
     mkdirSync(CRASHES, { recursive: true });
     writeFileSync(join(CRASHES, `${family}${extname(name)}`), bytes);
     writeFileSync(join(CRASHES, `${family}.note`), `${what}\nread as: ${name} (${bytes.length} bytes)\n\n${summary(outcome)}\n`);
   }
   expect(outcome.kind, `${what}: ${summary(outcome)}`).toBe('result');
   if (outcome.kind !== 'result') return;
-  expect(outcome.ms, `${what}: read and check took ${outcome.ms.toFixed(0)} ms`).toBeLessThan(LIMIT_MS);
   if (outcome.reason !== null) {
     expect(REASONS, `${what}: failure.reason`).toContain(outcome.reason);
     expect(outcome.unreadable?.messageId, `${what}: the file-unreadable diagnostic`).toBe(outcome.reason);

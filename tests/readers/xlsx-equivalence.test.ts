@@ -150,7 +150,7 @@ const sheetXml = (data: string, after = '') => `<worksheet ${NS}><sheetData>${da
 describe('readXlsxLean gives the Grid readXlsx gives', () => {
   it('found the real workbooks', () => {
     expect(xlsxIn(FIXTURES).length).toBeGreaterThan(0);
-    expect(xlsxIn(CONFORMANCE).length).toBeGreaterThan(0);
+    if (CONFORMANCE) expect(xlsxIn(CONFORMANCE).length).toBeGreaterThan(0);
   });
 
   it.each(REAL)('%s', async (path) => {

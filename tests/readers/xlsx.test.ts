@@ -86,12 +86,12 @@ describe('hostile sheets stay bounded (found in review)', () => {
     return zipSync(parts, { comment });
   }
 
-  it('many merges over one crowded row: refused as too many cells, promptly, not a quadratic hang', async () => {
+  it('many merges over one crowded row: refused as too many cells, not a quadratic hang', async () => {
+    // 30,000 cells and 30,000 merges are each within the limits; the merges would look at 900
+    // million cells, past the budget of ten times the cell limit, which refuses the sheet instead.
     const n = 30_000;
     const xml = `<worksheet><sheetData><row r="1">${'<c r="A1"><v>1</v></c>'.repeat(n)}</row></sheetData><mergeCells>${'<mergeCell ref="A1:B1"/>'.repeat(n)}</mergeCells></worksheet>`;
-    const start = performance.now();
     await expect(readGridFromBytes('m.xlsx', sheetWorkbook(xml), { maxCells: 50_000 })).rejects.toMatchObject({ reason: 'too-many-cells' });
-    expect(performance.now() - start).toBeLessThan(5000);
   });
 
   it('styled blank cells are not content: they count against --max-cells only as work (ten times the limit)', async () => {
