@@ -1,77 +1,13 @@
-// The library API: read, extract and check reports. Never touches process, console or colour.
-
-import { extract, type ExtractOptions } from './extract/index.js';
-import { reportFromJson } from './extract/normalized.js';
-import type { Grid } from './model/grid.js';
-import type { Report } from './model/report.js';
-import { ReadError, readBytes, readGridFromBytes, type Limits } from './readers/index.js';
-import { checkReport, type EngineOptions, type FileResult } from './engine/index.js';
+// The library API: read, extract and check reports, one or a folder at a time. Never touches
+// process, console or colour.
 
 export { extract, type ExtractOptions } from './extract/index.js';
 export { readGrid, readGridFromBytes, ReadError, DEFAULT_LIMITS, type Limits } from './readers/index.js';
-export { checkReport, type Diagnostic, type FileResult, type EngineOptions } from './engine/index.js';
+export { checkReport, checkHistory, type Diagnostic, type FileResult, type EngineOptions } from './engine/index.js';
+export { checkFile, loadReport, readSource, reportFrom, unreadableReport, isInternalFailure, type CheckOptions, type LoadOptions, type Source } from './engine/file.js';
+export { checkFiles, FileBatch, PreviousUnreadable, type BatchFiles, type BatchOptions } from './batch/index.js';
 export { RULES, RULES_BY_ID } from './rules/index.js';
 export { EDITIONS, TABLE_NAMES } from './form/index.js';
 export type { Report, CellValue, Location, TableData } from './model/report.js';
+export type { ReportHeading, YearFacts } from './model/facts.js';
 export type { Grid, Sheet, Cell } from './model/grid.js';
-
-export interface LoadOptions extends ExtractOptions {
-  /** Bounds on what one input may cost (file size, inflated size, cells). */
-  limits?: Partial<Limits>;
-}
-
-export type CheckOptions = EngineOptions & LoadOptions;
-
-/** The report of a file that could not be read: only file-unreadable applies to it. */
-export function unreadableReport(file: string, error: ReadError): Report {
-  return {
-    file,
-    source: { kind: null },
-    failure: { reason: error.reason, data: error.data },
-    edition: null,
-    markedEdition: null,
-    editionOverridden: false,
-    agency: null,
-    year: null,
-    tables: { t2: null, t3: null, t4: null },
-    missingRows: [],
-  };
-}
-
-/**
- * A file as read, before extraction: its cells, the text of a normalized JSON report, or why it
- * cannot be read. A batch reads files on some threads and extracts them on others.
- */
-export type Source = { grid: Grid } | { json: string } | { failure: ReadError };
-
-/** Read a file (or its bytes already in memory); a file that cannot be read gives the reason. */
-export async function readSource(file: string, options: LoadOptions = {}, bytes?: Uint8Array): Promise<Source> {
-  try {
-    const data = bytes ?? readBytes(file, options.limits);
-    if (/\.json$/i.test(file)) return { json: new TextDecoder().decode(data) };
-    return { grid: await readGridFromBytes(file, data, options.limits) };
-  } catch (err) {
-    if (err instanceof ReadError) return { failure: err };
-    throw err;
-  }
-}
-
-/** The report a source holds; one that cannot be read (or extracted) becomes a report saying why. */
-export function reportFrom(file: string, source: Source, options: ExtractOptions = {}): Report {
-  try {
-    if ('failure' in source) return unreadableReport(file, source.failure);
-    return 'json' in source ? reportFromJson(file, source.json) : extract(source.grid, options);
-  } catch (err) {
-    if (err instanceof ReadError) return unreadableReport(file, err);
-    throw err;
-  }
-}
-
-/** Read and extract a file; a file that cannot be read becomes a report saying why. */
-export async function loadReport(file: string, options: LoadOptions = {}, bytes?: Uint8Array): Promise<Report> {
-  return reportFrom(file, await readSource(file, options, bytes), options);
-}
-
-export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileResult> {
-  return checkReport(await loadReport(file, options), options);
-}

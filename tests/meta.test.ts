@@ -2,7 +2,7 @@
 // workspace's FORMAT.md (when it is beside the checkout) stay in step.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../src/form/index.js';
 import { RULES } from '../src/rules/index.js';
@@ -113,5 +113,41 @@ describe('bundle', () => {
     expect(existsSync(join(ROOT, 'dist/bundle/worker.cjs'))).toBe(true);
     const cli = readdirSync(join(ROOT, 'dist/bundle')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(ROOT, 'dist/bundle', f), 'utf8'));
     expect(cli.some((code) => code.includes('"./worker.cjs"'))).toBe(true);
+  });
+});
+
+describe('layers', () => {
+  /**
+   * The folders of src/ from the bottom up: each imports only from its own folder and from the
+   * layers below it (the library root, src/index.ts, counts as a layer of its own). Formatters and
+   * writers are peers: neither imports the other.
+   */
+  const LAYERS = [['form'], ['model'], ['readers'], ['extract'], ['rules'], ['engine'], ['formatters', 'writers'], ['batch'], ['index'], ['cli']];
+  const layerOf = (folder: string) => LAYERS.findIndex((layer) => layer.includes(folder));
+  const SRC = join(ROOT, 'src');
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  /** The folder of src/ a file is in ('index' for the library root). */
+  const folderOf = (file: string) => {
+    const [first, ...rest] = relative(SRC, file).split(/[\\/]/);
+    return rest.length === 0 ? 'index' : first!;
+  };
+
+  it('every folder of src/ has its layer', () => {
+    const folders = new Set(sources(SRC).map(folderOf));
+    expect([...folders].filter((f) => layerOf(f) < 0)).toEqual([]);
+  });
+
+  it('imports point down: no folder imports from a layer above it or from a peer', () => {
+    const wrong: string[] = [];
+    for (const file of sources(SRC)) {
+      const from = folderOf(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) {
+        const to = folderOf(resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts')));
+        if (to !== from && layerOf(to) >= layerOf(from)) wrong.push(`${relative(ROOT, file)} -> ${m[1]}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -9,30 +9,28 @@
 
 import { deserialize, serialize } from 'node:v8';
 import type { FileResult } from '../engine/index.js';
-import type { PackedFacts } from './facts.js';
+import type { ReportHeading, YearFacts } from '../model/facts.js';
+import type { Report } from '../model/report.js';
+import { unpackFacts, type PackedFacts } from './packed-facts.js';
 import type { TaskOutput } from './task.js';
 
-/** The facts the main thread holds as values: what pairing looks at. */
-type Heading = Pick<PackedFacts, 'agency' | 'agencyKey' | 'year' | 'edition'>;
-
-/** What is read back from the bytes. */
-interface Kept {
+/** What is read back from the bytes: the result, the facts' packed cells, the report when it was kept. */
+interface Kept extends Pick<PackedFacts, 'cells' | 'sheets'> {
   result: FileResult;
-  cells: string;
-  sheets: string[];
+  report?: Report;
 }
 
-/** A file's output on its way to the main thread. */
+/** A file's output on its way to the main thread: its bytes, and the heading that pairing looks at. */
 export interface KeptOutput {
   bytes: Uint8Array;
-  heading: Heading;
+  heading: ReportHeading;
 }
 
-export function keep({ result, facts }: TaskOutput): KeptOutput {
-  const { agency, agencyKey, year, edition, cells, sheets } = facts;
-  const bytes = serialize({ result, cells, sheets } satisfies Kept);
+export function keep({ result, facts, report }: TaskOutput): KeptOutput {
+  const { cells, sheets, ...heading } = facts;
+  const bytes = serialize({ result, cells, sheets, ...(report ? { report } : {}) } satisfies Kept);
   // Moved between threads by its buffer: the bytes must be the whole of it (they are, in Node 20).
-  return { bytes: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes), heading: { agency, agencyKey, year, edition } };
+  return { bytes: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes), heading };
 }
 
 /** Bytes a block holds (a larger output gets a block of its own). */
@@ -40,8 +38,8 @@ const BLOCK_BYTES = 1 << 20;
 
 /** Every file's kept output, by the file's index. */
 export class KeptBatch {
-  /** Each file's facts; their cells are read back from the bytes when asked for. */
-  readonly facts: PackedFacts[];
+  /** Each file's heading, as values: pairing looks at all of them. */
+  readonly headings: ReportHeading[];
   private readonly blocks: Uint8Array[] = [];
   private used = BLOCK_BYTES;
   private readonly blockOf: Int32Array;
@@ -51,13 +49,13 @@ export class KeptBatch {
   private last: Kept | undefined;
 
   constructor(count: number) {
-    this.facts = new Array(count);
+    this.headings = new Array(count);
     this.blockOf = new Int32Array(count);
     this.startOf = new Int32Array(count);
     this.lengthOf = new Int32Array(count);
   }
 
-  set(index: number, file: string, { bytes, heading }: KeptOutput): void {
+  set(index: number, { bytes, heading }: KeptOutput): void {
     let block = this.blocks[this.blocks.length - 1];
     if (!block || this.used + bytes.length > block.length) {
       block = new Uint8Array(Math.max(BLOCK_BYTES, bytes.length));
@@ -69,55 +67,34 @@ export class KeptBatch {
     this.startOf[index] = this.used;
     this.lengthOf[index] = bytes.length;
     this.used += bytes.length;
-    this.facts[index] = new KeptFacts(this, index, file, heading);
+    this.headings[index] = heading;
   }
 
   result(index: number): FileResult {
     return this.read(index).result;
   }
 
+  /** A file's facts with their cells unpacked. */
+  facts(index: number): YearFacts {
+    const { cells, sheets } = this.read(index);
+    return unpackFacts({ ...this.headings[index]!, cells, sheets });
+  }
+
+  /** A file's report, when the batch kept reports. */
+  report(index: number): Report | undefined {
+    return this.read(index).report;
+  }
+
   /**
-   * A file's kept output; the last one read is read once for its result and its facts' cells (the
-   * same objects: read a file's result once, or do not change it).
+   * A file's kept output; the last one read is read once for its result and its facts (the same
+   * objects: read a file's result once, or do not change it).
    */
-  read(index: number): Kept {
+  private read(index: number): Kept {
     if (index !== this.lastIndex) {
       const start = this.startOf[index]!;
       this.last = deserialize(this.blocks[this.blockOf[index]!]!.subarray(start, start + this.lengthOf[index]!)) as Kept;
       this.lastIndex = index;
     }
     return this.last!;
-  }
-}
-
-/** Facts whose cells stay in the batch's bytes until a rule needs them. */
-class KeptFacts implements PackedFacts {
-  readonly #batch: KeptBatch;
-  readonly #index: number;
-  readonly agency: string | null;
-  readonly agencyKey: string | null;
-  readonly year: number | null;
-  readonly edition: PackedFacts['edition'];
-
-  constructor(
-    batch: KeptBatch,
-    index: number,
-    readonly file: string,
-    heading: Heading,
-  ) {
-    this.#batch = batch;
-    this.#index = index;
-    this.agency = heading.agency;
-    this.agencyKey = heading.agencyKey;
-    this.year = heading.year;
-    this.edition = heading.edition;
-  }
-
-  get cells(): string {
-    return this.#batch.read(this.#index).cells;
-  }
-
-  get sheets(): string[] {
-    return this.#batch.read(this.#index).sheets;
   }
 }

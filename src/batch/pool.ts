@@ -95,7 +95,7 @@ export async function checkAll(files: string[], options: PoolOptions): Promise<K
   const batch = new KeptBatch(files.length);
   let done = 0;
   const finish = (index: number, output: KeptOutput) => {
-    batch.set(index, files[index]!, output);
+    batch.set(index, output);
     options.onProgress?.(++done);
   };
   // No files (an empty shard): nothing to start.

@@ -2,23 +2,28 @@
 // the facts the cross-year checks need. A batch may split it in two, reading on one thread and
 // checking on another (pool.ts): readOne and checkRead are those halves, checkOne is both.
 
+import { loadReport, readSource, reportFrom, unreadableReport, type LoadOptions, type Source } from '../engine/file.js';
 import { checkReport, type EngineOptions, type FileResult } from '../engine/index.js';
 import type { EditionId } from '../form/types.js';
-import { loadReport, readSource, reportFrom, unreadableReport, type LoadOptions, type Source } from '../index.js';
+import { yearFacts } from '../model/facts.js';
 import type { Report } from '../model/report.js';
 import { ReadError } from '../readers/errors.js';
 import type { Limits } from '../readers/limits.js';
-import { factsOf, type PackedFacts } from './facts.js';
+import { packFacts, type PackedFacts } from './packed-facts.js';
 import { packGrid, transferables, unpackGrid, type PackedGrid } from './packed-grid.js';
 
-export interface TaskOptions extends EngineOptions {
+/** What the work for a file needs: plain data, sent to every worker (so no rules of one's own). */
+export interface TaskOptions extends Omit<EngineOptions, 'rules'> {
   edition?: EditionId;
   limits?: Partial<Limits>;
+  /** Keep each file's report with its result (for --annotate). */
+  keepReports?: boolean;
 }
 
 export interface TaskOutput {
   result: FileResult;
   facts: PackedFacts;
+  report?: Report;
 }
 
 /** A file as read, passed from a reading thread to a checking one (a Source that survives the trip). */
@@ -42,7 +47,7 @@ function loadOptions(options: TaskOptions): LoadOptions {
 }
 
 function outputOf(report: Report, options: TaskOptions): TaskOutput {
-  return { result: checkReport(report, options), facts: factsOf(report) };
+  return { result: checkReport(report, options), facts: packFacts(yearFacts(report)), ...(options.keepReports ? { report } : {}) };
 }
 
 /** A bug met on a file: file-unreadable/internal with the first line of what was thrown. */
@@ -85,11 +90,6 @@ export function checkRead(file: string, read: ReadOutput, options: TaskOptions):
   } catch (err) {
     return failedOutput(file, internal(err), options);
   }
-}
-
-/** Whether a result is a bug met while reading or checking its file. */
-export function isInternalFailure(result: FileResult): boolean {
-  return result.diagnostics.some((d) => d.rule === 'file-unreadable' && d.messageId === 'internal');
 }
 
 /** The output of a file given up on (its worker stopped): file-unreadable with the reason. */

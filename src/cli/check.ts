@@ -4,23 +4,20 @@
 import { Option, type Command } from 'commander';
 import { appendFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { factsOf, type PackedFacts } from '../batch/facts.js';
-import { checkAll, type PoolOptions } from '../batch/pool.js';
-import { isInternalFailure } from '../batch/task.js';
-import { limitsWith, parseDuration, parseSize, type Limits } from '../readers/limits.js';
-import { pathDisplay, shard, walk } from '../batch/walk.js';
-import { checkReport, historyChecker, type FileResult } from '../engine/index.js';
+import { checkFiles, isInternalFailure, PreviousUnreadable } from '../batch/index.js';
+import { pathDisplay } from '../batch/walk.js';
+import type { FileResult } from '../engine/index.js';
 import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
 import { FORMATTERS, githubSummary } from '../formatters/index.js';
-import { loadReport, type LoadOptions } from '../index.js';
+import { parseDuration, parseSize, type Limits } from '../readers/limits.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang, Severity } from '../rules/types.js';
 import { cellTexts, normalize } from '../writers/normalize.js';
 import { blocks, writeOutput } from '../writers/output.js';
 import { EXIT, UsageError, version, type Io } from './io.js';
 import { colorEnabled, messages } from './messages.js';
-import { progress } from './progress.js';
+import { progress, type Progress } from './progress.js';
 
 interface CheckFlags {
   format: string;
@@ -55,12 +52,12 @@ function parseSeverities(specs: string[], lang: Lang): Record<string, Severity |
   return out;
 }
 
-function parseShard(spec: string | undefined, lang: Lang): [number, number] | null {
-  if (!spec) return null;
+function parseShard(spec: string | undefined, lang: Lang): { index: number; count: number } | undefined {
+  if (!spec) return undefined;
   const m = /^(\d+)\/(\d+)$/.exec(spec);
-  const [i, n] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(messages(lang).badShard(spec));
-  return [i, n];
+  const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(messages(lang).badShard(spec));
+  return { index, count };
 }
 
 function count(value: string | undefined, option: string, lang: Lang): number | null {
@@ -94,26 +91,6 @@ function parseLimits(flags: CheckFlags, lang: Lang): Partial<Limits> {
   return limits;
 }
 
-/** Last year's report for --previous: one that cannot be read is a usage error, not a silent no-op. */
-async function previousFacts(file: string, load: LoadOptions, lang: Lang): Promise<PackedFacts> {
-  const report = await loadReport(file, load);
-  if (report.failure) {
-    const rule = RULES_BY_ID.get('file-unreadable')!;
-    const [finding] = checkReport(report, { lang, rules: [rule] }).diagnostics;
-    throw new UsageError(messages(lang).previous(file, finding?.message ?? report.failure.reason));
-  }
-  return factsOf(report);
-}
-
-/**
- * Check the files: each file's kept result (read back as it is written), and a function that adds
- * a result's cross-year findings.
- */
-async function checkFiles(files: string[], options: PoolOptions, previous: PackedFacts | undefined) {
-  const batch = await checkAll(files, options);
-  return { batch, withHistory: historyChecker(batch.facts, { ...options.task, ...(previous ? { previous } : {}) }) };
-}
-
 async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
   const text = messages(flags.lang);
   const severities = parseSeverities(flags.rule, flags.lang);
@@ -121,27 +98,40 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
   const maxWarnings = count(flags.maxWarnings, '--max-warnings', flags.lang);
   const jobs = count(flags.jobs, '--jobs', flags.lang) ?? availableParallelism();
   const limits = parseLimits(flags, flags.lang);
-  const walked = await walk(paths);
-  for (const missing of walked.missing) io.stderr(`report: ${text.notFound(missing)}\n`);
-  const files = part ? shard(walked.files, part[0], part[1]) : walked.files;
+  let bar: Progress | undefined;
+  const batch = checkFiles(paths, {
+    lang: flags.lang,
+    severities,
+    limits,
+    jobs,
+    keepReports: Boolean(flags.annotate),
+    // A time limit given on the command line holds for a single file too (on a worker, which can be stopped).
+    isolate: flags.timeout !== undefined && limits.timeoutMs !== 0,
+    onProgress: (done) => bar?.update(done),
+    ...(flags.edition ? { edition: flags.edition } : {}),
+    ...(part ? { shard: part } : {}),
+    ...(flags.previous ? { previous: flags.previous } : {}),
+  });
+  const { files, all, missing } = await batch.files();
+  for (const path of missing) io.stderr(`report: ${text.notFound(path)}\n`);
   if (flags.annotate && files.length !== 1) throw new UsageError(text.needsOne('--annotate'));
-  if (walked.files.length === 0) {
+  if (all.length === 0) {
     // Paths that exist but hold no report file (an empty folder, a glob matching only notes).
-    const found = paths.filter((p) => !walked.missing.includes(p));
+    const found = paths.filter((p) => !missing.includes(p));
     if (found.length > 0) io.stderr(`report: ${text.noReports(found.join(' '))}\n`);
     return EXIT.usage;
   }
 
-  const load = { limits, ...(flags.edition ? { edition: flags.edition } : {}) };
-  const task = { lang: flags.lang, severities, ...load };
-  const bar = progress(files.length, io.stderr, flags.progress && Boolean(io.stderrTTY), flags.lang);
-  const previous = flags.previous ? await previousFacts(flags.previous, load, flags.lang) : undefined;
   // Never written over: every file this run reads (all shards' files, and last year's report).
-  const inputs = [...walked.files, ...(flags.previous ? [flags.previous] : [])];
-  const timeoutMs = limitsWith(limits).timeoutMs;
-  // A time limit given on the command line holds for a single file too (on a worker, which can be stopped).
-  const isolate = flags.timeout !== undefined && timeoutMs > 0;
-  const { batch, withHistory } = await checkFiles(files, { jobs, task, timeoutMs, isolate, onProgress: (done) => bar.update(done) }, previous);
+  const inputs = flags.previous ? [...all, flags.previous] : all;
+  bar = progress(files.length, io.stderr, flags.progress && Boolean(io.stderrTTY), flags.lang);
+  let results: Iterable<FileResult>;
+  try {
+    results = await batch.results();
+  } catch (err) {
+    if (err instanceof PreviousUnreadable) throw new UsageError(text.previous(err.file, err.reason));
+    throw err;
+  }
   bar.end();
   const cwd = process.cwd();
   const shownPath = pathDisplay(cwd);
@@ -149,17 +139,18 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
   let warnings = 0;
   let first: FileResult | undefined;
   let bug: FileResult | undefined;
-  /** A file's result as shown: cross-year findings added, path relative, errors only with --quiet; counted. */
-  const shownResult = (index: number): FileResult => {
-    const r = withHistory(batch.result(index), index);
-    r.file = shownPath(r.file);
-    const shown = flags.quiet ? errorsOnly(r) : r;
-    errors ||= shown.errorCount > 0;
-    warnings += shown.warningCount;
-    first ??= shown;
-    if (!bug && isInternalFailure(r)) bug = r;
-    return shown;
-  };
+  /** A file's result as shown: path relative, errors only with --quiet; counted. */
+  function* shown(): Generator<FileResult> {
+    for (const r of results) {
+      r.file = shownPath(r.file);
+      const result = flags.quiet ? errorsOnly(r) : r;
+      errors ||= result.errorCount > 0;
+      warnings += result.warningCount;
+      first ??= result;
+      if (!bug && isInternalFailure(r)) bug = r;
+      yield result;
+    }
+  }
 
   const formatter = FORMATTERS.get(flags.format)!;
   const context = {
@@ -168,26 +159,26 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
     toolVersion: version(),
     cwd,
     // A CI matrix shard gets its own SARIF run id, so shards do not close each other's alerts.
-    ...(part ? { automationId: `report/shard-${part[0]}-of-${part[1]}` } : {}),
+    ...(part ? { automationId: `report/shard-${part.index}-of-${part.count}` } : {}),
   };
   let pieces: Iterable<string>;
   if (formatter.stream) {
     // Written as it is made: a file's cross-year findings exist only while it is written, and a
     // batch's whole report is never in memory.
-    pieces = formatter.stream((function* () { for (let i = 0; i < files.length; i++) yield shownResult(i); })(), context);
+    pieces = formatter.stream(shown(), context);
   } else {
-    const shown = files.map((_, i) => shownResult(i));
-    pieces = [formatter.format(shown, context)];
+    const all = [...shown()];
+    pieces = [formatter.format(all, context)];
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-    if (flags.format === 'github' && summaryFile) await appendFile(summaryFile, githubSummary(shown, context)).catch(() => undefined);
+    if (flags.format === 'github' && summaryFile) await appendFile(summaryFile, githubSummary(all, context)).catch(() => undefined);
   }
   if (flags.outputFile) await writeOutput(flags.outputFile, pieces, inputs);
   else for (const block of blocks(pieces)) io.stdout(block);
 
-  const [single] = files;
-  if (flags.annotate && single) {
-    const report = await loadReport(single, load);
-    if (report.failure) io.stderr(`report: ${text.annotateSkipped(single)}\n`);
+  if (flags.annotate) {
+    // The report the check read, not the file read again.
+    const report = batch.report(0);
+    if (!report || report.failure) io.stderr(`report: ${text.annotateSkipped(files[0]!)}\n`);
     else {
       const { writeOfficialXlsx } = await import('../writers/xlsx.js');
       const bytes = await writeOfficialXlsx(normalize(report), { annotations: first!.diagnostics, lang: flags.lang, texts: cellTexts(report) });
@@ -201,7 +192,7 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
     io.stderr(`${text.internal(version(), `${bug.file}: ${detail}`)}\n`);
     return EXIT.usage;
   }
-  if (walked.missing.length > 0) return EXIT.usage;
+  if (missing.length > 0) return EXIT.usage;
   return errors || (maxWarnings !== null && warnings > maxWarnings) ? EXIT.findings : EXIT.ok;
 }
 

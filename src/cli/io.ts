@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { EditionId } from '../form/types.js';
-import { loadReport } from '../index.js';
+import { loadReport } from '../engine/file.js';
 import type { Report } from '../model/report.js';
 import { readBytes } from '../readers/index.js';
 import type { Lang } from '../rules/types.js';

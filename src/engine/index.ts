@@ -5,7 +5,7 @@ import type { Report } from '../model/report.js';
 import { withExpectedCells } from '../rules/describe.js';
 import { RULES } from '../rules/index.js';
 import { isHistoryRule, type Bilingual, type DataValue, type Finding, type HistoryRule, type Lang, type Rule, type Severity } from '../rules/types.js';
-import { unpackFacts, withoutCells, type PackedFacts } from '../batch/facts.js';
+import { withoutCells, type ReportHeading, type YearFacts } from '../model/facts.js';
 import { sha256 } from './sha256.js';
 
 export interface Diagnostic {
@@ -152,42 +152,50 @@ export function checkReport(report: Report, options: EngineOptions = {}): FileRe
   return withCounts(result, diagnostics);
 }
 
+/** The reports the cross-year checks pair: who and which year each is, and its facts when asked for. */
+export interface History {
+  headings: readonly ReportHeading[];
+  /** The facts of the report at `index` with their cells (asked only of reports that have a pair). */
+  facts(index: number): YearFacts;
+}
+
 /**
  * The cross-year checks of a batch: reports of the same body (names normalised) in consecutive
- * years are paired, same body and year twins flagged. `previous` pairs every report with one file
- * instead (`--previous`). Returns a function that gives a file's result (by its index in `facts`)
- * with the new findings merged in: a large batch adds them one file at a time, as it writes them.
+ * years are paired, same body and year twins flagged. `previous` pairs every report with one
+ * report instead (`--previous`). Returns a function that gives a file's result (by its index) with
+ * the new findings merged in: a large batch adds them one file at a time, as it writes them.
  */
-export function historyChecker(facts: PackedFacts[], options: EngineOptions & { previous?: PackedFacts } = {}): (result: FileResult, index: number) => FileResult {
+export function historyChecker(history: History, options: EngineOptions & { previous?: YearFacts } = {}): (result: FileResult, index: number) => FileResult {
   const lang = options.lang ?? 'zh';
   const rules = enabled(options).filter((r): r is { rule: HistoryRule; severity: Severity } => isHistoryRule(r.rule));
+  const { headings } = history;
   // Reports by body and year: the pairs and twins of each report are looked up, not searched for.
-  const byYear = new Map<string, PackedFacts[]>();
-  const key = (f: PackedFacts, year: number) => `${f.agencyKey}\u0000${year}`;
-  for (const f of facts) {
-    if (!f.agencyKey || !f.year) continue;
-    const group = byYear.get(key(f, f.year));
-    if (group) group.push(f);
-    else byYear.set(key(f, f.year), [f]);
-  }
-  const previous = options.previous && unpackFacts(options.previous);
+  const byYear = new Map<string, number[]>();
+  const key = (h: ReportHeading, year: number) => `${h.agencyKey}\u0000${year}`;
+  headings.forEach((h, i) => {
+    if (!h.agencyKey || !h.year) return;
+    const group = byYear.get(key(h, h.year));
+    if (group) group.push(i);
+    else byYear.set(key(h, h.year), [i]);
+  });
+  const { previous } = options;
   return (result, i) => {
-    const packed = facts[i]!;
-    const paired = Boolean(packed.agencyKey && packed.year);
-    const last = paired ? byYear.get(key(packed, packed.year! - 1))?.[0] : undefined;
-    const duplicates = paired ? byYear.get(key(packed, packed.year!))!.filter((f) => f !== packed) : [];
-    // Most reports of a batch have no pair: unpack only those that do, and the cells only of
-    // those with a year before to compare them with. (The current report is unpacked first: its
-    // bytes were just read for its result.)
-    if (!previous && !last && duplicates.length === 0) return result;
-    const current = previous || last ? unpackFacts(packed) : withoutCells(packed);
-    const context = { previous: previous ?? (last ? unpackFacts(last) : null), duplicates };
+    const heading = headings[i]!;
+    const paired = Boolean(heading.agencyKey && heading.year);
+    const last = paired ? byYear.get(key(heading, heading.year! - 1))?.[0] : undefined;
+    const duplicates = paired ? byYear.get(key(heading, heading.year!))!.filter((j) => j !== i).map((j) => headings[j]!) : [];
+    // Most reports of a batch have no pair: the facts are read only for those that do, and the
+    // cells only of those with a year before to compare them with. (The current report's first:
+    // its result was just read, and with it its facts.)
+    if (!previous && last === undefined && duplicates.length === 0) return result;
+    const current = previous || last !== undefined ? history.facts(i) : withoutCells(heading);
+    const context = { previous: previous ?? (last !== undefined ? history.facts(last) : null), duplicates };
     const found = rules.flatMap(({ rule, severity }) => [...rule.checkHistory(current, context)].map((f) => toDiagnostic(result.file, rule, severity, f, lang)));
     return found.length ? withCounts(result, [...result.diagnostics, ...found]) : result;
   };
 }
 
-/** The results of a batch with the cross-year findings merged in, in the same order. */
-export function checkHistory(results: FileResult[], facts: PackedFacts[], options: EngineOptions & { previous?: PackedFacts } = {}): FileResult[] {
-  return results.map(historyChecker(facts, options));
+/** The results of reports checked together, with the cross-year findings merged in, in the same order. */
+export function checkHistory(results: FileResult[], facts: YearFacts[], options: EngineOptions & { previous?: YearFacts } = {}): FileResult[] {
+  return results.map(historyChecker({ headings: facts, facts: (i) => facts[i]! }, options));
 }

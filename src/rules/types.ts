@@ -1,7 +1,7 @@
 // What a rule is: plain metadata (id, category, severity, bilingual messages and help) and a pure check.
 
 import type { TableId } from '../form/types.js';
-import type { YearFacts } from '../batch/facts.js';
+import type { ReportHeading, YearFacts } from '../model/facts.js';
 import type { Location, Report } from '../model/report.js';
 
 export type Severity = 'error' | 'warning';
@@ -46,7 +46,7 @@ export interface Finding {
 export interface HistoryContext {
   previous: YearFacts | null;
   /** Other files of the same body and year in the batch (who they are, not their cells). */
-  duplicates: Array<Pick<YearFacts, 'file' | 'agency' | 'agencyKey' | 'year' | 'edition'>>;
+  duplicates: ReportHeading[];
 }
 
 export interface ReportRule {

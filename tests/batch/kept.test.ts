@@ -3,11 +3,12 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { factsOf, unpackFacts } from '../../src/batch/facts.js';
 import { keep, KeptBatch } from '../../src/batch/kept.js';
+import { packFacts, unpackFacts } from '../../src/batch/packed-facts.js';
 import { checkOne, type TaskOutput } from '../../src/batch/task.js';
+import { loadReport } from '../../src/engine/file.js';
 import { checkReport } from '../../src/engine/index.js';
-import { loadReport } from '../../src/index.js';
+import { yearFacts } from '../../src/model/facts.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const NAMES = ['official-2022.xlsx', 'per-sheet-2023.xlsx', 'seeded-errors-2022.xlsx', 'edition2019-2019.csv', 'dunfangdian-2021.txt', 'bad/truncated.xlsx'];
@@ -22,27 +23,35 @@ describe('kept outputs', () => {
   it('give back each file’s result and facts, filed in any order', async () => {
     const outputs = await Promise.all(NAMES.map((name) => checkOne(join(FIXTURES, name), {})));
     const batch = new KeptBatch(outputs.length);
-    for (const i of [3, 0, 5, 1, 4, 2]) batch.set(i, outputs[i]!.facts.file, sent(outputs[i]!));
+    for (const i of [3, 0, 5, 1, 4, 2]) batch.set(i, sent(outputs[i]!));
     outputs.forEach((output, i) => {
       expect(batch.result(i)).toEqual(output.result);
-      const facts = batch.facts[i]!;
-      expect({ ...facts, cells: facts.cells, sheets: facts.sheets }).toEqual(output.facts);
-      expect(unpackFacts(facts)).toEqual(unpackFacts(output.facts));
+      const { cells: _, sheets: __, ...heading } = output.facts;
+      expect(batch.headings[i]).toEqual(heading);
+      expect(batch.facts(i)).toEqual(unpackFacts(output.facts));
+      expect(batch.report(i)).toBeUndefined();
     });
     expect(batch.result(2).diagnostics.length).toBeGreaterThan(0);
   });
 
   it('keeps a result larger than a block, and the ones before and after it', async () => {
     const report = await loadReport(join(FIXTURES, 'official-2022.xlsx'));
-    const small: TaskOutput = { result: checkReport(report), facts: factsOf(report) };
+    const small: TaskOutput = { result: checkReport(report), facts: packFacts(yearFacts(report)) };
     const huge: TaskOutput = { result: { ...small.result, agency: '局'.repeat(1_500_000) }, facts: small.facts };
     const batch = new KeptBatch(3);
-    batch.set(0, 'a', sent(small));
-    batch.set(1, 'b', sent(huge));
-    batch.set(2, 'c', sent(small));
+    batch.set(0, sent({ ...small, facts: { ...small.facts, file: 'a' } }));
+    batch.set(1, sent({ ...huge, facts: { ...huge.facts, file: 'b' } }));
+    batch.set(2, sent({ ...small, facts: { ...small.facts, file: 'c' } }));
     expect(batch.result(1).agency).toHaveLength(1_500_000);
     expect(batch.result(0)).toEqual(small.result);
     expect(batch.result(2)).toEqual(small.result);
-    expect(batch.facts.map((f) => f.file)).toEqual(['a', 'b', 'c']);
+    expect(batch.headings.map((h) => h.file)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps each file’s report when asked to, as it was read', async () => {
+    const outputs = await Promise.all(NAMES.map((name) => checkOne(join(FIXTURES, name), { keepReports: true })));
+    const batch = new KeptBatch(outputs.length);
+    outputs.forEach((output, i) => batch.set(i, sent(output)));
+    for (const [i, name] of NAMES.entries()) expect(batch.report(i)).toEqual(await loadReport(join(FIXTURES, name)));
   });
 });

@@ -1,8 +1,8 @@
 // Two years of one body for the cross-year rules: last year's report and this year's, built so
 // that every cross-year identity holds until a test changes a cell.
 
-import { factsOf } from '../../src/batch/facts.js';
 import { checkHistory, checkReport } from '../../src/engine/index.js';
+import { yearFacts } from '../../src/model/facts.js';
 import type { Report } from '../../src/model/report.js';
 import { balancedReport, get } from './report.js';
 
@@ -32,7 +32,7 @@ export function twoYears(): { last: Report; now: Report } {
 export function historyFindings(rule: string, reports: Report[], lang: 'zh' | 'en' = 'zh') {
   const results = checkHistory(
     reports.map((r) => checkReport(r, { lang })),
-    reports.map(factsOf),
+    reports.map(yearFacts),
     { lang },
   );
   return results.map((r) => r.diagnostics.filter((d) => d.rule === rule));

@@ -1,41 +1,19 @@
-// What the cross-year checks need from a report: the body (normalised for pairing), the year, and
-// the cells that carry over from year to year. A batch keeps these for every file until the end
-// and passes them between threads, so they are packed: the cells as one short string per report,
-// unpacked into values with their places only when a rule looks at them.
+// YearFacts (src/model/facts.ts) packed: a batch keeps the facts of every file until the end and
+// passes them between threads, so the cells are one short string per report, unpacked into values
+// with their places only when a rule looks at them.
 
 import { EDITIONS, t2Rows } from '../form/index.js';
-import type { EditionId } from '../form/types.js';
+import { STOCK_ROWS, type ReportHeading, type YearFacts } from '../model/facts.js';
 import { a1 } from '../model/grid.js';
-import type { CellValue, Report } from '../model/report.js';
-
-/** What the history rules see. */
-export interface YearFacts {
-  file: string;
-  agency: string | null;
-  /** The agency name as pairing compares it: NFKC, no spaces or punctuation, 中共/人民政府 variants kept. */
-  agencyKey: string | null;
-  year: number | null;
-  edition: EditionId | null;
-  carriedOver: Record<string, CellValue> | null;
-  carriedForward: Record<string, CellValue> | null;
-  /** Table-2 rows of the 2021 edition's first block (issued, repealed, inForce). */
-  stock: Record<string, Record<string, CellValue>>;
-}
+import type { CellValue } from '../model/report.js';
 
 /**
  * YearFacts as kept and passed around: the cells packed into one ASCII string (one byte a
  * character), the sheet names they are on listed once.
  */
-export interface PackedFacts extends Pick<YearFacts, 'file' | 'agency' | 'agencyKey' | 'year' | 'edition'> {
+export interface PackedFacts extends ReportHeading {
   cells: string;
   sheets: string[];
-}
-
-export function agencyKey(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[\s()（）【】\[\]·,，、.。:：;；"'“”‘’-]/g, '')
-    .replace(/^关于/, '');
 }
 
 const STATUSES: Array<CellValue['status']> = ['ok', 'blank', 'placeholder', 'not-number', 'date', 'error', 'formula'];
@@ -81,37 +59,20 @@ function unpackRow(row: PackedRow, sheets: string[]): Record<string, CellValue> 
   return out;
 }
 
-export function factsOf(report: Report): PackedFacts {
-  const t3 = report.tables.t3?.rows;
-  const t2 = report.tables.t2?.rows ?? {};
+export function packFacts(facts: YearFacts): PackedFacts {
   const sheets: string[] = [];
   const stock: Record<string, PackedRow> = {};
-  for (const key of ['regulations', 'normativeDocuments']) if (t2[key]) stock[key] = packRow(t2[key]!.cells, sheets);
-  const rows = [packRow(t3?.carriedOver?.cells, sheets), packRow(t3?.carriedForward?.cells, sheets), stock];
-  return {
-    file: report.file,
-    agency: report.agency?.value ?? null,
-    agencyKey: report.agency ? agencyKey(report.agency.value) : null,
-    year: report.year?.value ?? null,
-    edition: report.edition,
-    cells: JSON.stringify(rows),
-    sheets,
-  };
-}
-
-/**
- * The facts without their cells, which stay packed: all a report needs when there is no report of
- * the year before to compare its cells with (a twin in the batch is named, not compared).
- */
-export function withoutCells({ file, agency, agencyKey, year, edition }: PackedFacts): YearFacts {
-  return { file, agency, agencyKey, year, edition, carriedOver: null, carriedForward: null, stock: {} };
+  for (const key of STOCK_ROWS) if (facts.stock[key]) stock[key] = packRow(facts.stock[key], sheets);
+  const rows = [packRow(facts.carriedOver ?? undefined, sheets), packRow(facts.carriedForward ?? undefined, sheets), stock];
+  const { file, agency, agencyKey, year, edition } = facts;
+  return { file, agency, agencyKey, year, edition, cells: JSON.stringify(rows), sheets };
 }
 
 export function unpackFacts(packed: PackedFacts): YearFacts {
   const [carriedOver, carriedForward, stock] = JSON.parse(packed.cells) as [PackedRow, PackedRow, Record<string, PackedRow>];
-  const { cells: _, sheets, ...rest } = packed;
+  const { cells: _, sheets, ...heading } = packed;
   return {
-    ...rest,
+    ...heading,
     carriedOver: unpackRow(carriedOver, sheets),
     carriedForward: unpackRow(carriedForward, sheets),
     stock: Object.fromEntries(Object.entries(stock).map(([k, row]) => [k, unpackRow(row, sheets)!])),

@@ -1,10 +1,11 @@
-// What the cross-year checks keep of each file (src/batch/facts.ts): packed small, and unpacked to
+// What the cross-year checks keep of each file (src/batch/packed-facts.ts): packed small, and unpacked to
 // the same values, statuses and cells the report had.
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { factsOf, unpackFacts } from '../../src/batch/facts.js';
-import { loadReport } from '../../src/index.js';
+import { packFacts, unpackFacts } from '../../src/batch/packed-facts.js';
+import { loadReport } from '../../src/engine/file.js';
+import { yearFacts } from '../../src/model/facts.js';
 import type { CellValue, Report } from '../../src/model/report.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -16,7 +17,7 @@ const kept = (cells: Record<string, CellValue> | undefined) =>
 describe('packed facts', () => {
   it.each(['official-2022.xlsx', 'per-sheet-2023.xlsx', 'libreoffice-2021.xlsx', 'edition2019-2019.csv', 'dunfangdian-2021.txt'])('%s: unpacked, the carried and stock rows as the report had them', async (name) => {
     const report = await loadReport(join(FIXTURES, name));
-    const facts = unpackFacts(factsOf(report));
+    const facts = unpackFacts(packFacts(yearFacts(report)));
     expect(facts.carriedOver).toEqual(kept(report.tables.t3?.rows.carriedOver?.cells));
     expect(facts.carriedForward).toEqual(kept(report.tables.t3?.rows.carriedForward?.cells));
     for (const key of ['regulations', 'normativeDocuments']) {
@@ -30,13 +31,13 @@ describe('packed facts', () => {
     const report: Report = await loadReport(join(FIXTURES, 'official-2022.xlsx'));
     const row = report.tables.t3!.rows.carriedOver!;
     row.cells = { ...row.cells, mystery: { ...row.cells.natural!, value: null, status: 'blank' } };
-    const facts = unpackFacts(factsOf(report));
+    const facts = unpackFacts(packFacts(yearFacts(report)));
     expect(facts.carriedOver).toEqual(kept(row.cells));
     expect(Object.keys(facts.carriedOver!)).toEqual(Object.keys(row.cells));
   });
 
   it('keeps the cells short: column keys by number (about 260 characters where names took 450)', async () => {
-    const facts = factsOf(await loadReport(join(FIXTURES, 'official-2022.xlsx')));
+    const facts = packFacts(yearFacts(await loadReport(join(FIXTURES, 'official-2022.xlsx'))));
     expect(facts.cells).not.toContain('natural');
     expect(facts.cells.length).toBeLessThan(300);
   });
