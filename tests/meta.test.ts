@@ -5,7 +5,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../src/form/index.js';
+import { alwaysShown, placeholders } from '../src/engine/messages.js';
 import { RULES } from '../src/rules/index.js';
+import type { Bilingual } from '../src/rules/types.js';
 import { withGeneratedBlocks } from '../src/rules/docs.js';
 import { ROOT } from './helpers/cli.js';
 import { sharedPath } from './helpers/shared.js';
@@ -26,11 +28,13 @@ describe('rules registry', () => {
       expect(field.en.length).toBeGreaterThan(3);
     }
     expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
-    for (const message of Object.values(rule.meta.messages)) {
+    for (const message of Object.values(rule.meta.messages) as Bilingual[]) {
       expect(message.zh).toMatch(/[\u4e00-\u9fff]/);
       expect(message.en).toMatch(/[a-z]/);
-      // Both languages use the same placeholders.
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      // Well formed: no bracket left once the optional parts are taken out.
+      for (const template of [message.zh, message.en]) expect(alwaysShown(template)).not.toMatch(/[[\]|]/);
+      // Both languages always show the same placeholders (an optional part may differ: 等 N 份 / N more).
+      const names = (s: string) => placeholders(alwaysShown(s)).sort();
       expect(names(message.en)).toEqual(names(message.zh));
     }
   });

@@ -6,7 +6,7 @@ import { loadReport, readSource, reportFrom, unreadableReport, type LoadOptions,
 import { checkReport, type EngineOptions, type FileResult } from '../engine/index.js';
 import type { EditionId } from '../form/types.js';
 import { yearFacts } from '../model/facts.js';
-import type { Report } from '../model/report.js';
+import type { ReadFailure, Report } from '../model/report.js';
 import { ReadError } from '../readers/errors.js';
 import type { Limits } from '../readers/limits.js';
 import { packFacts, type PackedFacts } from './packed-facts.js';
@@ -27,7 +27,7 @@ export interface TaskOutput {
 }
 
 /** A file as read, passed from a reading thread to a checking one (a Source that survives the trip). */
-export type ReadOutput = { grid: PackedGrid } | { json: string } | { failure: { reason: string; data: Record<string, string | number> } };
+export type ReadOutput = { grid: PackedGrid } | { json: string } | { failure: ReadFailure };
 
 /**
  * Most of what read files one message between threads carries, in bytes (one file may carry more):

@@ -2,10 +2,11 @@
 
 import type { EditionId, TableId } from '../form/types.js';
 import type { Report } from '../model/report.js';
-import { withExpectedCells } from '../rules/describe.js';
-import { RULES } from '../rules/index.js';
-import { isHistoryRule, type Bilingual, type DataValue, type Finding, type HistoryRule, type Lang, type Rule, type Severity } from '../rules/types.js';
 import { withoutCells, type ReportHeading, type YearFacts } from '../model/facts.js';
+import { expectedCells } from '../rules/cells.js';
+import { RULES } from '../rules/index.js';
+import { isHistoryRule, type Bilingual, type DataValue, type Finding, type HistoryRule, type Lang, type Rule, type RuleContext, type Severity } from '../rules/types.js';
+import { messagesOf } from './messages.js';
 import { sha256 } from './sha256.js';
 
 export interface Diagnostic {
@@ -54,14 +55,6 @@ export interface EngineOptions {
   rules?: readonly Rule[];
 }
 
-function render(template: string, data: Record<string, DataValue>, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = data[name];
-    if (value === undefined) return whole;
-    return typeof value === 'object' ? value[lang] : String(value);
-  });
-}
-
 const TABLE_ORDER: Record<string, number> = { none: 0, t2: 1, t3: 2, t4: 3 };
 
 function compare(a: Diagnostic, b: Diagnostic): number {
@@ -81,7 +74,6 @@ function fingerprint(file: string, rule: string, finding: Finding): string {
 }
 
 function toDiagnostic(file: string, rule: Rule, severity: Severity, finding: Finding, lang: Lang): Diagnostic {
-  const template = rule.meta.messages[finding.messageId] ?? { zh: finding.messageId, en: finding.messageId };
   const difference = finding.expected !== undefined && finding.actual !== undefined ? Math.round((finding.actual - finding.expected) * 1e6) / 1e6 : null;
   const data: Record<string, DataValue> = {
     ...finding.data,
@@ -89,7 +81,7 @@ function toDiagnostic(file: string, rule: Rule, severity: Severity, finding: Fin
     ...(finding.actual !== undefined ? { actual: finding.actual } : {}),
     ...(difference !== null ? { difference: Math.abs(difference) } : {}),
   };
-  const messages = { zh: render(template.zh, data, 'zh'), en: render(template.en, data, 'en') };
+  const messages = messagesOf(rule.meta.id, rule.meta.messages, finding.messageId, data);
   return {
     rule: rule.meta.id,
     severity,
@@ -133,12 +125,12 @@ function withCounts(result: FileResult, diagnostics: Diagnostic[]): FileResult {
 export function checkReport(report: Report, options: EngineOptions = {}): FileResult {
   const lang = options.lang ?? 'zh';
   const diagnostics: Diagnostic[] = [];
-  withExpectedCells(report, () => {
-    for (const { rule, severity } of enabled(options)) {
-      if (isHistoryRule(rule)) continue;
-      for (const finding of rule.check(report)) diagnostics.push(toDiagnostic(report.file, rule, severity, finding, lang));
-    }
-  });
+  // What every rule may look at, made once for all of them.
+  const context: RuleContext = { cells: expectedCells(report) };
+  for (const { rule, severity } of enabled(options)) {
+    if (isHistoryRule(rule)) continue;
+    for (const finding of rule.check(report, context)) diagnostics.push(toDiagnostic(report.file, rule, severity, finding, lang));
+  }
   const result = {
     file: report.file,
     source: { kind: report.source.kind, encoding: report.source.encoding ?? null },

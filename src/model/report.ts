@@ -67,9 +67,16 @@ export interface Metadata<T> {
   loc: Location | null;
 }
 
+/** Why a file cannot be read: each is a message of the file-unreadable rule. */
+export type ReadReason =
+  | 'empty' | 'not-found' | 'special' | 'is-directory' | 'permission' | 'io'
+  | 'encrypted' | 'old-binary' | 'wrong-type' | 'not-report-json' | 'json-edition' | 'html' | 'unsupported'
+  | 'not-xlsx' | 'corrupt-xlsx' | 'no-sheets' | 'too-large' | 'inflated-too-large' | 'too-many-cells'
+  | 'out-of-memory' | 'internal' | 'timeout' | 'undecodable' | 'binary';
+
 export interface ReadFailure {
   /** Message id of the file-unreadable rule explaining why. */
-  reason: string;
+  reason: ReadReason;
   /** Values for the message template (for example the detected type). */
   data: Record<string, string | number>;
 }

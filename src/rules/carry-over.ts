@@ -1,8 +1,9 @@
 // carry-over: this year's 上年结转 equals last year's 结转下年度继续办理, column by column.
 
 import { EDITIONS } from '../form/index.js';
-import { numbers, place } from './describe.js';
-import { defineHistoryRule, type Finding } from './types.js';
+import { numbers } from './cells.js';
+import { place } from './places.js';
+import { defineHistoryRule } from './types.js';
 
 export default defineHistoryRule({
   meta: {
@@ -25,7 +26,7 @@ export default defineHistoryRule({
       },
     },
   },
-  *checkHistory(current, { previous }): Generator<Finding> {
+  *checkHistory(current, { previous }) {
     if (!previous?.carriedForward || !current.carriedOver) return;
     for (const column of EDITIONS['2021'].t3.columns) {
       const now = current.carriedOver[column.key];

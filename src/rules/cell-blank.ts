@@ -1,7 +1,7 @@
 // cell-blank: a required cell is empty or holds only a placeholder (-, —, /, 无): the format wants 0.
 
-import { cellFinding, expectedCells } from './describe.js';
-import { defineRule, type Finding } from './types.js';
+import { cellFinding } from './findings.js';
+import { defineRule } from './types.js';
 
 export default defineRule({
   meta: {
@@ -16,8 +16,8 @@ export default defineRule({
       placeholder: { zh: '{where} 填的是“{text}”：格式要求没有的填 0', en: '{where} holds “{text}”: the format wants 0 for none' },
     },
   },
-  *check(report): Generator<Finding> {
-    for (const at of expectedCells(report)) {
+  *check(_report, { cells }) {
+    for (const at of cells) {
       const { value } = at;
       if (value?.status === 'blank' || value?.status === 'placeholder') yield cellFinding(value.status, at, value, { text: value.text });
     }

@@ -1,7 +1,7 @@
 // cell-negative: a count or amount below zero (the 2019 edition's 本年增/减 may be negative).
 
-import { cellFinding, expectedCells } from './describe.js';
-import { defineRule, type Finding } from './types.js';
+import { cellFinding } from './findings.js';
+import { defineRule } from './types.js';
 
 export default defineRule({
   meta: {
@@ -13,8 +13,8 @@ export default defineRule({
     fix: { zh: '改为实际数字。', en: 'Enter the actual figure.' },
     messages: { negative: { zh: '{where} 为 {value}，不能是负数', en: '{where} is {value}; it cannot be negative' } },
   },
-  *check(report): Generator<Finding> {
-    for (const at of expectedCells(report)) {
+  *check(_report, { cells }) {
+    for (const at of cells) {
       const { value } = at;
       if (at.column.kind === 'signed' || value?.status !== 'ok' || value.value === null || value.value >= 0) continue;
       yield cellFinding('negative', at, value, { value: value.value });

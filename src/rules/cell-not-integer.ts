@@ -1,7 +1,7 @@
 // cell-not-integer: a count with a fractional part.
 
-import { cellFinding, expectedCells } from './describe.js';
-import { defineRule, type Finding } from './types.js';
+import { cellFinding } from './findings.js';
+import { defineRule } from './types.js';
 
 export default defineRule({
   meta: {
@@ -13,8 +13,8 @@ export default defineRule({
     fix: { zh: '改为整数。', en: 'Enter a whole number.' },
     messages: { fraction: { zh: '{where} 为 {value}，件数应为整数', en: '{where} is {value}; a count must be a whole number' } },
   },
-  *check(report): Generator<Finding> {
-    for (const at of expectedCells(report)) {
+  *check(_report, { cells }) {
+    for (const at of cells) {
       const { value } = at;
       if (at.column.kind === 'amount' || value?.status !== 'ok' || value.value === null || Number.isInteger(value.value)) continue;
       yield cellFinding('fraction', at, value, { value: value.value });

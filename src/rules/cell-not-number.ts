@@ -1,9 +1,10 @@
 // cell-not-number: a cell holds text, a date, an error value or an uncalculated formula instead of a number.
 
-import { cellFinding, expectedCells } from './describe.js';
-import { defineRule, type Finding } from './types.js';
+import type { CellValue } from '../model/report.js';
+import { cellFinding } from './findings.js';
+import { defineRule } from './types.js';
 
-const MESSAGE_BY_STATUS: Record<string, string> = { 'not-number': 'text', date: 'date', error: 'error', formula: 'formula' };
+const MESSAGE_BY_STATUS: Partial<Record<CellValue['status'], 'text' | 'date' | 'error' | 'formula'>> = { 'not-number': 'text', date: 'date', error: 'error', formula: 'formula' };
 
 export default defineRule({
   meta: {
@@ -26,9 +27,9 @@ export default defineRule({
       },
     },
   },
-  *check(report): Generator<Finding> {
-    for (const at of expectedCells(report)) {
-      const messageId = at.value ? MESSAGE_BY_STATUS[at.value.status] : undefined;
+  *check(_report, { cells }) {
+    for (const at of cells) {
+      const messageId = at.value && MESSAGE_BY_STATUS[at.value.status];
       if (at.value && messageId) yield cellFinding(messageId, at, at.value, { text: at.value.text, serial: at.value.serial ?? '' });
     }
   },

@@ -3,8 +3,9 @@
 
 import type { TableId } from '../form/types.js';
 import type { Location } from '../model/report.js';
-import { cellFinding, expectedCells, place } from './describe.js';
-import { defineRule, type Finding } from './types.js';
+import { cellFinding } from './findings.js';
+import { place } from './places.js';
+import { defineRule } from './types.js';
 
 export default defineRule({
   meta: {
@@ -22,18 +23,18 @@ export default defineRule({
     fix: { zh: '只填阿拉伯数字，单元格格式设为“常规”或“数值”。', en: 'Enter plain digits and set the cell format to General or Number.' },
     messages: {
       'stored-as-text': {
-        zh: '{table}有 {count} 个数字存成了文本（{cells}），已按数字读取；Excel 求和时会漏掉它们',
-        en: '{table}: {count} number(s) stored as text ({cells}); read as numbers, but Excel’s SUM leaves them out',
+        zh: '{table}有 {count} 个数字存成了文本（{cells}[ 等另 {more} 个]），已按数字读取；Excel 求和时会漏掉它们',
+        en: '{table}: {count} number(s) stored as text ({cells}[ and {more} more]); read as numbers, but Excel’s SUM leaves them out',
       },
       'full-width': { zh: '{where} 的“{text}”用了全角数字，已按 {value} 读取', en: '{where}: “{text}” uses full-width digits; read as {value}' },
       thousands: { zh: '{where} 的“{text}”带千位分隔符，已按 {value} 读取', en: '{where}: “{text}” has thousands separators; read as {value}' },
       unit: { zh: '{where} 的“{text}”带有单位，已按 {value} 读取', en: '{where}: “{text}” carries a unit; read as {value}' },
     },
   },
-  *check(report): Generator<Finding> {
+  *check(report, { cells }) {
     // Numbers stored as text in a workbook come by the hundred (a whole exported table): one finding per table.
     const asText = new Map<TableId, Location[]>();
-    for (const at of expectedCells(report)) {
+    for (const at of cells) {
       const { table, value } = at;
       if (value?.status !== 'ok') continue;
       const note = value.notes.find((n) => n !== 'plus-sign' && n !== 'stored-as-text');
@@ -48,14 +49,15 @@ export default defineRule({
       yield cellFinding(note, at, value, { text: value.text, value: value.value ?? '' });
     }
     for (const [table, locs] of asText) {
-      const cells = locs.length <= 3 ? locs.map((l) => l.cell).join('、') : `${locs[0]!.cell} 等`;
+      // A few cells are enough to find the others.
+      const cells = locs.slice(0, 3).map((l) => l.cell);
       yield {
         messageId: 'stored-as-text',
         table,
         row: null,
         column: null,
         loc: locs[0]!,
-        data: { table: place(table, null, null), count: locs.length, cells: { zh: cells, en: cells.replace(' 等', ' …') } },
+        data: { table: place(table, null, null), count: locs.length, cells, more: locs.length - cells.length || '' },
       };
     }
   },

@@ -1,7 +1,7 @@
 // cell-precision: a fee amount with more decimals than its label allows (保留4位小数).
 
-import { cellFinding, expectedCells } from './describe.js';
-import { defineRule, type Finding } from './types.js';
+import { cellFinding } from './findings.js';
+import { defineRule } from './types.js';
 
 export default defineRule({
   meta: {
@@ -15,10 +15,10 @@ export default defineRule({
       precision: { zh: '{where} 为 {text}，有 {decimals} 位小数，表头规定保留 {allowed} 位', en: '{where} is {text} with {decimals} decimals; the label allows {allowed}' },
     },
   },
-  *check(report): Generator<Finding> {
+  *check(report, { cells }) {
     const allowed = report.tables.t2?.amountDecimals;
     if (allowed === undefined) return;
-    for (const at of expectedCells(report)) {
+    for (const at of cells) {
       const { value } = at;
       if (at.table !== 't2' || at.row !== 'fees' || at.column.kind !== 'amount' || value?.status !== 'ok' || value.decimals <= allowed) continue;
       yield cellFinding('precision', at, value, { text: value.text, decimals: value.decimals, allowed });

@@ -1,6 +1,6 @@
 // duplicate-report: two files in one batch for the same body and year.
 
-import { defineHistoryRule, type Finding } from './types.js';
+import { defineHistoryRule } from './types.js';
 
 export default defineHistoryRule({
   meta: {
@@ -14,10 +14,10 @@ export default defineHistoryRule({
     },
     fix: { zh: '保留最终的一份，删除或改名其他的。', en: 'Keep the final one and remove or rename the others.' },
     messages: {
-      duplicate: { zh: '{agency} {year} 年的报告共有 {count} 份，另见：{others}', en: 'there are {count} {year} reports of {agency}; see also: {others}' },
+      duplicate: { zh: '{agency} {year} 年的报告共有 {count} 份，另见：{others}[ 等 {othersInAll} 份]', en: 'there are {count} {year} reports of {agency}; see also: {others}[ and {more} more]' },
     },
   },
-  *checkHistory(current, { duplicates }): Generator<Finding> {
+  *checkHistory(current, { duplicates }) {
     if (duplicates.length === 0 || !current.agency || !current.year) return;
     const shown = duplicates.slice(0, 3).map((d) => d.file);
     const more = duplicates.length - shown.length;
@@ -32,7 +32,10 @@ export default defineHistoryRule({
         agency: current.agency,
         year: current.year,
         count: duplicates.length + 1,
-        others: { zh: shown.join('、') + (more ? ` 等 ${duplicates.length} 份` : ''), en: shown.join(', ') + (more ? ` and ${more} more` : '') },
+        others: shown,
+        // Only when some are not named: in Chinese, how many there are in all; in English, how many more.
+        othersInAll: more ? duplicates.length : '',
+        more: more || '',
       },
     };
   },

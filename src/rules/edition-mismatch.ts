@@ -1,7 +1,7 @@
 // edition-mismatch: the tables are of one edition, the report year calls for the other.
 
 import { editionForYear } from '../form/index.js';
-import { defineRule, type Finding } from './types.js';
+import { defineRule } from './types.js';
 
 export default defineRule({
   meta: {
@@ -18,7 +18,7 @@ export default defineRule({
       },
     },
   },
-  *check(report): Generator<Finding> {
+  *check(report) {
     if (report.editionOverridden || !report.markedEdition || !report.year) return;
     const expected = editionForYear(report.year.value);
     if (!expected || expected === report.markedEdition) return;

@@ -1,6 +1,6 @@
 // file-unreadable: the file is not a workbook, CSV or text file this tool can read.
 
-import { defineRule, type Finding } from './types.js';
+import { defineRule } from './types.js';
 
 export default defineRule({
   meta: {
@@ -73,7 +73,7 @@ export default defineRule({
       binary: { zh: '文件含有二进制内容（NUL 字节），不是文本表格', en: 'the file contains binary content (NUL bytes), not a text table' },
     },
   },
-  *check(report): Generator<Finding> {
+  *check(report) {
     if (!report.failure) return;
     yield { messageId: report.failure.reason, table: null, row: null, column: null, loc: null, data: report.failure.data };
   },

@@ -1,6 +1,6 @@
 // metadata-missing: the reporting body or the report year cannot be determined.
 
-import { defineRule, type Finding } from './types.js';
+import { defineRule } from './types.js';
 
 export default defineRule({
   meta: {
@@ -18,7 +18,7 @@ export default defineRule({
       year: { zh: '找不到报告年度（标题、“报告年度”或文件名）', en: 'no report year found (title, 报告年度 or file name)' },
     },
   },
-  *check(report): Generator<Finding> {
+  *check(report) {
     if (report.failure) return;
     const base = { table: null, row: null, column: null, loc: null, data: {} };
     if (!report.agency) yield { messageId: 'agency', ...base };

@@ -1,7 +1,7 @@
 // row-missing: an expected row of a found table is not there.
 
-import { place, rowLabel } from './describe.js';
-import { defineRule, type Finding } from './types.js';
+import { place, rowLabel } from './places.js';
+import { defineRule, type FindingData } from './types.js';
 
 export default defineRule({
   meta: {
@@ -23,16 +23,18 @@ export default defineRule({
       },
     },
   },
-  *check(report): Generator<Finding> {
+  *check(report) {
     for (const { table, key } of report.missingRows) {
       const loc = report.tables[table]?.loc ?? null;
       if (table === 't3' && key === 'otherHandling') {
         const split = report.edition === '2021';
-        yield { messageId: split ? 'sixAsOne' : 'sixAsThree', table, row: key, column: null, loc: report.tables.t3?.rows[split ? 'otherHandling' : 'otherHandling.overdueCorrection']?.loc ?? loc, data: { edition: report.edition ?? '' } };
-        continue;
+        const at = report.tables.t3?.rows[split ? 'otherHandling' : 'otherHandling.overdueCorrection']?.loc ?? loc;
+        const data: FindingData = { edition: report.edition ?? '' };
+        yield { messageId: split ? 'sixAsOne' : 'sixAsThree', table, row: key, column: null, loc: at, data };
+      } else {
+        const data: FindingData = { table: place(table, null, null), label: { zh: rowLabel(table, key), en: key } };
+        yield { messageId: 'missing', table, row: key, column: null, loc, data };
       }
-      const where = place(table, null, null);
-      yield { messageId: 'missing', table, row: key, column: null, loc, data: { table: where, label: { zh: rowLabel(table, key), en: key } } };
     }
   },
 });

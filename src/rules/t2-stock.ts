@@ -1,7 +1,8 @@
 // t2-stock: 现行有效件数 this year = last year's + 本年制发 − 本年废止 (2021 edition, per row).
 
-import { numbers, place, sum } from './describe.js';
-import { defineHistoryRule, type Finding } from './types.js';
+import { numbers, sum } from './cells.js';
+import { place } from './places.js';
+import { defineHistoryRule } from './types.js';
 
 export default defineHistoryRule({
   meta: {
@@ -24,7 +25,7 @@ export default defineHistoryRule({
       },
     },
   },
-  *checkHistory(current, { previous }): Generator<Finding> {
+  *checkHistory(current, { previous }) {
     if (!previous || current.edition !== '2021' || previous.edition !== '2021') return;
     for (const row of ['regulations', 'normativeDocuments']) {
       const now = current.stock[row];

@@ -1,8 +1,9 @@
 // t3-balance: the identity printed in table 3 itself, checked in every column.
 
 import { EDITIONS } from '../form/index.js';
-import { cell, cellsOf, numbers, place, sum } from './describe.js';
-import { defineRule, type Finding } from './types.js';
+import { cell, cellsOf, numbers, sum } from './cells.js';
+import { place } from './places.js';
+import { defineRule } from './types.js';
 
 export default defineRule({
   meta: {
@@ -23,12 +24,12 @@ export default defineRule({
     },
     messages: {
       unbalanced: {
-        zh: '{column}列不平衡：本年新收 {received} + 上年结转 {carriedOver} = {expected}，但（七）总计 {resultTotal} + 结转下年度 {carriedForward} = {actual}，相差 {difference}',
-        en: '{column} does not balance: received {received} + carriedOver {carriedOver} = {expected}, but resultTotal {resultTotal} + carriedForward {carriedForward} = {actual}, off by {difference}',
+        zh: '表三「{column}」列不平衡：本年新收 {received} + 上年结转 {carriedOver} = {expected}，但（七）总计 {resultTotal} + 结转下年度 {carriedForward} = {actual}，相差 {difference}',
+        en: 'Table 3 column {column} does not balance: received {received} + carriedOver {carriedOver} = {expected}, but resultTotal {resultTotal} + carriedForward {carriedForward} = {actual}, off by {difference}',
       },
     },
   },
-  *check(report): Generator<Finding> {
+  *check(report) {
     const t3 = report.tables.t3;
     if (!t3) return;
     for (const column of EDITIONS['2021'].t3.columns) {
@@ -39,18 +40,17 @@ export default defineRule({
       const expected = sum([received, carriedOver]);
       const actual = sum([resultTotal, carriedForward]);
       if (expected === actual) continue;
-      const finding: Finding = {
+      yield {
         messageId: 'unbalanced',
         table: 't3',
         row: null,
         column: column.key,
         loc: members[3]!.loc,
-        data: { column: { zh: `表三「${column.short}」`, en: `Table 3 column ${column.key}` }, received, carriedOver, resultTotal, carriedForward, where: place('t3', 'carriedForward', column.key) },
+        data: { column: { zh: column.short, en: column.key }, received, carriedOver, resultTotal, carriedForward, where: place('t3', 'carriedForward', column.key) },
         expected,
         actual,
         cells: members.flatMap((m) => (m?.loc ? [m.loc] : [])),
       };
-      yield finding;
     }
   },
 });

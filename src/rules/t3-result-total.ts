@@ -2,8 +2,9 @@
 
 import { EDITIONS, t3RowKeys } from '../form/index.js';
 import type { Report } from '../model/report.js';
-import { cell, cellsOf, edition, totalFinding } from './describe.js';
-import { defineRule, type Finding } from './types.js';
+import { cell, cellsOf, edition } from './cells.js';
+import { totalFinding } from './findings.js';
+import { defineRule } from './types.js';
 
 /** Keys of every result row of either edition: what （七）总计 sums. */
 const RESULT_KEYS = new Set(Object.values(EDITIONS).flatMap((ed) => ed.t3.rows.filter((r) => r.result).map((r) => r.key)));
@@ -35,12 +36,12 @@ export default defineRule({
     fix: { zh: '把（一）至（六）各项重新加总，改正（七）总计或录错的明细格子。', en: 'Add the result rows up again and correct the total or the wrong row.' },
     messages: {
       mismatch: {
-        zh: '{where} 为 {actual}，但各办理结果之和为 {expected}{range}，相差 {difference}',
-        en: '{where} is {actual}, but the result rows add up to {expected}{range}, off by {difference}',
+        zh: '{where} 为 {actual}，但各办理结果之和为 {expected}[（{range}）]，相差 {difference}',
+        en: '{where} is {actual}, but the result rows add up to {expected}[ ({range})], off by {difference}',
       },
     },
   },
-  *check(report): Generator<Finding> {
+  *check(report) {
     const rows = resultRows(report);
     if (!rows) return;
     for (const column of EDITIONS['2021'].t3.columns) {

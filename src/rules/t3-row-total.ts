@@ -1,8 +1,9 @@
 // t3-row-total: in every row of table 3, 总计 is the sum of the six applicant columns.
 
 import { EDITIONS } from '../form/index.js';
-import { cellsOf, totalFinding } from './describe.js';
-import { defineRule, type Finding } from './types.js';
+import { cellsOf } from './cells.js';
+import { totalFinding } from './findings.js';
+import { defineRule } from './types.js';
 
 const PARTS = EDITIONS['2021'].t3.columns.filter((c) => c.key !== 'total').map((c) => c.key);
 
@@ -22,12 +23,12 @@ export default defineRule({
     fix: { zh: '重新加总本行六类申请人的数量，改正总计或录错的格子。', en: 'Add up the six applicant columns of the row again and correct the total or the wrong cell.' },
     messages: {
       mismatch: {
-        zh: '{where} 为 {actual}，但本行各类申请人之和为 {expected}{range}，相差 {difference}',
-        en: '{where} is {actual}, but the applicant columns of the row add up to {expected}{range}, off by {difference}',
+        zh: '{where} 为 {actual}，但本行各类申请人之和为 {expected}[（{range}）]，相差 {difference}',
+        en: '{where} is {actual}, but the applicant columns of the row add up to {expected}[ ({range})], off by {difference}',
       },
     },
   },
-  *check(report): Generator<Finding> {
+  *check(report) {
     const t3 = report.tables.t3;
     if (!t3) return;
     for (const row of Object.values(t3.rows)) {

@@ -1,8 +1,9 @@
 // t4-total: in each group of table 4, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
 
 import { EDITIONS } from '../form/index.js';
-import { cellsOf, totalFinding } from './describe.js';
-import { defineRule, type Finding } from './types.js';
+import { cellsOf } from './cells.js';
+import { totalFinding } from './findings.js';
+import { defineRule } from './types.js';
 
 const PARTS = ['upheld', 'corrected', 'other', 'pending'];
 
@@ -19,12 +20,12 @@ export default defineRule({
     fix: { zh: '重新加总该组四种结果，改正总计或录错的格子。', en: 'Add the group’s four outcomes again and correct the total or the wrong cell.' },
     messages: {
       mismatch: {
-        zh: '{where} 为 {actual}，但结果维持、结果纠正、其他结果、尚未审结之和为 {expected}{range}，相差 {difference}',
-        en: '{where} is {actual}, but upheld + corrected + other + pending = {expected}{range}, off by {difference}',
+        zh: '{where} 为 {actual}，但结果维持、结果纠正、其他结果、尚未审结之和为 {expected}[（{range}）]，相差 {difference}',
+        en: '{where} is {actual}, but upheld + corrected + other + pending = {expected}[ ({range})], off by {difference}',
       },
     },
   },
-  *check(report): Generator<Finding> {
+  *check(report) {
     const t4 = report.tables.t4;
     if (!t4) return;
     for (const group of EDITIONS['2021'].t4.groups) {

@@ -3,16 +3,16 @@
 
 import { TABLE_NAMES } from '../form/index.js';
 import type { Location } from '../model/report.js';
-import { defineRule, type Bilingual, type Finding } from './types.js';
+import { defineRule, type DataValue } from './types.js';
 
-/** Sheet!A1 in a workbook; the line in a CSV or text file. */
-function where(loc: Location | null): Bilingual {
-  if (!loc) return { zh: '-', en: '-' };
-  if (loc.line !== undefined) return { zh: `第 ${loc.line} 行`, en: `line ${loc.line}` };
-  return { zh: `${loc.sheet}!${loc.cell}`, en: `${loc.sheet}!${loc.cell}` };
+/**
+ * A place as the messages show it, under `name`: its line in a CSV or text file (`{nameLine}`),
+ * else Sheet!A1 in a workbook (`{name}`), '-' when there is none.
+ */
+function where(name: string, loc: Location | null): Record<string, DataValue> {
+  if (loc?.line !== undefined) return { [`${name}Line`]: loc.line, [name]: '' };
+  return { [`${name}Line`]: '', [name]: loc ? `${loc.sheet}!${loc.cell}` : '-' };
 }
-
-const shown = (text: string): Bilingual => (text ? { zh: text, en: text } : { zh: '（空）', en: '(blank)' });
 
 export default defineRule({
   meta: {
@@ -27,16 +27,16 @@ export default defineRule({
     fix: { zh: '删去多余的一份，只保留正确的表格。', en: 'Delete the extra copy and keep only the correct table.' },
     messages: {
       same: {
-        zh: '{table}出现了两次（{used} 和 {other}），两份数字相同；检查的是 {used} 的那一份',
-        en: '{table} appears twice ({used} and {other}) with the same figures; the copy at {used} was checked',
+        zh: '{table}出现了两次（[第 {usedLine} 行|{used}] 和 [第 {otherLine} 行|{other}]），两份数字相同；检查的是 [第 {usedLine} 行|{used}] 的那一份',
+        en: '{table} appears twice ([line {usedLine}|{used}] and [line {otherLine}|{other}]) with the same figures; the copy at [line {usedLine}|{used}] was checked',
       },
       differs: {
-        zh: '{table}出现了两次（{used} 和 {other}），两份数字不同（如 {usedCell} 为 {usedText}，另一份的 {otherCell} 为 {otherText}）；检查的是 {used} 的那一份，请删去错误的一份',
-        en: '{table} appears twice ({used} and {other}) with different figures ({usedCell} is {usedText}, the other copy’s {otherCell} is {otherText}); the copy at {used} was checked: delete the wrong one',
+        zh: '{table}出现了两次（[第 {usedLine} 行|{used}] 和 [第 {otherLine} 行|{other}]），两份数字不同（如 [第 {usedCellLine} 行|{usedCell}] 为 [{usedText}|（空）]，另一份的 [第 {otherCellLine} 行|{otherCell}] 为 [{otherText}|（空）]）；检查的是 [第 {usedLine} 行|{used}] 的那一份，请删去错误的一份',
+        en: '{table} appears twice ([line {usedLine}|{used}] and [line {otherLine}|{other}]) with different figures ([line {usedCellLine}|{usedCell}] is [{usedText}|(blank)], the other copy’s [line {otherCellLine}|{otherCell}] is [{otherText}|(blank)]); the copy at [line {usedLine}|{used}] was checked: delete the wrong one',
       },
     },
   },
-  *check(report): Generator<Finding> {
+  *check(report) {
     for (const dup of report.duplicateTables ?? []) {
       const names = TABLE_NAMES[dup.table];
       const differs = dup.differs;
@@ -48,11 +48,9 @@ export default defineRule({
         loc: dup.other,
         data: {
           table: { zh: names.zh, en: names.en },
-          used: where(dup.used),
-          other: where(dup.other),
-          ...(differs
-            ? { usedCell: where(differs.used.loc), usedText: shown(differs.used.text), otherCell: where(differs.other.loc), otherText: shown(differs.other.text) }
-            : {}),
+          ...where('used', dup.used),
+          ...where('other', dup.other),
+          ...(differs ? { ...where('usedCell', differs.used.loc), usedText: differs.used.text, ...where('otherCell', differs.other.loc), otherText: differs.other.text } : {}),
         },
         cells: [dup.used, dup.other].flatMap((l) => (l ? [l] : [])),
       };

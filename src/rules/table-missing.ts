@@ -2,7 +2,7 @@
 
 import { TABLE_NAMES } from '../form/index.js';
 import type { TableId } from '../form/types.js';
-import { defineRule, type Finding } from './types.js';
+import { defineRule } from './types.js';
 
 export default defineRule({
   meta: {
@@ -17,7 +17,7 @@ export default defineRule({
     },
     messages: { missing: { zh: '找不到{table}（{title}）', en: '{table} ({title}) was not found' } },
   },
-  *check(report): Generator<Finding> {
+  *check(report) {
     if (report.failure) return;
     for (const id of ['t2', 't3', 't4'] as TableId[]) {
       if (report.tables[id]) continue;

@@ -3,13 +3,14 @@
 import type { TableId } from '../form/types.js';
 import type { ReportHeading, YearFacts } from '../model/facts.js';
 import type { Location, Report } from '../model/report.js';
+import type { ExpectedCell } from './cells.js';
 
 export type Severity = 'error' | 'warning';
 export type Lang = 'zh' | 'en';
 export type Bilingual = Record<Lang, string>;
 
-export interface RuleMeta {
-  /** kebab-case; equals the file name and the id in FORMAT.md. */
+export interface RuleMeta<M extends string = string> {
+  /** kebab-case; equals the file name and the id in docs/format.md. */
   id: string;
   category: 'file' | 'structure' | 'cell' | 'balance' | 'document' | 'history';
   severity: Severity;
@@ -19,27 +20,42 @@ export interface RuleMeta {
   rationale: Bilingual;
   /** What a clerk does about it. */
   fix: Bilingual;
-  /** Message templates by message id; `{name}` is replaced by the finding's data. */
-  messages: Record<string, Bilingual>;
+  /**
+   * Message templates by message id. `{name}` is replaced by the finding's data of that name;
+   * `[…]` is shown only when every placeholder in it has a value other than '' and `[…|…]` shows
+   * what follows the bar otherwise. Every placeholder must be given, '' included: the engine
+   * refuses a finding that leaves one unfilled.
+   */
+  messages: Record<M, Bilingual>;
 }
 
-/** A data value: plain, or different per language (place names, labels). */
-export type DataValue = string | number | Bilingual;
+/** A data value: plain, different per language (place names, labels), or a list (joined as each language lists). */
+export type DataValue = string | number | Bilingual | readonly string[];
 
-export interface Finding {
-  messageId: string;
+/** What a finding's message templates are filled with, by placeholder. */
+export type FindingData = Readonly<Record<string, DataValue>>;
+
+export interface Finding<M extends string = string> {
+  /** One of the rule's own message ids (the type allows no other). */
+  messageId: M;
   table: TableId | null;
   /** Canonical row key, or the group key for t4-total. */
   row: string | null;
   column: string | null;
   /** The cell the finding points at. */
   loc: Location | null;
-  data: Record<string, DataValue>;
+  data: FindingData;
   /** For balancing identities: what the identity needs, what the cell says. */
   expected?: number;
   actual?: number;
   /** Every cell taking part in the identity. */
   cells?: Location[];
+}
+
+/** What a rule is given besides the report, made once for all the rules that look at one report. */
+export interface RuleContext {
+  /** Every cell the report's edition expects in the tables that were found, with its column. */
+  cells: readonly ExpectedCell[];
 }
 
 /** What a cross-year rule sees besides the report's own facts: last year's, and same-year twins. */
@@ -49,24 +65,25 @@ export interface HistoryContext {
   duplicates: ReportHeading[];
 }
 
-export interface ReportRule {
-  meta: RuleMeta;
-  check(report: Report): Iterable<Finding>;
+export interface ReportRule<M extends string = string> {
+  meta: RuleMeta<M>;
+  check(report: Report, context: RuleContext): Iterable<Finding<NoInfer<M>>>;
 }
 
 /** A rule that needs more than one report: it runs on a batch (or with --previous). */
-export interface HistoryRule {
-  meta: RuleMeta;
-  checkHistory(current: YearFacts, context: HistoryContext): Iterable<Finding>;
+export interface HistoryRule<M extends string = string> {
+  meta: RuleMeta<M>;
+  checkHistory(current: YearFacts, context: HistoryContext): Iterable<Finding<NoInfer<M>>>;
 }
 
 export type Rule = ReportRule | HistoryRule;
 
-export function defineRule(rule: ReportRule): ReportRule {
+/** A rule whose findings may use only the message ids its own meta.messages defines. */
+export function defineRule<M extends string>(rule: ReportRule<M>): ReportRule<M> {
   return rule;
 }
 
-export function defineHistoryRule(rule: HistoryRule): HistoryRule {
+export function defineHistoryRule<M extends string>(rule: HistoryRule<M>): HistoryRule<M> {
   return rule;
 }
 

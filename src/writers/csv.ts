@@ -3,7 +3,7 @@
 
 import { EDITIONS } from '../form/index.js';
 import type { TableId } from '../form/types.js';
-import { columnLabel, rowLabel } from '../rules/describe.js';
+import { columnLabel, rowLabel } from '../rules/places.js';
 import type { NormalizedReport } from './normalize.js';
 
 export const CSV_HEADER = ['agency', 'year', 'edition', 'table', 'row', 'column', 'label', 'value'];

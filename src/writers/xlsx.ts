@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../engine/index.js';
 import type { TableId } from '../form/types.js';
 import { a1, columnLetters, type Range } from '../model/grid.js';
-import { place } from '../rules/describe.js';
+import { place } from '../rules/places.js';
 import type { Lang, Severity } from '../rules/types.js';
 import { diagnosticCell, layoutFor, type Check, type CheckRule, type OfficialLayout, type Position, type ValueCell } from './layout.js';
 import type { NormalizedReport } from './normalize.js';

@@ -1,0 +1,49 @@
+// How findings name places in a report for people: 表三（七）总计·自然人 / Table 3 resultTotal.natural,
+// and the cells an identity sums as a range (D25:D46).
+
+import { EDITIONS, TABLE_NAMES } from '../form/index.js';
+import type { TableId } from '../form/types.js';
+import type { Location } from '../model/report.js';
+import type { Bilingual } from './types.js';
+
+const ROW_LABELS = new Map<string, string>();
+const COLUMN_LABELS = new Map<string, string>();
+for (const edition of Object.values(EDITIONS)) {
+  for (const block of edition.t2.blocks) {
+    for (const row of block.rows) ROW_LABELS.set(row.key, row.short);
+    // Table-2 columns are named per row: `amount` is the fee amount in 2021, the procurement total in 2019.
+    for (const row of block.rows) for (const col of block.columns) COLUMN_LABELS.set(`t2.${row.key}.${col.key}`, col.short);
+  }
+  for (const row of edition.t3.rows) ROW_LABELS.set(`t3.${row.key}`, row.short);
+  for (const col of edition.t3.columns) COLUMN_LABELS.set(`t3.${col.key}`, col.short);
+  for (const g of edition.t4.groups) ROW_LABELS.set(`t4.${g.key}`, g.short);
+  for (const col of edition.t4.columns) COLUMN_LABELS.set(`t4.${col.key}`, col.short);
+}
+
+export function rowLabel(table: TableId, row: string): string {
+  return (table === 't2' ? ROW_LABELS.get(row) : ROW_LABELS.get(`${table}.${row}`)) ?? row;
+}
+
+export function columnLabel(table: TableId, column: string, row: string | null = null): string {
+  return COLUMN_LABELS.get(table === 't2' ? `t2.${row}.${column}` : `${table}.${column}`) ?? column;
+}
+
+/** 表三（七）总计·自然人 */
+export function place(table: TableId, row: string | null, column: string | null): Bilingual {
+  const zh = [rowLabel(table, row ?? ''), column ? columnLabel(table, column, row) : ''].filter(Boolean).join('·');
+  const en = [row, column].filter(Boolean).join('.');
+  const joiner = zh.startsWith('（') || zh === '' ? '' : '·';
+  return { zh: `${TABLE_NAMES[table].zh}${joiner}${zh}`, en: `${TABLE_NAMES[table].en} ${en}`.trim() };
+}
+
+/** The cells an identity sums, as a range when they form one line of a sheet: D25:D46. */
+export function span(locs: Array<Location | null>): string {
+  const list = locs.filter((l): l is Location => l !== null);
+  if (list.length === 0) return '';
+  const sheet = list[0]!.sheet;
+  const sameCol = list.every((l) => l.col === list[0]!.col && l.sheet === sheet);
+  const sameRow = list.every((l) => l.row === list[0]!.row && l.sheet === sheet);
+  if (!sameCol && !sameRow) return list.map((l) => l.cell).join(',');
+  const sorted = [...list].sort((a, b) => a.row - b.row || a.col - b.col);
+  return sorted.length === 1 ? sorted[0]!.cell : `${sorted[0]!.cell}:${sorted[sorted.length - 1]!.cell}`;
+}
