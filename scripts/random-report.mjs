@@ -1,4 +1,4 @@
-// A report filled with random figures that balance (every identity of FORMAT.md holds), for the
+// A report filled with random figures that balance (every identity of docs/format.md holds), for the
 // benchmark and the bad-input corpus. `rand(n)` gives an integer in [0, n).
 import { EDITIONS } from '../dist/form/index.js';
 import { blankReport } from '../dist/writers/normalize.js';

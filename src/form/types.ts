@@ -1,4 +1,4 @@
-// Types for the national format described as data (see FORMAT.md): editions, tables, rows, columns.
+// Types for the national format described as data (see docs/format.md): editions, tables, rows, columns.
 
 export type EditionId = '2019' | '2021';
 export type TableId = 't2' | 't3' | 't4';

@@ -43,7 +43,7 @@ export interface CellValue {
 }
 
 export interface RowData {
-  /** Canonical row key (FORMAT.md). */
+  /** Canonical row key (docs/format.md). */
   key: string;
   /** Where its label is. */
   loc: Location | null;

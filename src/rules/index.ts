@@ -1,4 +1,4 @@
-// The rule registry: every rule, in the order FORMAT.md lists them.
+// The rule registry: every rule, in the order docs/format.md lists them.
 
 import carryOver from './carry-over.js';
 import cellBlank from './cell-blank.js';

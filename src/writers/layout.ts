@@ -48,7 +48,7 @@ export interface ValueCell extends Position {
 export type CheckRule = 't3-balance' | 't3-row-total' | 't3-result-total' | 't4-total';
 
 /**
- * One instance of a balancing identity (FORMAT.md): SUM(left) = SUM(right), evaluated only when
+ * One instance of a balancing identity (docs/format.md): SUM(left) = SUM(right), evaluated only when
  * every member is filled in. `target` is the total a failure marks, `at` the cell showing the check.
  */
 export interface Check {
@@ -99,7 +99,7 @@ export interface OfficialLayout {
   titleOf(table: TableId | null): Position | null;
 }
 
-/** The printed 勾稽 note of table 3's top-left header cell (FORMAT.md). */
+/** The printed 勾稽 note of table 3's top-left header cell (docs/format.md). */
 export const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 export const PLAIN_TITLE = '政府信息公开工作年度报告';
 /** Printed headings the form does not model as keys: table 3's applicant groups, table 2's label header. */

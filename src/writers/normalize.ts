@@ -1,4 +1,4 @@
-// Report model -> the normalized report: the tables under their canonical keys (FORMAT.md), every
+// Report model -> the normalized report: the tables under their canonical keys (docs/format.md), every
 // row and column of the edition present, blank or unreadable cells null.
 
 import { EDITIONS, t2Rows, t3RowKeys } from '../form/index.js';

@@ -51,7 +51,7 @@ export function reportSchema(): Record<string, unknown> {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'urn:nianbao:report:v1',
     title: '政府信息公开工作年度报告 (normalized)',
-    description: 'A report as `report convert --to json` writes it: the tables under the canonical keys of FORMAT.md; blank or unreadable cells are null.',
+    description: 'A report as `report convert --to json` writes it: the tables under the canonical keys of docs/format.md; blank or unreadable cells are null.',
     type: 'object',
     additionalProperties: false,
     required: ['version', 'edition', 'agency', 'year', 'tables', 'source'],

@@ -92,7 +92,7 @@ function sumOf(cells: Position[], absolute: boolean): string {
 
 /**
  * True in Excel, WPS and LibreOffice when the identity fails: every member filled in with a
- * number (FORMAT.md: an identity with a blank member is not evaluated) and the sums differ.
+ * number (docs/format.md: an identity with a blank member is not evaluated) and the sums differ.
  */
 export function failingCondition(check: Check, absolute = false): string {
   const all = [...check.left, ...check.right];

@@ -1,7 +1,7 @@
 // Property: in a balanced report, a random change to one cell makes exactly the balancing
 // identities that contain that cell fire (t3-balance, t3-row-total, t3-result-total, t4-total),
-// each once, on the cell FORMAT.md's identity is reported on, off by the change. The identities
-// come from an oracle written here from FORMAT.md's text (nothing from src/rules): it knows the
+// each once, on the cell docs/format.md's identity is reported on, off by the change. The identities
+// come from an oracle written here from docs/format.md's text (nothing from src/rules): it knows the
 // canonical keys, which rows are result leaves, and both shapes of （六）其他处理.
 
 import fc from 'fast-check';
@@ -14,7 +14,7 @@ import type { CellValue, Report, RowData } from '../../src/model/report.js';
 import { balancedReport } from '../helpers/report.js';
 import { options, timeout } from './options.js';
 
-// ---- The oracle: FORMAT.md, "Table 3", "Table 4" and "The rules" ----
+// ---- The oracle: docs/format.md, "Table 3", "Table 4" and "The rules" ----
 
 const T3_PARTS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'];
 const T3_COLUMNS = [...T3_PARTS, 'total'];
@@ -186,7 +186,7 @@ function applyFigures(report: Report, edition: EditionId, f: Figures): void {
 }
 
 /**
- * The report with （六） printed the other edition's way (FORMAT.md, row-missing): a 2021 report
+ * The report with （六） printed the other edition's way (docs/format.md, row-missing): a 2021 report
  * with one row holding the sums of the three, a 2019 report with three rows splitting its one (all
  * in the first). Every identity still holds; the new rows get cells of their own.
  */
@@ -248,7 +248,7 @@ function build(c: Case): { report: Report; rows: string[] } {
 const balancing = (report: Report) => checkReport(report).diagnostics.filter((d) => BALANCING.includes(d.rule));
 const named = (d: { rule: string; table: TableId | null; row: string | null; column: string | null }) => `${d.rule} ${d.table} ${d.row} ${d.column}`;
 
-describe('balancing identities: the oracle is FORMAT.md', () => {
+describe('balancing identities: the oracle is docs/format.md', () => {
   it.each(['2021', '2019'] as const)('the %s edition has the oracle’s keys, and its result rows are the oracle’s leaves', (edition) => {
     const ed = EDITIONS[edition];
     expect(ed.t3.rows.map((r) => r.key)).toEqual(t3Rows(SIX[edition]));

@@ -64,7 +64,7 @@ const SIX_ONE = 'otherHandling';
 const blank = (r: NormalizedReport, table: TableId) => Object.values(r.tables[table]).every((cells) => Object.values(cells).every((v) => v === null));
 
 /**
- * The report with table 3's （六）其他处理 printed the other edition's way (FORMAT.md, row-missing):
+ * The report with table 3's （六）其他处理 printed the other edition's way (docs/format.md, row-missing):
  * a 2021 report with one row, a 2019 report with the three sub-rows. The new rows take the figures
  * of the first old row; the writers keep the printed shape (t3RowKeys), and so must the readers.
  */
