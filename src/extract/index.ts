@@ -1,6 +1,6 @@
 // Grid + form -> Report: find the tables, decide the edition, read every value with its cell.
 
-import { EDITIONS, editionForYear, t2Rows } from '../form/index.js';
+import { EDITIONS, editionForYear, sixShape, t2Rows } from '../form/index.js';
 import { normalizeText } from '../form/labels.js';
 import type { Edition, EditionId, TableId } from '../form/types.js';
 import type { Grid } from '../model/grid.js';
@@ -67,8 +67,8 @@ function duplicateOf(table: TableData | null, candidates: Array<TableData | null
 /** The edition table 2's headers and the shape of table 3's （六） row point to; null when they say nothing or tie. */
 function markedEdition(lines: Line[], t3: TableData | null): EditionId | null {
   const score: Record<EditionId, number> = { '2019': 0, '2021': 0 };
-  if (t3?.rows.otherHandling) score['2019']++;
-  if (Object.keys(t3?.rows ?? {}).some((k) => k.startsWith('otherHandling.'))) score['2021']++;
+  const shape = t3 && sixShape(t3.rows);
+  if (shape) score[shape]++;
   for (const line of lines) {
     for (const cell of line.cells) {
       if (cell.kind !== 'text') continue;
@@ -92,20 +92,13 @@ export function missingRows(edition: Edition, tables: Report['tables']): Report[
   }
   if (tables.t3) {
     const found = tables.t3.rows;
-    const sixSplit = Object.keys(found).some((k) => k.startsWith('otherHandling.'));
-    let sixReported = false;
+    const shape = sixShape(found);
+    // （六）其他处理 printed in the other edition's shape: one finding for the group, under its key.
+    const otherShape = shape !== null && shape !== edition.id;
     for (const row of edition.t3.rows) {
       if (found[row.key]) continue;
-      if (row.key.startsWith('otherHandling')) {
-        // （六）其他处理 printed in the other edition's shape: one diagnostic for the group.
-        const otherShape = row.key === 'otherHandling' ? sixSplit : Boolean(found['otherHandling']);
-        if (otherShape) {
-          if (!sixReported) missing('t3', 'otherHandling');
-          sixReported = true;
-          continue;
-        }
-      }
-      missing('t3', row.key);
+      if (!otherShape || !row.key.startsWith('otherHandling')) missing('t3', row.key);
+      else if (!out.some((m) => m.key === 'otherHandling')) missing('t3', 'otherHandling');
     }
   }
   if (tables.t4) {

@@ -2,7 +2,7 @@
 // names the columns, and the edition supplies them where the header is missing or mangled.
 
 import { EDITIONS, t2Rows } from '../form/index.js';
-import { bestMatch, normalizeLabel } from '../form/labels.js';
+import { bestMatch, NAMES_ITEM, normalizeLabel } from '../form/labels.js';
 import type { ColumnDef, Edition } from '../form/types.js';
 import type { RowData, TableData } from '../model/report.js';
 import { cellEnd, labelStart, locate, readCells, valueColumns, type Line } from './lines.js';
@@ -33,7 +33,7 @@ function headerOf(line: Line): Array<{ key: string; col: number; text: string }>
   const found: Array<{ key: string; col: number; text: string }> = [];
   for (const cell of line.cells) {
     const m = bestMatch(normalizeLabel(cell.text).text, ALL_COLUMNS);
-    if (m && m.score >= 2000) found.push({ key: m.item.key, col: cell.col, text: cell.text });
+    if (m && m.score >= NAMES_ITEM) found.push({ key: m.item.key, col: cell.col, text: cell.text });
   }
   return found;
 }
@@ -67,7 +67,7 @@ export function extractTable2(lines: Line[], edition: Edition): TableData | null
       continue;
     }
     const row = bestMatch(label, ALL_ROWS);
-    if (!row || row.score < 2000) {
+    if (!row || row.score < NAMES_ITEM) {
       // A header row: its cells name this block's columns.
       const found = headerOf(line);
       if (found.length) {

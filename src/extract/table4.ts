@@ -1,7 +1,7 @@
 // Table 4 (行政复议、行政诉讼): three header rows over one data row of fifteen numbers.
 
 import { EDITIONS } from '../form/index.js';
-import { bestMatch, normalizeText } from '../form/labels.js';
+import { bestMatch, NAMES_ITEM, normalizeText } from '../form/labels.js';
 import type { RowData, TableData } from '../model/report.js';
 import { cellAt, cellEnd, locate, valueColumns, type Line } from './lines.js';
 import { isValueLike, mayName, readValue } from './values.js';
@@ -41,7 +41,7 @@ export function extractTable4(lines: Line[]): TableData | null {
         continue;
       }
       const column = bestMatch(text, COLUMNS);
-      if (column && column.score >= 2000) {
+      if (column && column.score >= NAMES_ITEM) {
         labelCols.push({ col: cell.col, key: column.item.key });
         isHeader = true;
       }

@@ -5,7 +5,7 @@ import { EDITION_2021 } from './edition2021.js';
 import type { Edition, EditionId, TableId } from './types.js';
 
 export * from './types.js';
-export { normalizeLabel, normalizeText, bestMatch, matchScore } from './labels.js';
+export { normalizeLabel, normalizeText, bestMatch, matchScore, NAMES_ITEM } from './labels.js';
 
 export const EDITIONS: Record<EditionId, Edition> = { '2019': EDITION_2019, '2021': EDITION_2021 };
 export const EDITION_IDS: EditionId[] = ['2019', '2021'];
@@ -30,15 +30,26 @@ export function t2Rows(edition: Edition) {
   return edition.t2.blocks.flatMap((block) => block.rows.map((row) => ({ row, block, columns: block.columns })));
 }
 
+/** Keys of an edition's table-3 rows under （六）其他处理: one row in 2019, three in 2021. */
+const sixRows = (id: EditionId) => EDITIONS[id].t3.rows.filter((r) => r.key.startsWith('otherHandling')).map((r) => r.key);
+
+/**
+ * The shape in which table 3's rows (by key) print （六）其他处理: the edition whose shape it is,
+ * '2021' for any of the three rows (a figure beside their heading is its subtotal), '2019' for
+ * the one row, null when it is not printed at all.
+ */
+export function sixShape(rows: Readonly<Record<string, unknown>>): EditionId | null {
+  if (sixRows('2021').some((k) => k in rows)) return '2021';
+  return 'otherHandling' in rows ? '2019' : null;
+}
+
 /** Row keys of table 3 in print order: the edition's rows, with （六） in the shape the report printed it. */
-export function t3RowKeys(edition: Edition, printed: Record<string, unknown> = {}): string[] {
+export function t3RowKeys(edition: Edition, printed: Readonly<Record<string, unknown>> = {}): string[] {
   const keys = edition.t3.rows.map((r) => r.key);
-  const other = EDITIONS[edition.id === '2021' ? '2019' : '2021'].t3.rows.filter((r) => r.key.startsWith('otherHandling')).map((r) => r.key);
-  const own = keys.filter((k) => k.startsWith('otherHandling'));
+  const shape = sixShape(printed);
+  if (!shape || shape === edition.id) return keys;
   // A report that printed （六） the other edition's way keeps its figures: they are what it says.
-  if (own.every((k) => !(k in printed)) && other.every((k) => k in printed)) {
-    const at = keys.indexOf(own[0]!);
-    return [...keys.slice(0, at), ...other, ...keys.slice(at + own.length)];
-  }
-  return keys;
+  const own = sixRows(edition.id);
+  const at = keys.indexOf(own[0]!);
+  return [...keys.slice(0, at), ...sixRows(shape), ...keys.slice(at + own.length)];
 }

@@ -81,13 +81,21 @@ function normalizeLabelOnce(raw: string): NormalizedLabel {
 }
 
 /**
- * How well a normalised text matches one alias: 3 exact, 2 the text starts with the alias (a local
- * note follows), 1 the text contains it. 0 = no match. Longer aliases are more specific.
+ * The score from which a label names its item outright: it is the alias, or starts with it (a
+ * local note follows, 现行有效件数（历史累计）). Below it, a text only contains the alias, which is
+ * enough for a row among rows but not for a header cell or a table-2 row.
+ */
+export const NAMES_ITEM = 2000;
+
+/**
+ * How well a normalised text matches one alias: the text is the alias (3000), starts with it
+ * (NAMES_ITEM, 2000), or contains it (1000), plus the alias's length, since longer aliases are
+ * more specific. 0 = no match.
  */
 export function matchScore(text: string, alias: string): number {
   if (!text || !alias) return 0;
   if (text === alias) return 3000 + alias.length;
-  if (text.startsWith(alias)) return 2000 + alias.length;
+  if (text.startsWith(alias)) return NAMES_ITEM + alias.length;
   if (alias.length >= 4 && text.includes(alias)) return 1000 + alias.length;
   return 0;
 }
