@@ -9,7 +9,8 @@
 //   node     `node -e 0`, the same way
 //   memory   peak resident memory of `report check` on 1,000 and on 20,000 files
 //
-// BENCH_FILES=N changes the folder size; BENCH_KEEP=1 keeps the generated files for profiling.
+// BENCH_FILES=N changes the folder size; BENCH_KEEP=1 keeps the generated files for profiling;
+// BENCH_AGAINST=DIR measures another built checkout (an earlier commit) in the same turns.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,43 +64,49 @@ function lowerBound() {
 }
 
 const MAXRSS = 'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS "+process.resourceUsage().maxRSS+"\\n"))';
-function run(args) {
+/** `report ARGS` of the checkout at `root` (this one, or BENCH_AGAINST), with its wall time and peak memory. */
+function run(root, args) {
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--import', MAXRSS, 'bin/report.js', ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--import', MAXRSS, join(root, 'bin/report.js'), ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - start;
   const rss = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
   if (r.status !== 0 && r.status !== 1) throw new Error(`report check failed (${r.status}): ${r.stderr.slice(0, 500)}`);
   return { ms, rss };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-function timeOf(cmd, args, n = 9) {
-  const times = [];
+/** The median wall time of each command, run in turns, n times each. */
+function timesOf(commands, n = 9) {
+  const times = commands.map(() => []);
   for (let i = 0; i < n; i++) {
-    const start = performance.now();
-    spawnSync(cmd, args, { stdio: 'ignore' });
-    times.push(performance.now() - start);
+    commands.forEach(([cmd, args], k) => {
+      const start = performance.now();
+      spawnSync(cmd, args, { stdio: 'ignore' });
+      times[k].push(performance.now() - start);
+    });
   }
-  return median(times);
+  return times.map(median);
 }
+
+// The checkouts measured: this one, and with BENCH_AGAINST=DIR another one, built, measured in the
+// same turns (before and after a change, in one run).
+const ROOT = process.cwd();
+const checkouts = [{ name: 'this checkout', root: ROOT }, ...(process.env.BENCH_AGAINST ? [{ name: process.env.BENCH_AGAINST, root: process.env.BENCH_AGAINST }] : [])];
 
 // This machine's speed drifts by a quarter within minutes, and the two-thread folder run swings
 // more than the one-thread bound: the folder and its lower bound are measured in turns, five
-// times each (three let one slow spell of two runs decide), and compared by their medians. Each bound is taken right
-// after a pass that warms it (and the file cache), as the single measurement before it was:
-// without that pass, the bounds after the first came out about a fifth slower in five runs of
-// this script, which flattered the ratio.
+// times each (three let one slow spell of two runs decide), and compared by their medians. Each
+// bound is taken right after a pass that warms it (and the file cache): without that pass, the
+// bounds after the first come out slower, which flatters the ratio.
 const bounds = [];
-const folderRuns = [];
+const folderRuns = checkouts.map(() => []);
 for (let round = 0; round < 5; round++) {
   lowerBound();
   bounds.push(lowerBound());
-  folderRuns.push(run(['check', '--format', 'json', '--no-progress', folder]));
+  checkouts.forEach((c, k) => folderRuns[k].push(run(c.root, ['check', '--format', 'json', '--no-progress', folder])));
 }
-const bound = { ms: median(bounds.map((b) => b.ms)) };
-const folderRun = { ms: median(folderRuns.map((r) => r.ms)) };
+const bound = median(bounds.map((b) => b.ms));
 const one = join(folder, 'r00002.xlsx');
-const node = timeOf(process.execPath, ['-e', '0']);
-const single = timeOf(process.execPath, ['bin/report.js', 'check', one]);
+const [node, ...singles] = timesOf([[process.execPath, ['-e', '0']], ...checkouts.map((c) => [process.execPath, [join(c.root, 'bin/report.js'), 'check', one]])]);
 
 // Memory: the same workbooks, 1,000 of them and 20,000 (hard links to the generated ones).
 const small = join(root, 'm1000');
@@ -108,24 +115,27 @@ mkdirSync(small);
 mkdirSync(large);
 files.slice(0, 1000).forEach((f, i) => linkSync(f, join(small, `${i}${f.slice(-5)}`)));
 for (let i = 0; i < 20000; i++) linkSync(files[i % files.length], join(large, `${String(i).padStart(5, '0')}${files[i % files.length].slice(-5)}`));
-const mem1k = run(['check', '--format', 'json', '--no-progress', small]);
-const mem20k = run(['check', '--format', 'json', '--no-progress', large]);
+const memory = checkouts.map((c) => ({ small: run(c.root, ['check', '--format', 'json', '--no-progress', small]), large: run(c.root, ['check', '--format', 'json', '--no-progress', large]) }));
 
-const rows = [
-  ['folder of ' + files.length + ' files, end to end (median)', `${(folderRun.ms / 1000).toFixed(2)} s`, `${(files.length / (folderRun.ms / 1000)).toFixed(0)} files/s; runs ${folderRuns.map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s`],
-  ['single-threaded lower bound (median)', `${(bound.ms / 1000).toFixed(2)} s`, `${(bound.ms / files.length).toFixed(3)} ms/file; runs ${bounds.map((b) => (b.ms / 1000).toFixed(2)).join(', ')} s`],
-  ['report check one.xlsx (median)', `${single.toFixed(0)} ms`, ''],
-  ['node -e 0 (median)', `${node.toFixed(0)} ms`, ''],
-  ['peak memory, 1,000 files', `${mem1k.rss.toFixed(0)} MB`, ''],
-  ['peak memory, 20,000 files', `${mem20k.rss.toFixed(0)} MB`, `${(mem20k.ms / 1000).toFixed(1)} s`],
-];
-for (const [what, value, extra] of rows) console.log(`${what.padEnd(52)} ${value.padStart(10)}  ${extra}`);
-const ratios = [
-  ['folder / lower bound', folderRun.ms / bound.ms, 8],
-  ['one workbook / node -e 0', single / node, 2.5],
-  ['memory 20,000 / 1,000 files', mem20k.rss / mem1k.rss, 1.5],
-];
-console.log('');
-for (const [what, ratio, target] of ratios) console.log(`${what.padEnd(30)} ${ratio.toFixed(2)}x  (target ≤ ${target}x: ${ratio <= target ? 'met' : 'MISSED'})`);
+console.log(`${'single-threaded lower bound (median)'.padEnd(52)} ${`${(bound / 1000).toFixed(2)} s`.padStart(10)}  ${(bound / files.length).toFixed(3)} ms/file; runs ${bounds.map((b) => (b.ms / 1000).toFixed(2)).join(', ')} s`);
+console.log(`${'node -e 0 (median)'.padEnd(52)} ${`${node.toFixed(0)} ms`.padStart(10)}`);
+checkouts.forEach((c, k) => {
+  const folderMs = median(folderRuns[k].map((r) => r.ms));
+  const { small: mem1k, large: mem20k } = memory[k];
+  console.log(`\n${c.name}`);
+  const rows = [
+    [`folder of ${files.length} files, end to end (median)`, `${(folderMs / 1000).toFixed(2)} s`, `${(files.length / (folderMs / 1000)).toFixed(0)} files/s; runs ${folderRuns[k].map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s`],
+    ['report check one.xlsx (median)', `${singles[k].toFixed(0)} ms`, ''],
+    ['peak memory, 1,000 files', `${mem1k.rss.toFixed(0)} MB`, ''],
+    ['peak memory, 20,000 files', `${mem20k.rss.toFixed(0)} MB`, `${(mem20k.ms / 1000).toFixed(1)} s`],
+  ];
+  for (const [what, value, extra] of rows) console.log(`${what.padEnd(52)} ${value.padStart(10)}  ${extra}`);
+  const ratios = [
+    ['folder / lower bound', folderMs / bound, 8],
+    ['one workbook / node -e 0', singles[k] / node, 2.5],
+    ['memory 20,000 / 1,000 files', mem20k.rss / mem1k.rss, 1.5],
+  ];
+  for (const [what, ratio, target] of ratios) console.log(`${what.padEnd(30)} ${ratio.toFixed(2)}x  (target ≤ ${target}x: ${ratio <= target ? 'met' : 'MISSED'})`);
+});
 if (process.env.BENCH_KEEP) console.log(`kept ${root}`);
 else rmSync(root, { recursive: true, force: true });

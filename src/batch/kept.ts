@@ -1,11 +1,11 @@
-// What a batch keeps of each file until the end: its result, to be written, and its facts, for
-// the cross-year checks, which need every file's body and year at once but the cells only of the
-// files they pair. A worker sends both serialized (v8.serialize; the buffer is moved between
-// threads, not copied) with the body and year beside them; the main thread keeps the bytes one
-// file after another in large blocks, outside the JS heap and without an object a file, and reads
-// them back only where they are needed. (Kept as objects, the results and facts of 20,000 files
-// made the main thread's heap, and the young generation V8 grows for what survives there, most of
-// a batch's peak memory.)
+// What a batch keeps of each file until the end: its result, to be written, its facts, for the
+// cross-year checks, which need every file's heading (body and year) at once but the cells only of
+// the files they pair, and its report when asked to (--annotate). A worker sends them serialized
+// (v8.serialize; the buffer is moved between threads, not copied) with the heading beside them;
+// the main thread keeps the bytes one file after another in large blocks, outside the JS heap and
+// without an object a file, and reads them back only where they are needed. (Kept as objects, the
+// results of a large batch, and the young generation V8 grows for what survives, would be most of
+// its peak memory.)
 
 import { deserialize, serialize } from 'node:v8';
 import type { FileResult } from '../engine/index.js';

@@ -1,7 +1,7 @@
 // A Grid packed for the trip from a reading worker to a checking one, through the main thread:
-// three buffers, moved between threads, not copied. Copying a Grid as objects (a Map of rows, an
-// object a cell) cost each side about as much as reading it did, and each grid passing through the
-// main thread as objects made it grow its young generation to the largest V8 allows.
+// three buffers, moved between threads, not copied. Copied as objects (a Map of rows, an object a
+// cell), a Grid costs each side about as much as reading it, and every grid passing through the
+// main thread as objects makes it grow its young generation to the largest V8 allows.
 
 import { makeCell, type Cell, type CellKind, type Grid, type Range, type Sheet } from '../model/grid.js';
 

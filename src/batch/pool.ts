@@ -2,9 +2,9 @@
 //
 // With two threads or more, some workers read files and the others extract and check what they
 // read (a packed grid, moved between threads through this one). V8 compiles hot code again in every
-// thread, and on a batch of a few thousand files that warm-up, not the files, was most of the time:
-// a worker that only reads, or only checks, has half the code to warm up. With one thread, the
-// worker does both.
+// thread, and on a batch of a few thousand files that warm-up costs more than the files: a worker
+// that only reads, or only checks, has half the code to warm up. With one thread, the worker does
+// both. docs/performance.md has the measurements behind these choices.
 //
 // Each worker has a few files queued so it never waits for the main thread, and replies a few
 // files at a time. A file that takes longer than the time limit to read, or to check, has its
@@ -42,11 +42,7 @@ export interface PoolOptions {
   onProgress?: (done: number) => void;
 }
 
-/**
- * Files sent to a worker ahead of the one it is on, so it never waits for the main thread. (With
- * two workers and the main thread sharing two cores, 4 left them waiting: 16 took a twentieth off
- * the bench folder; 64 took no more.)
- */
+/** Files sent to a worker ahead of the one it is on, so that it never waits for the main thread. */
 const QUEUED = 16;
 
 /** Most memory one worker's heap may take. */
@@ -54,11 +50,10 @@ const WORKER_HEAP_MB = 512;
 
 /**
  * Files read and waiting for a checker, at most this many per checker, and at most this many
- * bytes: the readers wait beyond either, which bounds the memory the waiting files hold. A checker
- * starts cold, slower than the reader, and each wait left a core idle: with 128 files rather than
- * 32, the bench folder took 4% less time and 4% less CPU time (eight interleaved runs), as much
- * as with no bound at all. 128 packed workbooks are a few MB; the bytes bound holds large report
- * JSONs to a few at a time.
+ * bytes: the readers wait beyond either, which bounds the memory the waiting files hold. The count
+ * is generous because a checker starts cold, slower than the reader, and a reader that waits for it
+ * leaves a core idle; 128 packed workbooks are a few MB. The bytes bound holds large report JSONs
+ * to a few at a time.
  */
 const WAITING_PER_CHECKER = 8 * QUEUED;
 const WAITING_BYTES_PER_CHECKER = 32 << 20;
@@ -166,12 +161,8 @@ class WorkerPool {
     const worker = new Worker(workerUrl(), {
       workerData: { role, task: this.options.task, guard, watch: watch.buffer, epoch: this.epoch } satisfies WorkerStart,
       resourceLimits: {
-        // A young generation of 16 MB (V8 lets it grow to 48): small files make short-lived
-        // garbage, and a smaller nursery keeps each worker's memory down at no cost in speed
-        // (8 MB saved a little more memory for more CPU; 32 MB was slower); with it a batch of
-        // 20,000 files peaks at about 1.45 times the memory of 1,000 (npm run bench). (Replacing
-        // workers every 1,000 files saved little more and cost each new one its JIT warm-up:
-        // its first few hundred files run several times slower.)
+        // Small files make short-lived garbage: a young generation smaller than V8 would grow
+        // keeps each worker's memory, and a large batch's peak, down at no cost in speed.
         maxYoungGenerationSizeMb: 16,
         // A safety net behind the input limits: a file that still needs more memory than this
         // stops its worker, not the batch.

@@ -52,8 +52,8 @@ async function walkFolder(dir: string, out: string[], state: WalkState): Promise
   seen.add(real);
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   // What path.join puts before an entry's name, worked out once: joined for each entry, the paths
-  // kept the pieces they were cut from, and a folder of 20,000 files made V8 grow the main
-  // thread's young generation twice over. (An entry's name is one plain segment.)
+  // keep the pieces they were cut from alive, and a folder of thousands of files fills the main
+  // thread's young generation with them. (An entry's name is one plain segment.)
   const prefix = join(dir, 'x').slice(0, -1);
   for (const entry of entries) {
     if (skipped(entry.name)) continue;

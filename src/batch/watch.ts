@@ -1,6 +1,6 @@
 // What a worker is on, in memory it shares with the pool: the file's index and when it started it.
-// The pool times each file from this rather than from a message a file: on this machine each
-// message woke the pool's thread, and those wake-ups were a tenth of a worker's time.
+// The pool times each file from this rather than from a message a file: each message wakes the
+// pool's thread, and a wake-up a file costs a worker more than many of its files take.
 
 /**
  * Slots: the index of the file the worker is on, plus one (0 between files); when it started; how

@@ -16,11 +16,9 @@ const on = new Watch(watch, epoch);
 /**
  * Replies sent in one message, at most: each message wakes the pool's thread, and the pool's
  * answer wakes this one, each costing as much as the message itself. Half the pool's queue
- * (QUEUED, 16): the worker still has files to do while the pool answers. (8 rather than 4 took
- * about 3% off the CPU time of the bench folder, in eight interleaved runs; 16 with a queue of
- * 32 took a little more, but would double the files in flight.) The first messages carry one
- * reply, then two, then four (a checker waiting for its first files does not wait for eight),
- * and fewer go when the worker runs out of files.
+ * (QUEUED, 16), so that the worker still has files to do while the pool answers. The first
+ * messages carry one reply, then two, then four (a checker waiting for its first files does not
+ * wait for eight), and fewer go when the worker runs out of files.
  */
 const BATCH = 8;
 /** How many replies the first messages carry, before BATCH. */

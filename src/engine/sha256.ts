@@ -1,6 +1,6 @@
 // SHA-256 in hex, for fingerprints. node:crypto is loaded by the first call, not at start-up: a
-// worker that only reads files never needs it, and loading it (with the streams it brings) was
-// a good part of the time it took to load the bundle.
+// worker that only reads files never needs it, and loading it (with the streams it brings) is a
+// large part of loading the bundle.
 
 import type { BinaryLike } from 'node:crypto';
 

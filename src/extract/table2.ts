@@ -48,9 +48,9 @@ function decimalsOf(header: Array<{ text: string }>): number | undefined {
 }
 
 // Loops rather than closures, and arrays built by push rather than map(): V8 compiles this
-// once-per-file function in every worker, in about half the time without the closures (measured
-// with --trace-opt), and a map() result made by optimised code can be another kind of array than
-// the interpreter's, which made V8 throw the compiled code away and compile it again.
+// once-per-file function in every worker, faster without the closures, and a map() result made by
+// optimised code can be another kind of array than the interpreter's, which makes V8 throw the
+// compiled code away and compile it again.
 export function extractTable2(lines: Line[], edition: Edition): TableData | null {
   if (lines.length === 0) return null;
   const columnsOf = rowColumns(edition);

@@ -181,7 +181,7 @@ export class ZipArchive {
 
   /**
    * Inflate into one buffer of the size the directory declares: zlib otherwise fills 16 KB
-   * pieces and joins them, a third of the time a part takes. Undefined when the part inflates to
+   * pieces and joins them, which costs more than inflating small parts. Undefined when the part inflates to
    * more than it declares (a lying header): the caller then inflates against the whole budget.
    */
   private inflateDeclared(data: Uint8Array, declared: number): Buffer | undefined {
