@@ -57,8 +57,9 @@ function toCell(raw: RawCell, row: number, col: number, book: Workbook): Cell | 
     case 'e':
       return makeCell(row, col, 'error', v);
   }
-  if (v.trim() === '') return null;
-  const number = Number(v.trim());
+  const trimmed = v.trim();
+  if (trimmed === '') return null;
+  const number = Number(trimmed);
   if (raw.formula && Number.isNaN(number)) return makeCell(row, col, 'formula', '');
   // A numeric cell whose value is not a number (hand-edited XML): what it says, as text.
   if (Number.isNaN(number)) return textCell(row, col, v);

@@ -110,6 +110,11 @@ export class XmlScanner {
   private depth = 0;
   /** An <empty/> element: its CLOSE comes with the next call. */
   private pendingClose = false;
+  /**
+   * The first '<' after the last start tag with attributes (found to check that no value holds
+   * one): where the next event starts, so that it is not looked for twice.
+   */
+  private ltAfterTag = -1;
   // The current event: the element's name (OPEN, CLOSE) or the text's range (TEXT).
   private nameStart = 0;
   private localStart = 0;
@@ -146,7 +151,7 @@ export class XmlScanner {
         if (!this.rootSeen) throw new XmlError('no root element', 0);
         return END;
       }
-      let lt = xml.indexOf('<', i);
+      let lt = this.ltAfterTag >= i ? this.ltAfterTag : xml.indexOf('<', i);
       if (lt < 0) lt = n;
       if (lt > i) {
         this.i = lt;
@@ -365,7 +370,10 @@ export class XmlScanner {
       if (quote !== 0x22 && quote !== 0x27) throw new XmlError(`unquoted attribute ${xml.slice(attrStart, attrEnd)} in <${xml.slice(start, end)}`, j);
       const close = xml.indexOf(quote === 0x22 ? '"' : "'", j + 1);
       if (close < 0) throw new XmlError(`unterminated attribute ${xml.slice(attrStart, attrEnd)} in <${xml.slice(start, end)}`, j);
-      if (nextLt < j) nextLt = xml.indexOf('<', j) < 0 ? n : xml.indexOf('<', j);
+      if (nextLt < j) {
+        nextLt = xml.indexOf('<', j);
+        if (nextLt < 0) nextLt = n;
+      }
       if (nextLt < close) throw new XmlError(`'<' in attribute ${xml.slice(attrStart, attrEnd)} of <${xml.slice(start, end)}`, j);
       // A value with references is decoded now, so a bad one is refused wherever it is.
       if (this.hasAmp(j + 1, close)) this.decodedValues[this.attributeCount] = decodeEntities(spaced(xml.slice(j + 1, close)), j);
@@ -375,6 +383,7 @@ export class XmlScanner {
       if (!isSpace(after) && after !== 0x3e && after !== 0x2f) throw new XmlError(`no space between attributes in <${xml.slice(start, end)}`, j);
     }
     this.rootSeen = true;
+    this.ltAfterTag = nextLt;
     this.setName(start, end);
     if (selfClosing) this.pendingClose = true;
     else this.push(start, end);
