@@ -14,21 +14,25 @@ import type { Report } from '../model/report.js';
 import { unpackFacts, type PackedFacts } from './packed-facts.js';
 import type { TaskOutput } from './task.js';
 
-/** What is read back from the bytes: the result, the facts' packed cells, the report when it was kept. */
+/** What the heading says of a result, kept once (the file's path is the batch's own). */
+type HeadingPart = 'file' | 'agency' | 'year' | 'edition';
+
+/** What is read back from the bytes: the rest of the result, the facts' packed cells, the report when it was kept. */
 interface Kept extends Pick<PackedFacts, 'cells' | 'sheets'> {
-  result: FileResult;
+  result: Omit<FileResult, HeadingPart>;
   report?: Report;
 }
 
 /** A file's output on its way to the main thread: its bytes, and the heading that pairing looks at. */
 export interface KeptOutput {
   bytes: Uint8Array;
-  heading: ReportHeading;
+  heading: Omit<ReportHeading, 'file'>;
 }
 
 export function keep({ result, facts, report }: TaskOutput): KeptOutput {
-  const { cells, sheets, ...heading } = facts;
-  const bytes = serialize({ result, cells, sheets, ...(report ? { report } : {}) } satisfies Kept);
+  const { cells, sheets, file: _, ...heading } = facts;
+  const { file: __, agency: ___, year: ____, edition: _____, ...rest } = result;
+  const bytes = serialize({ result: rest, cells, sheets, ...(report ? { report } : {}) } satisfies Kept);
   // Moved between threads by its buffer: the bytes must be the whole of it (they are, in Node 20).
   return { bytes: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes), heading };
 }
@@ -48,11 +52,12 @@ export class KeptBatch {
   private lastIndex = -1;
   private last: Kept | undefined;
 
-  constructor(count: number) {
-    this.headings = new Array(count);
-    this.blockOf = new Int32Array(count);
-    this.startOf = new Int32Array(count);
-    this.lengthOf = new Int32Array(count);
+  /** `files`: the batch's files, whose outputs are set by their index. */
+  constructor(private readonly files: readonly string[]) {
+    this.headings = new Array(files.length);
+    this.blockOf = new Int32Array(files.length);
+    this.startOf = new Int32Array(files.length);
+    this.lengthOf = new Int32Array(files.length);
   }
 
   set(index: number, { bytes, heading }: KeptOutput): void {
@@ -67,11 +72,13 @@ export class KeptBatch {
     this.startOf[index] = this.used;
     this.lengthOf[index] = bytes.length;
     this.used += bytes.length;
-    this.headings[index] = heading;
+    this.headings[index] = { file: this.files[index]!, ...heading };
   }
 
   result(index: number): FileResult {
-    return this.read(index).result;
+    const { file, agency, year, edition } = this.headings[index]!;
+    const { source, errorCount, warningCount, diagnostics } = this.read(index).result;
+    return { file, source, edition, agency, year, errorCount, warningCount, diagnostics };
   }
 
   /** A file's facts with their cells unpacked. */

@@ -87,7 +87,7 @@ export type WorkerMessage = { replies: WorkerReply[] } | { index: number; error:
 
 /** Every file's facts and result, by the file's index, whatever order they finish in. */
 export async function checkAll(files: string[], options: PoolOptions): Promise<KeptBatch> {
-  const batch = new KeptBatch(files.length);
+  const batch = new KeptBatch(files);
   let done = 0;
   const finish = (index: number, output: KeptOutput) => {
     batch.set(index, output);

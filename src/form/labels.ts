@@ -116,7 +116,9 @@ const matches = new WeakMap<readonly object[], Map<string, Match<never> | null>>
 export function bestMatch<T extends { aliases: string[] }>(text: string, candidates: readonly T[]): Match<T> | null {
   let cache = matches.get(candidates) as Map<string, Match<T> | null> | undefined;
   if (!cache) matches.set(candidates, (cache = new Map()));
-  return remember(cache, text, (t) => bestMatchOnce(t, candidates));
+  // Looked up before anything is made for a miss: nearly every lookup is a hit.
+  const known = cache.get(text);
+  return known !== undefined ? known : remember(cache, text, (t) => bestMatchOnce(t, candidates));
 }
 
 function bestMatchOnce<T extends { aliases: string[] }>(text: string, candidates: readonly T[]): Match<T> | null {

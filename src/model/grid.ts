@@ -69,8 +69,13 @@ export interface Grid {
   sheets: Sheet[];
 }
 
+/** The letters of the columns a report's tables use (A to ZZ), made once: every value's place names one. */
+const LETTERS: string[] = [];
+
 /** Column number (1-based) to spreadsheet letters: 1 -> A, 27 -> AA. */
 export function columnLetters(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   let s = '';
   let n = col;
   while (n > 0) {
@@ -78,6 +83,7 @@ export function columnLetters(col: number): string {
     s = String.fromCharCode(65 + rem) + s;
     n = Math.floor((n - 1) / 26);
   }
+  if (col < 703) LETTERS[col] = s;
   return s;
 }
 

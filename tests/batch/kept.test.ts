@@ -22,7 +22,7 @@ const sent = (output: TaskOutput) => {
 describe('kept outputs', () => {
   it('give back each file’s result and facts, filed in any order', async () => {
     const outputs = await Promise.all(NAMES.map((name) => checkOne(join(FIXTURES, name), {})));
-    const batch = new KeptBatch(outputs.length);
+    const batch = new KeptBatch(NAMES.map((name) => join(FIXTURES, name)));
     for (const i of [3, 0, 5, 1, 4, 2]) batch.set(i, sent(outputs[i]!));
     outputs.forEach((output, i) => {
       expect(batch.result(i)).toEqual(output.result);
@@ -37,20 +37,20 @@ describe('kept outputs', () => {
   it('keeps a result larger than a block, and the ones before and after it', async () => {
     const report = await loadReport(join(FIXTURES, 'official-2022.xlsx'));
     const small: TaskOutput = { result: checkReport(report), facts: packFacts(yearFacts(report)) };
-    const huge: TaskOutput = { result: { ...small.result, agency: '局'.repeat(1_500_000) }, facts: small.facts };
-    const batch = new KeptBatch(3);
-    batch.set(0, sent({ ...small, facts: { ...small.facts, file: 'a' } }));
-    batch.set(1, sent({ ...huge, facts: { ...huge.facts, file: 'b' } }));
-    batch.set(2, sent({ ...small, facts: { ...small.facts, file: 'c' } }));
-    expect(batch.result(1).agency).toHaveLength(1_500_000);
-    expect(batch.result(0)).toEqual(small.result);
-    expect(batch.result(2)).toEqual(small.result);
+    const huge: TaskOutput = { result: { ...small.result, source: { kind: 'xlsx', encoding: '局'.repeat(1_500_000) } }, facts: small.facts };
+    const batch = new KeptBatch(['a', 'b', 'c']);
+    batch.set(0, sent(small));
+    batch.set(1, sent(huge));
+    batch.set(2, sent(small));
+    expect(batch.result(1).source.encoding).toHaveLength(1_500_000);
+    expect(batch.result(0)).toEqual({ ...small.result, file: 'a' });
+    expect(batch.result(2)).toEqual({ ...small.result, file: 'c' });
     expect(batch.headings.map((h) => h.file)).toEqual(['a', 'b', 'c']);
   });
 
   it('keeps each file’s report when asked to, as it was read', async () => {
     const outputs = await Promise.all(NAMES.map((name) => checkOne(join(FIXTURES, name), { keepReports: true })));
-    const batch = new KeptBatch(outputs.length);
+    const batch = new KeptBatch(NAMES.map((name) => join(FIXTURES, name)));
     outputs.forEach((output, i) => batch.set(i, sent(output)));
     for (const [i, name] of NAMES.entries()) expect(batch.report(i)).toEqual(await loadReport(join(FIXTURES, name)));
   });
