@@ -554,6 +554,8 @@ describe('found in review', () => {
     expect(r.code, shown(r)).toBe(1);
   });
 
+  // The test of src/batch/native-guard.ts: without the guard, Node 20 aborts with "close before
+  // init" in node_zlib.cc in every run of this (docs/performance.md).
   it('workers stopped by a tiny --timeout never abort the process (stopping one inside native zlib would)', async () => {
     const dir = tmp();
     for (let i = 0; i < 150; i++) copy(OFFICIAL, join(dir, `${String(i).padStart(3, '0')}.xlsx`));
