@@ -45,7 +45,7 @@ describe('rule messages', () => {
   };
   const at = { table: null, row: null, column: null, loc: null };
   const run = (finding: object) => {
-    const rule = defineRule({ meta, *check() { yield finding as Finding<keyof typeof meta.messages>; } });
+    const rule = defineRule({ meta, check: (_report, { flag }) => void flag(finding as Finding<keyof typeof meta.messages>) });
     return checkReport(balancedReport('2021'), { rules: [rule] }).diagnostics[0]!.messages;
   };
 
@@ -68,14 +68,17 @@ describe('rule messages', () => {
     expect(() => run({ ...at, messageId: 'optional', data: { n: 1, line: 1, cell: '' } })).toThrow(/no value for \{range\}/);
   });
 
-  it('types a finding’s message id from the rule’s own messages (a typo does not compile)', () => {
+  it('types a finding’s message id from the rule’s own messages (a typo does not compile), and takes no generator', () => {
     const rule = defineRule({
       meta,
-      // @ts-expect-error: 'plian' is not one of meta.messages
-      *check() {
-        yield { ...at, messageId: 'plian', data: {} };
+      check(_report, { flag }) {
+        // @ts-expect-error: 'plian' is not one of meta.messages
+        flag({ ...at, messageId: 'plian', data: {} });
       },
     });
     expect(rule.meta.id).toBe('test-rule');
+    // A rule written as a generator would find nothing: its check must return nothing.
+    // @ts-expect-error: a generator is not a check
+    defineRule({ meta, *check() {} });
   });
 });

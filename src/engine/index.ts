@@ -126,10 +126,11 @@ export function checkReport(report: Report, options: EngineOptions = {}): FileRe
   const lang = options.lang ?? 'zh';
   const diagnostics: Diagnostic[] = [];
   // What every rule may look at, made once for all of them.
-  const context: RuleContext = { cells: expectedCells(report) };
+  const cells = expectedCells(report);
   for (const { rule, severity } of enabled(options)) {
     if (isHistoryRule(rule)) continue;
-    for (const finding of rule.check(report, context)) diagnostics.push(toDiagnostic(report.file, rule, severity, finding, lang));
+    const flag = (finding: Finding) => diagnostics.push(toDiagnostic(report.file, rule, severity, finding, lang));
+    rule.check(report, { cells, flag } satisfies RuleContext);
   }
   const result = {
     file: report.file,
@@ -181,8 +182,12 @@ export function historyChecker(history: History, options: EngineOptions & { prev
     // its result was just read, and with it its facts.)
     if (!previous && last === undefined && duplicates.length === 0) return result;
     const current = previous || last !== undefined ? history.facts(i) : withoutCells(heading);
-    const context = { previous: previous ?? (last !== undefined ? history.facts(last) : null), duplicates };
-    const found = rules.flatMap(({ rule, severity }) => [...rule.checkHistory(current, context)].map((f) => toDiagnostic(result.file, rule, severity, f, lang)));
+    const before = previous ?? (last !== undefined ? history.facts(last) : null);
+    const found: Diagnostic[] = [];
+    for (const { rule, severity } of rules) {
+      const flag = (finding: Finding) => found.push(toDiagnostic(result.file, rule, severity, finding, lang));
+      rule.checkHistory(current, { previous: before, duplicates, flag });
+    }
     return found.length ? withCounts(result, [...result.diagnostics, ...found]) : result;
   };
 }

@@ -26,14 +26,14 @@ export default defineHistoryRule({
       },
     },
   },
-  *checkHistory(current, { previous }) {
+  checkHistory(current, { previous, flag }) {
     if (!previous?.carriedForward || !current.carriedOver) return;
     for (const column of EDITIONS['2021'].t3.columns) {
       const now = current.carriedOver[column.key];
       const before = previous.carriedForward[column.key];
       const values = numbers([now, before]);
       if (!values || values[0] === values[1]) continue;
-      yield {
+      flag({
         messageId: 'mismatch',
         table: 't3',
         row: 'carriedOver',
@@ -43,7 +43,7 @@ export default defineHistoryRule({
         expected: values[1]!,
         actual: values[0]!,
         cells: [now!.loc, before!.loc].flatMap((l) => (l ? [l] : [])),
-      };
+      });
     }
   },
 });

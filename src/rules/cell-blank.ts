@@ -16,10 +16,10 @@ export default defineRule({
       placeholder: { zh: '{where} 填的是“{text}”：格式要求没有的填 0', en: '{where} holds “{text}”: the format wants 0 for none' },
     },
   },
-  *check(_report, { cells }) {
+  check(_report, { cells, flag }) {
     for (const at of cells) {
       const { value } = at;
-      if (value?.status === 'blank' || value?.status === 'placeholder') yield cellFinding(value.status, at, value, { text: value.text });
+      if (value?.status === 'blank' || value?.status === 'placeholder') flag(cellFinding(value.status, at, value, { text: value.text }));
     }
   },
 });

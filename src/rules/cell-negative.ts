@@ -13,11 +13,11 @@ export default defineRule({
     fix: { zh: '改为实际数字。', en: 'Enter the actual figure.' },
     messages: { negative: { zh: '{where} 为 {value}，不能是负数', en: '{where} is {value}; it cannot be negative' } },
   },
-  *check(_report, { cells }) {
+  check(_report, { cells, flag }) {
     for (const at of cells) {
       const { value } = at;
       if (at.column.kind === 'signed' || value?.status !== 'ok' || value.value === null || value.value >= 0) continue;
-      yield cellFinding('negative', at, value, { value: value.value });
+      flag(cellFinding('negative', at, value, { value: value.value }));
     }
   },
 });

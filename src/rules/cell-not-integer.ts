@@ -13,11 +13,11 @@ export default defineRule({
     fix: { zh: '改为整数。', en: 'Enter a whole number.' },
     messages: { fraction: { zh: '{where} 为 {value}，件数应为整数', en: '{where} is {value}; a count must be a whole number' } },
   },
-  *check(_report, { cells }) {
+  check(_report, { cells, flag }) {
     for (const at of cells) {
       const { value } = at;
       if (at.column.kind === 'amount' || value?.status !== 'ok' || value.value === null || Number.isInteger(value.value)) continue;
-      yield cellFinding('fraction', at, value, { value: value.value });
+      flag(cellFinding('fraction', at, value, { value: value.value }));
     }
   },
 });

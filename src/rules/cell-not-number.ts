@@ -27,10 +27,10 @@ export default defineRule({
       },
     },
   },
-  *check(_report, { cells }) {
+  check(_report, { cells, flag }) {
     for (const at of cells) {
       const messageId = at.value && MESSAGE_BY_STATUS[at.value.status];
-      if (at.value && messageId) yield cellFinding(messageId, at, at.value, { text: at.value.text, serial: at.value.serial ?? '' });
+      if (at.value && messageId) flag(cellFinding(messageId, at, at.value, { text: at.value.text, serial: at.value.serial ?? '' }));
     }
   },
 });

@@ -31,7 +31,7 @@ export default defineRule({
       unit: { zh: '{where} 的“{text}”带有单位，已按 {value} 读取', en: '{where}: “{text}” carries a unit; read as {value}' },
     },
   },
-  *check(report, { cells }) {
+  check(report, { cells, flag }) {
     // Numbers stored as text in a workbook come by the hundred (a whole exported table): one finding per table.
     const asText = new Map<TableId, Location[]>();
     for (const at of cells) {
@@ -46,19 +46,19 @@ export default defineRule({
         }
         continue;
       }
-      yield cellFinding(note, at, value, { text: value.text, value: value.value ?? '' });
+      flag(cellFinding(note, at, value, { text: value.text, value: value.value ?? '' }));
     }
     for (const [table, locs] of asText) {
       // A few cells are enough to find the others.
       const cells = locs.slice(0, 3).map((l) => l.cell);
-      yield {
+      flag({
         messageId: 'stored-as-text',
         table,
         row: null,
         column: null,
         loc: locs[0]!,
         data: { table: place(table, null, null), count: locs.length, cells, more: locs.length - cells.length || '' },
-      };
+      });
     }
   },
 });

@@ -15,13 +15,13 @@ export default defineRule({
       precision: { zh: '{where} 为 {text}，有 {decimals} 位小数，表头规定保留 {allowed} 位', en: '{where} is {text} with {decimals} decimals; the label allows {allowed}' },
     },
   },
-  *check(report, { cells }) {
+  check(report, { cells, flag }) {
     const allowed = report.tables.t2?.amountDecimals;
     if (allowed === undefined) return;
     for (const at of cells) {
       const { value } = at;
       if (at.table !== 't2' || at.row !== 'fees' || at.column.kind !== 'amount' || value?.status !== 'ok' || value.decimals <= allowed) continue;
-      yield cellFinding('precision', at, value, { text: value.text, decimals: value.decimals, allowed });
+      flag(cellFinding('precision', at, value, { text: value.text, decimals: value.decimals, allowed }));
     }
   },
 });

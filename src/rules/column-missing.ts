@@ -17,7 +17,7 @@ export default defineRule({
     fix: { zh: '按年度报告格式补上该列（没有数据的填 0）。', en: 'Add the column as the national format prints it (0 where there is nothing).' },
     messages: { missing: { zh: '{where} 一列找不到', en: '{where}: column not found' } },
   },
-  *check(report, { cells }) {
+  check(report, { cells, flag }) {
     // One finding per column: per block in table 2, per table in table 3, per group in table 4.
     const seen = new Set<string>();
     for (const { table, row, column, value } of cells) {
@@ -27,14 +27,14 @@ export default defineRule({
       if (seen.has(key)) continue;
       seen.add(key);
       const shownRow = table === 't3' ? null : row;
-      yield {
+      flag({
         messageId: 'missing',
         table,
         row: shownRow,
         column: column.key,
         loc: report.tables[table]?.rows[row]?.loc ?? null,
         data: { where: place(table, shownRow, column.key) },
-      };
+      });
     }
   },
 });

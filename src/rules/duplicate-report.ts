@@ -17,11 +17,11 @@ export default defineHistoryRule({
       duplicate: { zh: '{agency} {year} 年的报告共有 {count} 份，另见：{others}[ 等 {othersInAll} 份]', en: 'there are {count} {year} reports of {agency}; see also: {others}[ and {more} more]' },
     },
   },
-  *checkHistory(current, { duplicates }) {
+  checkHistory(current, { duplicates, flag }) {
     if (duplicates.length === 0 || !current.agency || !current.year) return;
     const shown = duplicates.slice(0, 3).map((d) => d.file);
     const more = duplicates.length - shown.length;
-    yield {
+    flag({
       messageId: 'duplicate',
       table: null,
       row: null,
@@ -37,6 +37,6 @@ export default defineHistoryRule({
         othersInAll: more ? duplicates.length : '',
         more: more || '',
       },
-    };
+    });
   },
 });

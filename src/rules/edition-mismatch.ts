@@ -18,17 +18,17 @@ export default defineRule({
       },
     },
   },
-  *check(report) {
+  check(report, { flag }) {
     if (report.editionOverridden || !report.markedEdition || !report.year) return;
     const expected = editionForYear(report.year.value);
     if (!expected || expected === report.markedEdition) return;
-    yield {
+    flag({
       messageId: 'mismatch',
       table: null,
       row: null,
       column: null,
       loc: report.year.loc,
       data: { year: report.year.value, expected, actual: report.markedEdition },
-    };
+    });
   },
 });

@@ -73,8 +73,8 @@ export default defineRule({
       binary: { zh: '文件含有二进制内容（NUL 字节），不是文本表格', en: 'the file contains binary content (NUL bytes), not a text table' },
     },
   },
-  *check(report) {
+  check(report, { flag }) {
     if (!report.failure) return;
-    yield { messageId: report.failure.reason, table: null, row: null, column: null, loc: null, data: report.failure.data };
+    flag({ messageId: report.failure.reason, table: null, row: null, column: null, loc: null, data: report.failure.data });
   },
 });

@@ -18,10 +18,10 @@ export default defineRule({
       year: { zh: '找不到报告年度（标题、“报告年度”或文件名）', en: 'no report year found (title, 报告年度 or file name)' },
     },
   },
-  *check(report) {
+  check(report, { flag }) {
     if (report.failure) return;
     const base = { table: null, row: null, column: null, loc: null, data: {} };
-    if (!report.agency) yield { messageId: 'agency', ...base };
-    if (!report.year) yield { messageId: 'year', ...base };
+    if (!report.agency) flag({ messageId: 'agency', ...base });
+    if (!report.year) flag({ messageId: 'year', ...base });
   },
 });

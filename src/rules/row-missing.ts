@@ -1,7 +1,7 @@
 // row-missing: an expected row of a found table is not there.
 
 import { place, rowLabel } from './places.js';
-import { defineRule, type FindingData } from './types.js';
+import { defineRule } from './types.js';
 
 export default defineRule({
   meta: {
@@ -23,18 +23,14 @@ export default defineRule({
       },
     },
   },
-  *check(report) {
+  check(report, { flag }) {
     for (const { table, key } of report.missingRows) {
       const loc = report.tables[table]?.loc ?? null;
       if (table === 't3' && key === 'otherHandling') {
         const split = report.edition === '2021';
         const at = report.tables.t3?.rows[split ? 'otherHandling' : 'otherHandling.overdueCorrection']?.loc ?? loc;
-        const data: FindingData = { edition: report.edition ?? '' };
-        yield { messageId: split ? 'sixAsOne' : 'sixAsThree', table, row: key, column: null, loc: at, data };
-      } else {
-        const data: FindingData = { table: place(table, null, null), label: { zh: rowLabel(table, key), en: key } };
-        yield { messageId: 'missing', table, row: key, column: null, loc, data };
-      }
+        flag({ messageId: split ? 'sixAsOne' : 'sixAsThree', table, row: key, column: null, loc: at, data: { edition: report.edition ?? '' } });
+      } else flag({ messageId: 'missing', table, row: key, column: null, loc, data: { table: place(table, null, null), label: { zh: rowLabel(table, key), en: key } } });
     }
   },
 });

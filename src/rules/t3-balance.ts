@@ -29,7 +29,7 @@ export default defineRule({
       },
     },
   },
-  *check(report) {
+  check(report, { flag }) {
     const t3 = report.tables.t3;
     if (!t3) return;
     for (const column of EDITIONS['2021'].t3.columns) {
@@ -40,7 +40,7 @@ export default defineRule({
       const expected = sum([received, carriedOver]);
       const actual = sum([resultTotal, carriedForward]);
       if (expected === actual) continue;
-      yield {
+      flag({
         messageId: 'unbalanced',
         table: 't3',
         row: null,
@@ -50,7 +50,7 @@ export default defineRule({
         expected,
         actual,
         cells: members.flatMap((m) => (m?.loc ? [m.loc] : [])),
-      };
+      });
     }
   },
 });

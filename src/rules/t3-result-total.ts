@@ -41,12 +41,12 @@ export default defineRule({
       },
     },
   },
-  *check(report) {
+  check(report, { flag }) {
     const rows = resultRows(report);
     if (!rows) return;
     for (const column of EDITIONS['2021'].t3.columns) {
       const finding = totalFinding({ table: 't3', row: 'resultTotal', column: column.key }, cellsOf(rows, (r) => cell(report, 't3', r, column.key)), cell(report, 't3', 'resultTotal', column.key));
-      if (finding) yield finding;
+      if (finding) flag(finding);
     }
   },
 });

@@ -28,12 +28,12 @@ export default defineRule({
       },
     },
   },
-  *check(report) {
+  check(report, { flag }) {
     const t3 = report.tables.t3;
     if (!t3) return;
     for (const row of Object.values(t3.rows)) {
       const finding = totalFinding({ table: 't3', row: row.key, column: 'total' }, cellsOf(PARTS, (k) => row.cells[k]), row.cells.total);
-      if (finding) yield finding;
+      if (finding) flag(finding);
     }
   },
 });

@@ -25,14 +25,14 @@ export default defineRule({
       },
     },
   },
-  *check(report) {
+  check(report, { flag }) {
     const t4 = report.tables.t4;
     if (!t4) return;
     for (const group of EDITIONS['2021'].t4.groups) {
       const row = t4.rows[group.key];
       if (!row) continue;
       const finding = totalFinding({ table: 't4', row: group.key, column: 'total' }, cellsOf(PARTS, (k) => row.cells[k]), row.cells.total);
-      if (finding) yield finding;
+      if (finding) flag(finding);
     }
   },
 });

@@ -36,11 +36,11 @@ export default defineRule({
       },
     },
   },
-  *check(report) {
+  check(report, { flag }) {
     for (const dup of report.duplicateTables ?? []) {
       const names = TABLE_NAMES[dup.table];
       const differs = dup.differs;
-      yield {
+      flag({
         messageId: differs ? 'differs' : 'same',
         table: dup.table,
         row: null,
@@ -53,7 +53,7 @@ export default defineRule({
           ...(differs ? { ...where('usedCell', differs.used.loc), usedText: differs.used.text, ...where('otherCell', differs.other.loc), otherText: differs.other.text } : {}),
         },
         cells: [dup.used, dup.other].flatMap((l) => (l ? [l] : [])),
-      };
+      });
     }
   },
 });

@@ -52,14 +52,19 @@ export interface Finding<M extends string = string> {
   cells?: Location[];
 }
 
-/** What a rule is given besides the report, made once for all the rules that look at one report. */
-export interface RuleContext {
+/** How a rule hands the engine what it found: one call a finding, with one of the rule's own message ids. */
+export interface Flag<M extends string> {
+  flag(finding: Finding<M>): void;
+}
+
+/** What a rule is given besides the report: the report's expected cells, made once for all rules. */
+export interface RuleContext<M extends string = string> extends Flag<M> {
   /** Every cell the report's edition expects in the tables that were found, with its column. */
   cells: readonly ExpectedCell[];
 }
 
 /** What a cross-year rule sees besides the report's own facts: last year's, and same-year twins. */
-export interface HistoryContext {
+export interface HistoryContext<M extends string = string> extends Flag<M> {
   previous: YearFacts | null;
   /** Other files of the same body and year in the batch (who they are, not their cells). */
   duplicates: ReportHeading[];
@@ -67,13 +72,13 @@ export interface HistoryContext {
 
 export interface ReportRule<M extends string = string> {
   meta: RuleMeta<M>;
-  check(report: Report, context: RuleContext): Iterable<Finding<NoInfer<M>>>;
+  check(report: Report, context: RuleContext<NoInfer<M>>): undefined;
 }
 
 /** A rule that needs more than one report: it runs on a batch (or with --previous). */
 export interface HistoryRule<M extends string = string> {
   meta: RuleMeta<M>;
-  checkHistory(current: YearFacts, context: HistoryContext): Iterable<Finding<NoInfer<M>>>;
+  checkHistory(current: YearFacts, context: HistoryContext<NoInfer<M>>): undefined;
 }
 
 export type Rule = ReportRule | HistoryRule;
