@@ -111,34 +111,13 @@ export function columnNumber(ref: string): number {
  */
 export function parseRange(ref: string): Range | null {
   // Upper-casing can change what a non-ASCII letter is (ſ is S); ASCII letters are read in either case.
-  const s = /[^\x00-\x7f]/.test(ref) ? ref.toUpperCase() : ref;
-  const corners: number[] = [];
-  let i = 0;
-  for (let corner = 0; corner < 2; corner++) {
-    while (s.charCodeAt(i) === 0x24 /* $ */) i++;
-    const letters = i;
-    let col = 0;
-    for (;;) {
-      const c = s.charCodeAt(i);
-      if (c === 0x24) {
-        i++;
-        continue;
-      }
-      const letter = c >= 0x41 && c <= 0x5a ? c - 0x40 : c >= 0x61 && c <= 0x7a ? c - 0x60 : 0;
-      if (!letter) break;
-      col = col * 26 + letter;
-      i++;
-    }
-    if (col === 0 || i === letters) return null;
-    let digits = '';
-    for (let c = s.charCodeAt(i); (c >= 0x30 && c <= 0x39) || c === 0x24; c = s.charCodeAt(++i)) if (c !== 0x24) digits += s[i];
-    if (!digits) return null;
-    corners.push(Number(digits), col);
-    if (i === s.length) break;
-    if (corner === 1 || s.charCodeAt(i) !== 0x3a /* : */) return null;
-    i++;
-  }
-  if (i !== s.length) return null;
-  const [top, left, bottom = top, right = left] = corners as [number, number, number?, number?];
+  let s = /[^\x00-\x7f]/.test(ref) ? ref.toUpperCase() : ref;
+  if (s.includes('$')) s = s.replaceAll('$', '');
+  const m = /^([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?$/.exec(s);
+  if (!m) return null;
+  const top = Number(m[2]);
+  const left = columnNumber(m[1]!);
+  const bottom = m[4] ? Number(m[4]) : top;
+  const right = m[3] ? columnNumber(m[3]) : left;
   return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }
