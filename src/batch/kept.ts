@@ -77,8 +77,7 @@ export class KeptBatch {
 
   result(index: number): FileResult {
     const { file, agency, year, edition } = this.headings[index]!;
-    const { source, errorCount, warningCount, diagnostics } = this.read(index).result;
-    return { file, source, edition, agency, year, errorCount, warningCount, diagnostics };
+    return { file, agency, year, edition, ...this.read(index).result };
   }
 
   /** A file's facts with their cells unpacked. */
