@@ -6,12 +6,11 @@
 //   for await (const result of batch) console.log(result.file, result.errorCount);
 
 import { availableParallelism } from 'node:os';
-import { checkReport, historyChecker, type FileResult } from '../engine/index.js';
-import { loadReport } from '../engine/file.js';
+import { historyChecker, type FileResult } from '../engine/index.js';
+import { loadReport, unreadableMessage } from '../engine/file.js';
 import { yearFacts, type YearFacts } from '../model/facts.js';
 import type { Report } from '../model/report.js';
 import { limitsWith } from '../readers/limits.js';
-import { RULES_BY_ID } from '../rules/index.js';
 import type { KeptBatch } from './kept.js';
 import { checkAll } from './pool.js';
 import type { TaskOptions } from './task.js';
@@ -118,10 +117,8 @@ export class FileBatch implements AsyncIterable<FileResult> {
 
   private async previousFacts(file: string): Promise<YearFacts> {
     const report = await loadReport(file, this.options);
-    if (report.failure) {
-      const [finding] = checkReport(report, { lang: this.options.lang, rules: [RULES_BY_ID.get('file-unreadable')!] }).diagnostics;
-      throw new PreviousUnreadable(file, finding?.message ?? report.failure.reason);
-    }
+    const unreadable = unreadableMessage(report, this.options.lang);
+    if (unreadable !== null) throw new PreviousUnreadable(file, unreadable);
     return yearFacts(report);
   }
 }

@@ -2,7 +2,7 @@
 
 import { Option, type Command } from 'commander';
 import { basename, extname, join } from 'node:path';
-import { checkReport } from '../engine/index.js';
+import { unreadableMessage } from '../engine/file.js';
 import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
 import type { Lang } from '../rules/types.js';
@@ -31,12 +31,9 @@ async function convert(files: string[], flags: ConvertFlags, io: Io): Promise<nu
   const { inputs, missing } = await loadInputs(files, flags, io);
   const readable: LoadedInput[] = [];
   for (const input of inputs) {
-    if (!input.report.failure) {
-      readable.push(input);
-      continue;
-    }
-    const [diagnostic] = checkReport(input.report, { lang: flags.lang }).diagnostics;
-    io.stderr(`report: ${text.unreadable(input.file, diagnostic?.message ?? '')}\n`);
+    const unreadable = unreadableMessage(input.report, flags.lang);
+    if (unreadable === null) readable.push(input);
+    else io.stderr(`report: ${text.unreadable(input.file, unreadable)}\n`);
   }
   const reports: NormalizedReport[] = readable.map((i) => normalize(i.report, i.sha256));
   if (flags.to === 'xlsx') {

@@ -6,6 +6,8 @@ import { reportFromJson } from '../extract/normalized.js';
 import type { Grid } from '../model/grid.js';
 import type { Report } from '../model/report.js';
 import { ReadError, readBytes, readGridFromBytes, type Limits } from '../readers/index.js';
+import { RULES_BY_ID } from '../rules/index.js';
+import type { Lang } from '../rules/types.js';
 import { checkReport, type EngineOptions, type FileResult } from './index.js';
 
 export interface LoadOptions extends ExtractOptions {
@@ -68,6 +70,13 @@ export async function loadReport(file: string, options: LoadOptions = {}, bytes?
 /** Read, extract and check one file. */
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileResult> {
   return checkReport(await loadReport(file, options), options);
+}
+
+/** Why a report's file could not be read, as the file-unreadable rule says it; null for a file that was read. */
+export function unreadableMessage(report: Report, lang?: Lang): string | null {
+  if (!report.failure) return null;
+  const [finding] = checkReport(report, { lang, rules: [RULES_BY_ID.get('file-unreadable')!] }).diagnostics;
+  return finding?.message ?? report.failure.reason;
 }
 
 /** Whether a result is a bug met while reading or checking its file (not a fault of the file). */
