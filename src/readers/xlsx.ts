@@ -1,7 +1,7 @@
 // XLSX reader: zip.ts inflates only the parts a Grid needs (workbook, its relationships, styles,
 // shared strings, the sheets), xml.ts reads each part in one pass, and sheet.ts turns a sheet part
-// into cells; exceljs, far slower to load and to read, stays the writer. It gives the Grid exceljs gives (tests/helpers/exceljs-reader.ts
-// is the oracle). Where exceljs loses or garbles what the file holds (a cached 0 or FALSE, entities
+// into cells; exceljs, far slower to load and to read, stays the writer. It gives the Grid exceljs
+// gives (tests/helpers/exceljs-reader.ts is the oracle). Where exceljs loses or garbles what the file holds (a cached 0 or FALSE, entities
 // decoded twice, hyperlinked numbers turned into text, CDATA, date1904="true") or rejects a file
 // Excel opens (rows or cells without an address, overlapping merges, long sheet names, sheet parts
 // not named sheetN.xml), this reader keeps what the file says; tests/readers/xlsx-equivalence.test.ts
