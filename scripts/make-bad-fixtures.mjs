@@ -466,6 +466,22 @@ function renamedEt() {
 }
 
 /**
+ * A Word 97-2003 document (.doc: a WordDocument stream opening with a FIB, a 1Table stream, the
+ * summary streams) renamed to .xls. The FIB is only its first fields (the magic 0xA5EC, nFib
+ * 0x00C1 of Word 97 and later, language 2052 zh-CN); the rest is zeros, so Word would not open it.
+ */
+function docRenamed() {
+  const fib = new Uint8Array(4096);
+  fib.set([...le16(0xa5ec), ...le16(0x00c1), 0, 0, ...le16(2052)]);
+  return cfb([
+    { name: 'WordDocument', data: fib },
+    { name: '1Table', data: new Uint8Array(1024) },
+    { name: SUMMARY, data: propertySet('F29F85E0-4FF9-1068-AB91-08002B27B3D9') },
+    { name: DOC_SUMMARY, data: propertySet('D5CDD502-2E9C-101B-9397-08002B2CF9AE') },
+  ]);
+}
+
+/**
  * A password-protected .xlsx as Excel writes it: an OLE container with \x06DataSpaces,
  * EncryptionInfo (agile encryption, version 4.4, an XML descriptor) and EncryptedPackage (the
  * package's size, then ciphertext; here seeded noise).
@@ -815,9 +831,10 @@ const CASES = [
   { name: 'empty.xlsx', make: empty, ...unreadable('empty'), about: '0 bytes' },
   { name: 'random-bytes.xlsx', make: randomBytes, ...unreadable('not-xlsx'), about: '4 KB of seeded noise under an .xlsx name (no zip, OLE, PDF or HTML signature)' },
   { name: 'truncated.xlsx', make: truncated, ...unreadable('corrupt-xlsx'), about: 'a valid generated workbook cut to 60% of its length (no zip directory)' },
-  { name: 'zip-without-workbook.xlsx', make: zipWithoutWorkbook, ...unreadable('no-sheets'), about: 'a zip with readme.txt and a PNG-like blob, no xl/workbook.xml' },
+  { name: 'zip-without-workbook.xlsx', make: zipWithoutWorkbook, ...unreadable('archive'), about: 'a zip with readme.txt and a PNG-like blob, no xl/workbook.xml' },
   { name: 'renamed-xls.xlsx', make: renamedXls, ...unreadable('old-binary'), about: 'an Excel 97-2003 OLE compound file (Workbook BIFF8 stream, summary streams) renamed to .xlsx' },
   { name: 'renamed-et.xlsx', make: renamedEt, ...unreadable('old-binary'), about: 'a WPS .et-style OLE compound file (Workbook BIFF8 stream) renamed to .xlsx' },
+  { name: 'doc-renamed.xls', make: docRenamed, ...unreadable('doc'), about: 'a Word 97-2003 OLE compound file (WordDocument and 1Table streams, summary streams) renamed to .xls: Word advice, not Excel’s' },
   { name: 'password-protected.xlsx', make: passwordProtected, ...unreadable('encrypted'), about: 'an OLE container with \\x06DataSpaces, EncryptionInfo (agile, 4.4) and EncryptedPackage, as Excel writes a password-protected .xlsx' },
   { name: 'zip-bomb.xlsx', make: zipBomb, ...unreadable('inflated-too-large'), about: 'a minimal workbook whose sheet inflates to 10^9 bytes (spaces inside <sheetData>); the zip directory states the true size' },
   { name: 'zip-bomb-lying.xlsx', make: zipBombLying, ...unreadable('inflated-too-large'), about: 'the same bomb, but the local header and central directory declare an uncompressed size of 1,000 bytes' },
@@ -837,12 +854,12 @@ const CASES = [
   { name: 'not-a-report.txt', make: notAReport, ...findings('table-missing'), about: 'a meeting notice in ordinary Chinese prose' },
   { name: 'all-tables-empty.xlsx', make: allTablesEmpty, ...findings('cell-blank'), about: 'the official layout with every value cell blank (styled, no value)' },
   { name: 'duplicate-tables.xlsx', make: duplicateTables, ...findings('table-duplicate'), about: 'the three tables printed twice on one sheet, the copy below with 表三（一）予以公开·自然人 one higher' },
-  { name: 'docx-renamed.xlsx', make: docxRenamed, ...unreadable('no-sheets'), about: 'a zip with only [Content_Types].xml and word/document.xml (a Word document renamed)' },
+  { name: 'docx-renamed.xlsx', make: docxRenamed, ...unreadable('docx'), about: 'a zip with only [Content_Types].xml and word/document.xml (a Word document renamed)' },
   { name: 'html-as-xls.xls', make: htmlAsXls, ...unreadable('html'), about: '<html><table><tr><td>1</td></tr></table></html> under an .xls name' },
   { name: 'bom-only.csv', make: bomOnly, ...unreadable('empty'), about: 'a CSV holding only a UTF-8 BOM (3 bytes): empty once decoded' },
   { name: 'sheet-xml-malformed.xlsx', make: sheetXmlMalformed, ...unreadable('corrupt-xlsx'), about: 'the sheet part is broken XML: <sheetData><row><c><v>1</row>' },
   { name: 'shared-string-index-out-of-range.xlsx', make: sharedStringIndexOutOfRange, ...unreadable('corrupt-xlsx'), about: 'a value cell refers to shared string 99999, past the end of the table' },
-  { name: 'pdf-renamed.xlsx', make: pdfRenamed, ...unreadable('wrong-type'), about: 'a (tiny) PDF renamed to .xlsx' },
+  { name: 'pdf-renamed.xlsx', make: pdfRenamed, ...unreadable('pdf'), about: 'a (tiny) PDF renamed to .xlsx' },
   { name: 'csv-renamed.xlsx', make: csvRenamed, ...unreadable('not-xlsx'), about: 'the report as UTF-8 CSV under an .xlsx name' },
   { name: 'xlsx-renamed.csv', make: xlsxRenamed, ...CLEAN, about: 'the generated workbook under a .csv name (read by content, not name)' },
   { name: 'huge-dimension.xlsx', make: hugeDimension, ...CLEAN, about: 'the report with a stray 0 at XFD1048576 and dimension A1:XFD1048576 (a far cell is no reason to refuse)' },

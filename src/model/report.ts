@@ -70,7 +70,9 @@ export interface Metadata<T> {
 /** Why a file cannot be read: each is a message of the file-unreadable rule. */
 export type ReadReason =
   | 'empty' | 'not-found' | 'special' | 'is-directory' | 'permission' | 'io'
-  | 'encrypted' | 'old-binary' | 'wrong-type' | 'not-report-json' | 'json-edition' | 'html' | 'unsupported'
+  | 'encrypted' | 'old-binary' | 'xlsb' | 'ods' | 'excel-xml' | 'docx' | 'doc' | 'word-xml' | 'rtf' | 'odt'
+  | 'html' | 'mht' | 'pdf' | 'ofd' | 'image' | 'archive' | 'wrong-type' | 'unrecognised' | 'unsupported'
+  | 'not-report-json' | 'json-edition'
   | 'not-xlsx' | 'corrupt-xlsx' | 'no-sheets' | 'too-large' | 'inflated-too-large' | 'too-many-cells'
   | 'out-of-memory' | 'internal' | 'timeout' | 'undecodable' | 'binary';
 

@@ -12,3 +12,9 @@ export class ReadError extends Error {
     this.name = 'ReadError';
   }
 }
+
+/** A workbook's archive that cannot be read: corrupt-xlsx with the first line of why. */
+export function corruptXlsx(err: unknown): ReadError {
+  if (err instanceof ReadError) return err;
+  return new ReadError('corrupt-xlsx', { detail: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 120) : String(err) });
+}

@@ -15,7 +15,8 @@ export { DEFAULT_LIMITS, type Limits } from './limits.js';
 export async function readGridFromBytes(file: string, bytes: Uint8Array, limits?: Partial<Limits>): Promise<Grid> {
   const bounds = limitsWith(limits);
   if (bytes.length > bounds.maxFileBytes) throw tooLarge(bytes.length, bounds);
-  return sniff(file, bytes) === 'xlsx' ? readXlsx(file, bytes, bounds) : readDelimited(file, bytes, bounds);
+  const kind = sniff(file, bytes, bounds);
+  return kind.reader === 'xlsx' ? readXlsx(file, kind.zip, bounds) : readDelimited(file, bytes, bounds);
 }
 
 function tooLarge(size: number, limits: Limits): ReadError {

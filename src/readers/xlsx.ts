@@ -9,7 +9,7 @@
 
 import { posix } from 'node:path';
 import type { Grid, Sheet } from '../model/grid.js';
-import { ReadError } from './errors.js';
+import { corruptXlsx, ReadError } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { PartMemo } from './part-memo.js';
 import { readSheet, type Workbook } from './sheet.js';
@@ -146,8 +146,7 @@ function readOutline(zip: ZipArchive): Outline {
 const outlines = new PartMemo<Outline>();
 const styles = new PartMemo<boolean[]>();
 
-function read(file: string, bytes: Uint8Array, limits: Limits): Grid {
-  const zip = new ZipArchive(bytes, limits.maxInflatedBytes);
+function read(file: string, zip: ZipArchive, limits: Limits): Grid {
   zip.checkDeclared([WORKBOOK, WORKBOOK_RELS]);
   const { entries, date1904, stringsPart, stylesPart } = outlines.value(zip, [WORKBOOK, WORKBOOK_RELS], () => readOutline(zip));
   const parts = [stylesPart, stringsPart];
@@ -168,12 +167,14 @@ function read(file: string, bytes: Uint8Array, limits: Limits): Grid {
   return { file, kind: 'xlsx', sheets };
 }
 
-/** Read an .xlsx workbook's bytes into a Grid. Throws only ReadError ('corrupt-xlsx', 'no-sheets'). */
-export async function readXlsx(file: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): Promise<Grid> {
+/**
+ * Read an .xlsx workbook (its bytes, or its archive already opened) into a Grid. Throws only
+ * ReadError ('corrupt-xlsx', 'no-sheets', and the limits').
+ */
+export async function readXlsx(file: string, workbook: Uint8Array | ZipArchive, limits: Limits = DEFAULT_LIMITS): Promise<Grid> {
   try {
-    return read(file, bytes, limits);
+    return read(file, workbook instanceof ZipArchive ? workbook : new ZipArchive(workbook, limits.maxInflatedBytes), limits);
   } catch (err) {
-    if (err instanceof ReadError) throw err;
-    throw new ReadError('corrupt-xlsx', { detail: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 120) : String(err) });
+    throw corruptXlsx(err);
   }
 }

@@ -149,6 +149,11 @@ export class ZipArchive {
     return this.entries.has(name);
   }
 
+  /** The entries' names, in the directory's order. */
+  names(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
   /** Refuse (ReadError 'inflated-too-large') before inflating anything when the declared sizes of `wanted` exceed the budget. */
   checkDeclared(wanted: Iterable<string>): void {
     let declared = 0;

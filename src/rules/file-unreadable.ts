@@ -1,4 +1,5 @@
-// file-unreadable: the file is not a workbook, CSV or text file this tool can read.
+// file-unreadable: the file is not a workbook, CSV or text file this tool can read; the message says
+// what it is instead (by its content, whatever its name) and what to do.
 
 import { defineRule } from './types.js';
 
@@ -22,10 +23,73 @@ export default defineRule({
         en: 'the workbook is password-protected (encrypted): remove the password in Excel/WPS and save it as .xlsx',
       },
       'old-binary': {
-        zh: '这是旧版 Excel/WPS 二进制格式（{ext}），无法读取：请在 Excel/WPS 中“另存为” .xlsx 后再检查',
-        en: 'this is the old binary Excel/WPS format ({ext}): open it in Excel/WPS and “Save As” .xlsx, then check again',
+        zh: '这是旧版 Excel/WPS 二进制表格（{ext}）[，只是扩展名为 {renamed}]：无法读取，请在 Excel/WPS 中“另存为” .xlsx 后再检查',
+        en: 'this is an old binary Excel/WPS spreadsheet ({ext})[ named {renamed}]: open it in Excel/WPS and “Save As” .xlsx, then check again',
       },
-      'wrong-type': { zh: '这是 {type} 文件，不是表格：请提交 .xlsx、.csv 或 .txt', en: 'this is a {type} file, not a spreadsheet: submit .xlsx, .csv or .txt' },
+      xlsb: {
+        zh: '这是 Excel 二进制工作簿（.xlsb）[，只是扩展名为 {renamed}]：无法读取，请在 Excel/WPS 中“另存为” .xlsx 后再检查',
+        en: 'this is an Excel binary workbook (.xlsb)[ named {renamed}]: open it in Excel/WPS and “Save As” .xlsx, then check again',
+      },
+      ods: {
+        zh: '这是 OpenDocument 电子表格（{ext}）[，只是扩展名为 {renamed}]：无法读取，请在 WPS、LibreOffice 或 Excel 中另存为 .xlsx 后再检查',
+        en: 'this is an OpenDocument spreadsheet ({ext})[ named {renamed}]: save it as .xlsx in WPS, LibreOffice or Excel, then check again',
+      },
+      'excel-xml': {
+        zh: '这是 Excel 2003 XML 表格[，只是扩展名为 {renamed}]：无法读取，请在 Excel/WPS 中打开，另存为 .xlsx 后再检查',
+        en: 'this is an Excel 2003 XML spreadsheet[ named {renamed}]: open it in Excel/WPS and save it as .xlsx, then check again',
+      },
+      docx: {
+        zh: '这是 Word 文档（{ext}）[，只是扩展名为 {renamed}]：本工具暂不能读取 Word 文档，请把报告中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后再检查',
+        en: 'this is a Word document ({ext})[ named {renamed}]: this tool cannot read Word documents yet; copy the report’s tables into Excel/WPS, save them as .xlsx and check again',
+      },
+      doc: {
+        zh: '这是旧版 Word/WPS 文字文档（{ext}）[，只是扩展名为 {renamed}]：请在 Word/WPS 中另存为 .docx（以后的版本会读取）；现在请把其中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后检查',
+        en: 'this is an old Word/WPS document ({ext})[ named {renamed}]: save it as .docx in Word/WPS (a later version will read that); for now copy its tables into Excel/WPS, save them as .xlsx and check them',
+      },
+      'word-xml': {
+        zh: '这是 Word 2003 XML 文档[，只是扩展名为 {renamed}]：请在 Word/WPS 中另存为 .docx（以后的版本会读取）；现在请把其中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后检查',
+        en: 'this is a Word 2003 XML document[ named {renamed}]: save it as .docx in Word/WPS (a later version will read that); for now copy its tables into Excel/WPS, save them as .xlsx and check them',
+      },
+      rtf: {
+        zh: '这是 RTF 文档[，只是扩展名为 {renamed}]：请在 Word/WPS 中另存为 .docx（以后的版本会读取）；现在请把其中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后检查',
+        en: 'this is an RTF document[ named {renamed}]: save it as .docx in Word/WPS (a later version will read that); for now copy its tables into Excel/WPS, save them as .xlsx and check them',
+      },
+      odt: {
+        zh: '这是 OpenDocument 文本文档（{ext}）[，只是扩展名为 {renamed}]：请在 WPS、LibreOffice 或 Word 中另存为 .docx（以后的版本会读取）；现在请把其中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后检查',
+        en: 'this is an OpenDocument text document ({ext})[ named {renamed}]: save it as .docx in WPS, LibreOffice or Word (a later version will read that); for now copy its tables into Excel/WPS, save them as .xlsx and check them',
+      },
+      html: {
+        zh: '这是网页（HTML）文件[，只是扩展名为 {renamed}]：本工具暂不能读取网页，请在 Excel/WPS 中打开，另存为 .xlsx 后再检查',
+        en: 'this is a web page (HTML)[ named {renamed}]: this tool cannot read web pages yet; open it in Excel/WPS and save it as .xlsx, then check again',
+      },
+      mht: {
+        zh: '这是单个文件网页（MHT）[，只是扩展名为 {renamed}]：本工具暂不能读取网页，请在 Excel/WPS 中打开，另存为 .xlsx 后再检查',
+        en: 'this is a single-file web page (MHT)[ named {renamed}]: this tool cannot read web pages yet; open it in Excel/WPS and save it as .xlsx, then check again',
+      },
+      pdf: {
+        zh: '这是 PDF 文件[，只是扩展名为 {renamed}]：本工具暂不能读取 PDF，请提交报告表格的原始 .xlsx 文件（或 .csv、.txt）',
+        en: 'this is a PDF file[ named {renamed}]: this tool cannot read PDF yet; submit the report’s tables as the original .xlsx (or .csv or .txt)',
+      },
+      ofd: {
+        zh: '这是 OFD 版式文档[，只是扩展名为 {renamed}]：本工具不能读取 OFD，请提交报告表格的原始 .xlsx 文件（或 .csv、.txt）',
+        en: 'this is an OFD fixed-layout document[ named {renamed}]: this tool cannot read OFD; submit the report’s tables as the original .xlsx (or .csv or .txt)',
+      },
+      image: {
+        zh: '这是图片（{type}）[，只是扩展名为 {renamed}]，不是表格：请提交报告表格的原始 .xlsx 文件（或 .csv、.txt）',
+        en: 'this is an image ({type})[ named {renamed}], not a spreadsheet: submit the report’s tables as the original .xlsx (or .csv or .txt)',
+      },
+      archive: {
+        zh: '这是压缩包（{type}）[，只是扩展名为 {renamed}]，不是一份报告：请解压后检查其中的文件',
+        en: 'this is a {type} archive[ named {renamed}], not a report: unpack it and check the files inside',
+      },
+      'wrong-type': {
+        zh: '这是 {type} 文件[，只是扩展名为 {renamed}]，不是表格：请提交 .xlsx、.csv 或 .txt',
+        en: 'this is a {type} file[ named {renamed}], not a spreadsheet: submit .xlsx, .csv or .txt',
+      },
+      unrecognised: {
+        zh: '文件扩展名是 {ext}，但内容既不是这种文件，也不是本工具认得的其他格式（可能已损坏或被改了扩展名）：请打开原文件，另存为 .xlsx 后再检查',
+        en: 'the name ends in {ext} but the content is neither that kind of file nor another this tool recognises (corrupt or renamed): open the original and save it as .xlsx, then check again',
+      },
       'not-report-json': {
         zh: '这个 JSON 文件不是 report convert --to json 写出的规范报告（缺少 "version": 1 或 "tables"）',
         en: 'this JSON file is not a normalized report as report convert --to json writes it (no "version": 1 or "tables")',
@@ -33,10 +97,6 @@ export default defineRule({
       'json-edition': {
         zh: 'JSON 中的版式 "{edition}" 不是已知的版式（{editions}）',
         en: 'the JSON names the edition "{edition}", which is not a known one ({editions})',
-      },
-      html: {
-        zh: '这是网页（HTML）文件，只是扩展名为 {ext}：请在 Excel/WPS 中打开，另存为 .xlsx 后再检查',
-        en: 'this is a web page (HTML) named {ext}: open it in Excel/WPS and save it as .xlsx, then check again',
       },
       unsupported: { zh: '不支持的文件类型（{ext}）：请提交 .xlsx、.csv 或 .txt', en: 'unsupported file type ({ext}): submit .xlsx, .csv or .txt' },
       'not-xlsx': {
@@ -75,6 +135,8 @@ export default defineRule({
   },
   check(report, { flag }) {
     if (!report.failure) return;
-    flag({ messageId: report.failure.reason, table: null, row: null, column: null, loc: null, data: report.failure.data });
+    // `renamed` is the file's extension when its content is of another kind (readers/sniff.ts); a
+    // reason given without it is about a file whose name is right.
+    flag({ messageId: report.failure.reason, table: null, row: null, column: null, loc: null, data: { renamed: '', ...report.failure.data } });
   },
 });

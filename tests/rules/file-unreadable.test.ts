@@ -1,10 +1,14 @@
 // file-unreadable: a file that is not a readable workbook/CSV/text file gets exactly one diagnostic saying
 // why and what to do, and no other rule runs on it.
 
+import { strToU8, zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReport, type Diagnostic } from '../../src/engine/index.js';
 import { loadReport, ReadError, unreadableReport } from '../../src/index.js';
 import type { Report } from '../../src/model/report.js';
+import { ROOT } from '../helpers/cli.js';
 import { balancedReport } from '../helpers/report.js';
 
 const ID = 'file-unreadable';
@@ -16,10 +20,43 @@ function diagnostics(report: Report, lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
 /** A message tells the clerk what to do: an instruction (请… / an imperative verb), not only what is wrong. */
 function expectInstruction(zh: string, en: string): void {
   expect(zh).toMatch(/请/);
-  expect(en).toMatch(/\b(save|submit|export|remove|open)\b/i);
+  expect(en).toMatch(/\b(save|submit|export|remove|open|unpack)\b/i);
 }
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n');
+
+/** An OLE compound file whose directory lists these streams (128-byte entries after the 512-byte header). */
+function ole(...streams: string[]): Uint8Array {
+  const bytes = new Uint8Array(2048);
+  bytes.set(OLE);
+  ['Root Entry', ...streams].forEach((name, i) => {
+    const at = 512 + 128 * i;
+    for (let c = 0; c < name.length; c++) bytes[at + 2 * c] = name.charCodeAt(c);
+    bytes[at + 64] = (name.length + 1) * 2;
+    bytes[at + 66] = i === 0 ? 5 : 2;
+  });
+  return bytes;
+}
+
+/** A Word document (.docx) as Word writes its parts: a title and the first row of table 3. */
+function docx(): Uint8Array {
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'docProps/core.xml': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"/>'),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>某某县2022年政府信息公开工作年度报告</w:t></w:r></w:p><w:tbl><w:tr>${cell('一、本年新收政府信息公开申请数量')}${cell('12')}</w:tr></w:tbl></w:body></w:document>`,
+    ),
+    'word/styles.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}"/>`),
+  });
+}
 
 /** Deterministic noise that starts with none of the recognised signatures. */
 function noise(length: number): Uint8Array {
@@ -117,8 +154,7 @@ describe('file-unreadable: real bytes through loadReport', () => {
   });
 
   it('an OLE container holding an EncryptedPackage named .xlsx is a password-protected workbook', async () => {
-    const marker = [...new TextEncoder().encode('EncryptedPackage')].flatMap((b) => [b, 0]);
-    const { zh } = await load('report.xlsx', new Uint8Array([...OLE, ...new Array<number>(120).fill(0), ...marker, ...new Array<number>(64).fill(0)]));
+    const { zh } = await load('report.xlsx', ole('EncryptionInfo', 'EncryptedPackage'));
     expect(zh.map((d) => [d.rule, d.messageId])).toEqual([[ID, 'encrypted']]);
   });
 
@@ -135,21 +171,29 @@ describe('file-unreadable: real bytes through loadReport', () => {
     expectInstruction(zh[0]!.message, en[0]!.message);
   });
 
-  it.each(['report.pdf', 'report.xlsx', 'report.csv'])('a PDF header (named %s): exactly one finding asking for .xlsx, .csv or .txt', async (name) => {
-    const { zh, en } = await load(name, new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'));
+  it('a PDF named .pdf: exactly one finding saying this tool cannot read PDF yet and asking for the tables as .xlsx', async () => {
+    const { zh, en } = await load('report.pdf', PDF);
     expect(zh).toHaveLength(1);
-    expect(zh[0]).toMatchObject({ rule: ID, severity: 'error', messageId: 'wrong-type' });
-    expect(zh[0]!.message).toBe('这是 PDF 文件，不是表格：请提交 .xlsx、.csv 或 .txt');
-    expect(en[0]!.message).toBe('this is a PDF file, not a spreadsheet: submit .xlsx, .csv or .txt');
+    expect(zh[0]).toMatchObject({ rule: ID, severity: 'error', messageId: 'pdf' });
+    expect(zh[0]!.message).toBe('这是 PDF 文件：本工具暂不能读取 PDF，请提交报告表格的原始 .xlsx 文件（或 .csv、.txt）');
+    expect(en[0]!.message).toBe('this is a PDF file: this tool cannot read PDF yet; submit the report’s tables as the original .xlsx (or .csv or .txt)');
     expectInstruction(zh[0]!.message, en[0]!.message);
   });
 
-  it('a zip named .docx: exactly one finding saying it is a Word file', async () => {
+  it.each(['report.xlsx', 'report.csv', 'report.doc'])('a PDF named %s: says it is a PDF, only renamed', async (name) => {
+    const { zh, en } = await load(name, PDF);
+    const ext = name.slice(name.lastIndexOf('.'));
+    expect(zh.map((d) => d.messageId)).toEqual(['pdf']);
+    expect(zh[0]!.message).toMatch(new RegExp(`^这是 PDF 文件，只是扩展名为 \\${ext}：`));
+    expect(en[0]!.message).toMatch(new RegExp(`^this is a PDF file named \\${ext}: `));
+  });
+
+  it('a zip named .docx whose directory cannot be read: exactly one finding saying it is a Word document', async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(60).fill(0)]);
     const { zh, en } = await load('report.docx', zip);
     expect(zh).toHaveLength(1);
-    expect(zh[0]).toMatchObject({ rule: ID, severity: 'error', messageId: 'wrong-type' });
-    expect(zh[0]!.message).toBe('这是 Word 文件，不是表格：请提交 .xlsx、.csv 或 .txt');
+    expect(zh[0]).toMatchObject({ rule: ID, severity: 'error', messageId: 'docx' });
+    expect(zh[0]!.message).toBe('这是 Word 文档（.docx）：本工具暂不能读取 Word 文档，请把报告中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后再检查');
     expect(en[0]!.message).toContain('Word');
     expectInstruction(zh[0]!.message, en[0]!.message);
   });
@@ -159,5 +203,78 @@ describe('file-unreadable: real bytes through loadReport', () => {
     expect(zh.map((d) => [d.rule, d.messageId])).toEqual([[ID, 'unsupported']]);
     expect(zh[0]!.message).toContain('.numbers');
     expectInstruction(zh[0]!.message, en[0]!.message);
+  });
+});
+
+describe('file-unreadable: says what the file really is, whatever its name', () => {
+  it('a Word document renamed .xlsx: one finding saying it is a Word document only named .xlsx, and to bring the tables as .xlsx', async () => {
+    const { zh, en } = await load('2022年报.xlsx', docx());
+    expect(zh.map((d) => [d.rule, d.messageId])).toEqual([[ID, 'docx']]);
+    expect(zh[0]!.message).toBe('这是 Word 文档（.docx），只是扩展名为 .xlsx：本工具暂不能读取 Word 文档，请把报告中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后再检查');
+    expect(en[0]!.message).toBe(
+      'this is a Word document (.docx) named .xlsx: this tool cannot read Word documents yet; copy the report’s tables into Excel/WPS, save them as .xlsx and check again',
+    );
+  });
+
+  it('a workbook renamed .docx (or .zip) is read and checked like the workbook it is', async () => {
+    const bytes = readFileSync(join(ROOT, 'fixtures/official-2022.xlsx'));
+    const asXlsx = await load('official-2022.xlsx', bytes);
+    for (const name of ['official-2022.docx', 'official-2022.zip']) {
+      const report = await loadReport(name, {}, bytes);
+      expect(report.failure).toBeUndefined();
+      expect(report.source.kind).toBe('xlsx');
+      expect(diagnostics(report).map((d) => [d.rule, d.messageId, d.cell])).toEqual(asXlsx.zh.map((d) => [d.rule, d.messageId, d.cell]));
+    }
+  });
+
+  it('a .doc that is a web page says it is a web page, only named .doc', async () => {
+    const { zh, en } = await load('report.doc', new TextEncoder().encode('<html><body><table><tr><td>总计</td><td>12</td></tr></table></body></html>'));
+    expect(zh.map((d) => d.messageId)).toEqual(['html']);
+    expect(zh[0]!.message).toBe('这是网页（HTML）文件，只是扩展名为 .doc：本工具暂不能读取网页，请在 Excel/WPS 中打开，另存为 .xlsx 后再检查');
+    expect(en[0]!.message).toBe('this is a web page (HTML) named .doc: this tool cannot read web pages yet; open it in Excel/WPS and save it as .xlsx, then check again');
+  });
+
+  it('a web page under a web page’s name is not said to be renamed', async () => {
+    const { zh } = await load('report.htm', new TextEncoder().encode('<!DOCTYPE html><html></html>'));
+    expect(zh[0]!.message).toBe('这是网页（HTML）文件：本工具暂不能读取网页，请在 Excel/WPS 中打开，另存为 .xlsx 后再检查');
+  });
+
+  it('a Word .doc and an Excel .xls (both OLE files named .xls) get different advice', async () => {
+    const word = await load('report.xls', ole('WordDocument', '1Table'));
+    const excel = await load('report.xls', ole('Workbook'));
+    expect(word.zh.map((d) => d.messageId)).toEqual(['doc']);
+    expect(excel.zh.map((d) => d.messageId)).toEqual(['old-binary']);
+    expect(word.zh[0]!.message).toBe(
+      '这是旧版 Word/WPS 文字文档（.doc），只是扩展名为 .xls：请在 Word/WPS 中另存为 .docx（以后的版本会读取）；现在请把其中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后检查',
+    );
+    expect(excel.zh[0]!.message).toBe('这是旧版 Excel/WPS 二进制表格（.xls）：无法读取，请在 Excel/WPS 中“另存为” .xlsx 后再检查');
+    expect(word.en[0]!.message).toMatch(/^this is an old Word\/WPS document \(\.doc\) named \.xls: save it as \.docx/);
+    expect(excel.en[0]!.message).toMatch(/^this is an old binary Excel\/WPS spreadsheet \(\.xls\): open it in Excel\/WPS and “Save As” \.xlsx/);
+  });
+
+  const mimetype = (type: string) => zipSync({ mimetype: [strToU8(type), { level: 0 }], 'content.xml': strToU8('<x/>') });
+  it.each([
+    ['old-binary', 'report.xlsx', () => ole('Workbook'), '旧版 Excel/WPS 二进制表格（.xls），只是扩展名为 .xlsx', 'old binary Excel/WPS spreadsheet (.xls) named .xlsx'],
+    ['xlsb', 'report.xlsx', () => zipSync({ 'xl/workbook.bin': strToU8('') }), 'Excel 二进制工作簿（.xlsb），只是扩展名为 .xlsx', 'Excel binary workbook (.xlsb) named .xlsx'],
+    ['ods', 'report.ods', () => mimetype('application/vnd.oasis.opendocument.spreadsheet'), 'OpenDocument 电子表格（.ods）：', 'OpenDocument spreadsheet (.ods): '],
+    ['excel-xml', 'report.xls', () => new TextEncoder().encode('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook>'), 'Excel 2003 XML 表格，只是扩展名为 .xls', 'Excel 2003 XML spreadsheet named .xls'],
+    ['docx', 'report.docx', docx, 'Word 文档（.docx）：', 'Word document (.docx): '],
+    ['doc', 'report.wps', () => ole('WordDocument'), '旧版 Word/WPS 文字文档（.wps）：', 'old Word/WPS document (.wps): '],
+    ['word-xml', 'report.doc', () => new TextEncoder().encode('<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument>'), 'Word 2003 XML 文档，只是扩展名为 .doc', 'Word 2003 XML document named .doc'],
+    ['rtf', 'report.doc', () => new TextEncoder().encode('{\\rtf1\\ansi }'), 'RTF 文档，只是扩展名为 .doc', 'RTF document named .doc'],
+    ['odt', 'report.odt', () => mimetype('application/vnd.oasis.opendocument.text'), 'OpenDocument 文本文档（.odt）：', 'OpenDocument text document (.odt): '],
+    ['mht', 'report.mhtml', () => new TextEncoder().encode('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n'), '单个文件网页（MHT）：', 'single-file web page (MHT): '],
+    ['ofd', 'report.ofd', () => zipSync({ 'OFD.xml': strToU8('<ofd:OFD/>') }), 'OFD 版式文档：', 'OFD fixed-layout document: '],
+    ['image', 'report.xlsx', () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]), '图片（JPEG），只是扩展名为 .xlsx', 'image (JPEG) named .xlsx'],
+    ['archive', 'reports.xlsx', () => zipSync({ 'a/2022.xlsx': strToU8('x'), 'b/2022.xlsx': strToU8('y') }), '压缩包（ZIP），只是扩展名为 .xlsx', 'ZIP archive named .xlsx'],
+    ['archive', 'reports.rar', () => new Uint8Array([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x00]), '压缩包（RAR），不是一份报告', 'RAR archive, not a report'],
+    ['wrong-type', 'report.xlsx', () => zipSync({ 'ppt/presentation.xml': strToU8('<p/>') }), 'PowerPoint 文件，只是扩展名为 .xlsx', 'PowerPoint file named .xlsx'],
+    ['unrecognised', 'report.ofd', () => new TextEncoder().encode('某某县2022年政府信息公开工作年度报告'), '文件扩展名是 .ofd', 'the name ends in .ofd'],
+  ])('%s (%s): one finding that says what it is and what to do', async (messageId, name, make, zh, en) => {
+    const found = await load(name, make());
+    expect(found.zh.map((d) => [d.rule, d.messageId])).toEqual([[ID, messageId]]);
+    expect(found.zh[0]!.message).toContain(zh);
+    expect(found.en[0]!.message).toContain(en);
+    expectInstruction(found.zh[0]!.message, found.en[0]!.message);
   });
 });
