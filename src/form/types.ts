@@ -15,6 +15,8 @@ export interface ColumnDef {
   label: string;
   /** Short name used in messages. */
   short: string;
+  /** The short name in English, for English messages: `natural persons`. */
+  en: string;
   /** Normalised label prefixes that identify this column (see labels.ts). */
   aliases: string[];
   kind: ValueKind;
@@ -28,6 +30,8 @@ export interface RowDef {
   label: string;
   /** Short name used in messages, with the template's numbering: `（七）总计`. */
   short: string;
+  /** The short name in English, numbered the Western way (一、 I., （一） (1), 1. 1.): `(7) total`. */
+  en: string;
   aliases: string[];
 }
 
@@ -51,6 +55,8 @@ export interface T3Group {
   key: string;
   label: string;
   short: string;
+  /** The short name in English, numbered as `short` is: `(3) withheld`. */
+  en: string;
   aliases: string[];
 }
 
@@ -58,6 +64,8 @@ export interface T4Group {
   key: string;
   label: string;
   short: string;
+  /** The short name in English: `lawsuit without review`. */
+  en: string;
 }
 
 export interface Edition {

@@ -12,7 +12,7 @@ export default defineHistoryRule({
     severity: 'warning',
     description: {
       zh: '本年“二、上年结转”应等于上一年度报告的“四、结转下年度继续办理”（逐列）',
-      en: 'This year’s carriedOver equals last year’s carriedForward, column by column',
+      en: 'This year’s “II. carried over from last year” equals last year’s “IV. carried forward to next year”, column by column',
     },
     rationale: {
       zh: '上一年没办完的申请就是今年的上年结转；两份报告对不上，说明其中一份填错了。',

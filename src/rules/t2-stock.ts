@@ -11,7 +11,7 @@ export default defineHistoryRule({
     severity: 'warning',
     description: {
       zh: '表二现行有效件数 = 上一年度现行有效件数 + 本年制发件数 − 本年废止件数（2021 版，规章和行政规范性文件各一行）',
-      en: 'Table 2 inForce = last year’s inForce + issued − repealed (2021 edition, per row)',
+      en: 'Table 2 in force = last year’s in force + issued this year − repealed this year (2021 edition, per row)',
     },
     rationale: {
       zh: '现行有效的文件只会因本年制发而增加、因本年废止而减少。',

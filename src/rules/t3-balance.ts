@@ -12,7 +12,7 @@ export default defineRule({
     severity: 'error',
     description: {
       zh: '表三每一列：本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理',
-      en: 'Table 3, every column: received + carriedOver = resultTotal + carriedForward',
+      en: 'Table 3, every column: I. received this year + II. carried over from last year = (7) total + IV. carried forward to next year',
     },
     rationale: {
       zh: '这是表三表头印明的勾稽关系。总计列平衡并不能说明各列平衡：真实报告中出现过一列 −1、另一列 +1 的情况。',
@@ -25,7 +25,7 @@ export default defineRule({
     messages: {
       unbalanced: {
         zh: '表三「{column}」列不平衡：本年新收 {received} + 上年结转 {carriedOver} = {expected}，但（七）总计 {resultTotal} + 结转下年度 {carriedForward} = {actual}，相差 {difference}',
-        en: 'Table 3 column {column} does not balance: received {received} + carriedOver {carriedOver} = {expected}, but resultTotal {resultTotal} + carriedForward {carriedForward} = {actual}, off by {difference}',
+        en: 'Table 3 column “{column}” does not balance: received this year {received} + carried over {carriedOver} = {expected}, but (7) total {resultTotal} + carried forward {carriedForward} = {actual}, off by {difference}',
       },
     },
   },
@@ -46,7 +46,7 @@ export default defineRule({
         row: null,
         column: column.key,
         loc: members[3]!.loc,
-        data: { column: { zh: column.short, en: column.key }, received, carriedOver, resultTotal, carriedForward, where: place('t3', 'carriedForward', column.key) },
+        data: { column: { zh: column.short, en: column.en }, received, carriedOver, resultTotal, carriedForward, where: place('t3', 'carriedForward', column.key) },
         expected,
         actual,
         cells: members.flatMap((m) => (m?.loc ? [m.loc] : [])),

@@ -27,7 +27,7 @@ export default defineRule({
     severity: 'error',
     description: {
       zh: '表三每一列：（七）总计 = （一）至（六）各项办理结果之和',
-      en: 'Table 3, every column: resultTotal = the sum of every result row (granted … otherHandling)',
+      en: 'Table 3, every column: (7) total = the sum of the results (1) to (6)',
     },
     rationale: {
       zh: '（七）总计是本年度各项办理结果之和，漏加或多加某一项都会使总计与明细不符。',

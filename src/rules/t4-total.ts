@@ -14,14 +14,14 @@ export default defineRule({
     severity: 'error',
     description: {
       zh: '表四每组（行政复议、未经复议直接起诉、复议后起诉）：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
-      en: 'Table 4, each group (review, suitDirect, suitAfterReview): total = upheld + corrected + other + pending',
+      en: 'Table 4, each group (administrative review, lawsuit without review, lawsuit after review): total = upheld + corrected + other result + not concluded',
     },
     rationale: { zh: '每组的总计是四种结果之和。', en: 'Each group’s total is the sum of its four outcomes.' },
     fix: { zh: '重新加总该组四种结果，改正总计或录错的格子。', en: 'Add the group’s four outcomes again and correct the total or the wrong cell.' },
     messages: {
       mismatch: {
         zh: '{where} 为 {actual}，但结果维持、结果纠正、其他结果、尚未审结之和为 {expected}[（{range}）]，相差 {difference}',
-        en: '{where} is {actual}, but upheld + corrected + other + pending = {expected}[ ({range})], off by {difference}',
+        en: '{where} is {actual}, but upheld + corrected + other result + not concluded = {expected}[ ({range})], off by {difference}',
       },
     },
   },

@@ -90,6 +90,8 @@ export interface OfficialLayout {
   meta: { agency: Position; year: Position; merges: Range[] } | null;
   /** Each laid-out table's bordered grid (captions and headers included, checks not). */
   boxes: Partial<Record<TableId, Range>>;
+  /** The header rows over the data of table 3 and table 4 (table 2 has one per block), first and last. */
+  headerRows: Partial<Record<TableId, { top: number; bottom: number }>>;
   cellOf(table: TableId, row: string, column: string): Position | null;
   /** The label cell of a row (table 4: its group heading). */
   labelOf(table: TableId, row: string): Position | null;
@@ -115,9 +117,11 @@ const T3_GROUPS = new Map<string, T3Group>([...EDITIONS['2019'].t3.groups, ...ED
 /** The level-1 heading over every level-2 row: 三、本年度办理结果. */
 const RESULTS_GROUP = 'results';
 
-// Value columns at 9.5, not 9: exceljs drops a width of exactly 9 as its default, and Excel's own
-// default is 8.43.
-const WIDTH = { narrow: 10, group: 12, wide: 28, value: 9.5 };
+// Widths in Excel character units (a CJK character takes two). A label column is also one of table
+// 4's value columns, wide enough for its four-character headings (结果维持) on one line; a value
+// column of table 3 for 社会公益组织 as LibreOffice sets it. Not 9: exceljs drops a width of
+// exactly 9 as its default.
+const WIDTH = { label: 8, value: 9.5 };
 
 /** The label as the template prints it: the numbering of `short` (一、 （一） 1.) before `label`. */
 function t3Label(row: T3Row): string {
@@ -159,19 +163,30 @@ export function officialLayout(editionId: EditionId, options: LayoutOptions = {}
   const t3Keys = options.t3Rows ?? edition.t3.rows.map((r) => r.key);
   const t3Rows = t3Keys.map((k) => T3_ROWS.get(k)).filter((r): r is T3Row => r !== undefined);
 
-  // Table 3 fixes the grid: one label column per level, then its value columns; table 2 uses the
-  // same width so the stacked tables line up, and table 4 its own fifteen columns from A.
+  // Every table spans the same sheet columns, so that all three print at the same width: table 4's
+  // fifteen value columns fix the grid, and table 3 puts its seven value columns at the right and
+  // spreads its label levels over the columns left of them (label cells merged across), the last
+  // level, which holds the long labels, getting the most. Table 2 uses table 3's label and value
+  // columns.
   const levels = Math.max(...edition.t3.rows.map((r) => r.level));
   const t3Columns = edition.t3.columns;
-  const gridWidth = levels + t3Columns.length;
-  const checkCol = gridWidth + 1;
   const t4Width = edition.t4.groups.length * edition.t4.columns.length;
-  const width = Math.max(gridWidth + (options.checks ? 1 : 0), t4Width);
+  const gridWidth = Math.max(levels + t3Columns.length, t4Width);
+  const labelWidth = gridWidth - t3Columns.length;
+  const levelSpans = spans(levels + 1, labelWidth, 1);
+  // The last level takes two shares: 1.属于国家秘密 … is the longest label.
+  levelSpans.splice(levels - 1, 2, { left: levelSpans[levels - 1]!.left, right: labelWidth });
+  const levelLeft = (level: number) => levelSpans[level - 1]!.left;
+  const levelRight = (level: number) => levelSpans[level - 1]!.right;
+  const firstValueCol = labelWidth + 1;
+  const checkCol = gridWidth + 1;
+  const width = gridWidth + (options.checks ? 1 : 0);
 
   const texts: TextCell[] = [];
   const values: ValueCell[] = [];
   const checks: Check[] = [];
   const boxes: Partial<Record<TableId, Range>> = {};
+  const headerRows: Partial<Record<TableId, { top: number; bottom: number }>> = {};
   const cells = new Map<string, Position>();
   const labels = new Map<string, Position>();
   const headers = new Map<string, Position>();
@@ -196,14 +211,14 @@ export function officialLayout(editionId: EditionId, options: LayoutOptions = {}
   let meta: OfficialLayout['meta'] = null;
   if (options.metadata) {
     // The label with a colon, so the extractor never takes it for a body's name beside the title.
-    text('meta-label', null, r, 1, '填报单位：', r, levels);
-    text('meta-label', null, r + 1, 1, '报告年度：', r + 1, levels);
+    text('meta-label', null, r, 1, '填报单位：', r, labelWidth);
+    text('meta-label', null, r + 1, 1, '报告年度：', r + 1, labelWidth);
     meta = {
-      agency: { row: r, col: levels + 1 },
-      year: { row: r + 1, col: levels + 1 },
+      agency: { row: r, col: firstValueCol },
+      year: { row: r + 1, col: firstValueCol },
       merges: [
-        { top: r, left: levels + 1, bottom: r, right: gridWidth },
-        { top: r + 1, left: levels + 1, bottom: r + 1, right: levels + 2 },
+        { top: r, left: firstValueCol, bottom: r, right: gridWidth },
+        { top: r + 1, left: firstValueCol, bottom: r + 1, right: firstValueCol + 1 },
       ],
     };
     r += 2;
@@ -219,40 +234,41 @@ export function officialLayout(editionId: EditionId, options: LayoutOptions = {}
       for (const block of edition.t2.blocks) {
         text('caption', 't2', r, 1, block.caption, r, gridWidth);
         r++;
-        const slots = spans(block.columns.length, t3Columns.length, levels + 1);
-        text('header', 't2', r, 1, T2_LABEL_HEADER, r, levels);
+        const slots = spans(block.columns.length, t3Columns.length, firstValueCol);
+        text('header', 't2', r, 1, T2_LABEL_HEADER, r, labelWidth);
         block.columns.forEach((c, i) => {
           const pos = text('header', 't2', r, slots[i]!.left, c.label, r, slots[i]!.right);
           if (!headers.has(`t2.${c.key}`)) headers.set(`t2.${c.key}`, pos);
         });
         r++;
         for (const row of block.rows) {
-          labels.set(`t2.${row.key}`, text('label', 't2', r, 1, row.label, r, levels));
+          labels.set(`t2.${row.key}`, text('label', 't2', r, 1, row.label, r, labelWidth));
           block.columns.forEach((c, i) => value('t2', row.key, c, r, slots[i]!.left, slots[i]!.right));
           r++;
         }
       }
       boxes.t2 = { top, left: 1, bottom: r - 1, right: gridWidth };
     } else if (table === 't3') {
-      const headerRows = 3;
-      text('header', 't3', r, 1, T3_NOTE, r + headerRows - 1, levels);
-      text('header', 't3', r, levels + 1, APPLICANTS, r, gridWidth);
+      const rows = 3;
+      headerRows.t3 = { top: r, bottom: r + rows - 1 };
+      text('header', 't3', r, 1, T3_NOTE, r + rows - 1, labelWidth);
+      text('header', 't3', r, firstValueCol, APPLICANTS, r, gridWidth);
       const orgCols: number[] = [];
       t3Columns.forEach((c, i) => {
-        const col = levels + 1 + i;
+        const col = firstValueCol + i;
         if (ORGANISATIONS.columns.includes(c.key)) {
           orgCols.push(col);
           headers.set(`t3.${c.key}`, text('header', 't3', r + 2, col, c.label));
         } else headers.set(`t3.${c.key}`, text('header', 't3', r + 1, col, c.label, r + 2, col));
       });
       if (orgCols.length) text('header', 't3', r + 1, Math.min(...orgCols), ORGANISATIONS.label, r + 1, Math.max(...orgCols));
-      if (options.checks) text('header', 't3', r, checkCol, '校验', r + headerRows - 1, checkCol);
-      r += headerRows;
+      if (options.checks) text('header', 't3', r, checkCol, '校验', r + rows - 1, checkCol);
+      r += rows;
       const first = r;
       t3Rows.forEach((row, i) => {
         const at = first + i;
-        labels.set(`t3.${row.key}`, text('label', 't3', at, row.level, t3Label(row), at, levels));
-        t3Columns.forEach((c, j) => value('t3', row.key, c, at, levels + 1 + j));
+        labels.set(`t3.${row.key}`, text('label', 't3', at, levelLeft(row.level), t3Label(row), at, labelWidth));
+        t3Columns.forEach((c, j) => value('t3', row.key, c, at, firstValueCol + j));
       });
       // Ancestor headings merged down their runs: 三、本年度办理结果 over every level-2 and level-3
       // row, （三）不予公开 … over their level-3 rows.
@@ -262,7 +278,7 @@ export function officialLayout(editionId: EditionId, options: LayoutOptions = {}
           const group = t3Rows[i]!.level > level ? groupOf(t3Rows[i]!) : null;
           let j = i;
           while (group && j + 1 < t3Rows.length && t3Rows[j + 1]!.level > level && groupOf(t3Rows[j + 1]!) === group) j++;
-          if (group) text('label', 't3', first + i, level, T3_GROUPS.get(group)?.short ?? group, first + j, level);
+          if (group) text('label', 't3', first + i, levelLeft(level), T3_GROUPS.get(group)?.short ?? group, first + j, levelRight(level));
           i = j + 1;
         }
       };
@@ -276,33 +292,36 @@ export function officialLayout(editionId: EditionId, options: LayoutOptions = {}
       const columns = edition.t4.columns;
       const parentOf = (g: { short: string }) => (g.short.includes('·') ? g.short.split('·')[0]! : null);
       const nested = groups.some((g) => parentOf(g));
-      const headerRows = nested ? 3 : 2;
+      const rows = nested ? 3 : 2;
+      headerRows.t4 = { top: r, bottom: r + rows - 1 };
+      // One slot of sheet columns per value column: one column each while table 4 fixes the grid.
+      const slots = spans(groups.length * columns.length, gridWidth, 1);
+      const slot = (gi: number, ci: number) => slots[gi * columns.length + ci]!;
       groups.forEach((g, gi) => {
-        const left = 1 + gi * columns.length;
-        const right = left + columns.length - 1;
+        const left = slot(gi, 0).left;
+        const right = slot(gi, columns.length - 1).right;
         const parent = parentOf(g);
         if (parent) {
           if (gi === 0 || parentOf(groups[gi - 1]!) !== parent) {
             const last = groups.findLastIndex((h) => parentOf(h) === parent);
-            text('header', 't4', r, left, parent, r, (last + 1) * columns.length);
+            text('header', 't4', r, left, parent, r, slot(last, columns.length - 1).right);
           }
           labels.set(`t4.${g.key}`, text('header', 't4', r + 1, left, g.label, r + 1, right));
         } else labels.set(`t4.${g.key}`, text('header', 't4', r, left, g.label, r, right));
         columns.forEach((c, ci) => {
-          const col = left + ci;
-          const pos = parent ? text('header', 't4', r + headerRows - 1, col, c.label) : text('header', 't4', r + 1, col, c.label, r + headerRows - 1, col);
+          const { left: col, right: end } = slot(gi, ci);
+          const pos = parent ? text('header', 't4', r + rows - 1, col, c.label, r + rows - 1, end) : text('header', 't4', r + 1, col, c.label, r + rows - 1, end);
           if (gi === 0) headers.set(`t4.${c.key}`, pos);
-          value('t4', g.key, c, r + headerRows, col);
+          value('t4', g.key, c, r + rows, col, end);
         });
       });
-      r += headerRows;
-      boxes.t4 = { top, left: 1, bottom: r, right: t4Width };
+      r += rows;
+      boxes.t4 = { top, left: 1, bottom: r, right: gridWidth };
       r++;
       if (options.checks) {
         groups.forEach((g, gi) => {
-          const left = 1 + gi * columns.length;
           const parts = columns.filter((c) => c.key !== TOTAL);
-          text('check-label', 't4', r, left, '校验：总计＝前四项之和', r, left + parts.length - 1);
+          text('check-label', 't4', r, slot(gi, 0).left, '校验：总计＝前四项之和', r, slot(gi, parts.length - 1).right);
           const pos = (column: string) => cells.get(key3('t4', g.key, column))!;
           const target = pos(TOTAL);
           checks.push({ rule: 't4-total', table: 't4', row: g.key, column: TOTAL, left: [target], right: parts.map((c) => pos(c.key)), target, at: { row: r, col: target.col } });
@@ -325,7 +344,7 @@ export function officialLayout(editionId: EditionId, options: LayoutOptions = {}
     let at = next;
     if (['received', 'carriedOver', 'resultTotal', 'carriedForward'].every(has)) {
       const n = (k: string) => numberingOf(k);
-      text('check-label', 't3', at, 1, `校验：${n('received')}＋${n('carriedOver')}＝${n('resultTotal')}＋${n('carriedForward')}`, at, levels);
+      text('check-label', 't3', at, 1, `校验：${n('received')}＋${n('carriedOver')}＝${n('resultTotal')}＋${n('carriedForward')}`, at, labelWidth);
       for (const c of t3Columns) {
         const target = pos('carriedForward', c.key);
         checks.push({ rule: 't3-balance', table: 't3', row: null, column: c.key, left: [pos('received', c.key), pos('carriedOver', c.key)], right: [pos('resultTotal', c.key), target], target, at: { row: at, col: target.col } });
@@ -334,7 +353,7 @@ export function officialLayout(editionId: EditionId, options: LayoutOptions = {}
     }
     const leaves = rows.filter((row) => row.result);
     if (has('resultTotal') && leaves.length) {
-      text('check-label', 't3', at, 1, `校验：${numberingOf('resultTotal')}＝各项结果之和`, at, levels);
+      text('check-label', 't3', at, 1, `校验：${numberingOf('resultTotal')}＝各项结果之和`, at, labelWidth);
       for (const c of t3Columns) {
         const target = pos('resultTotal', c.key);
         checks.push({ rule: 't3-result-total', table: 't3', row: 'resultTotal', column: c.key, left: [target], right: leaves.map((row) => pos(row.key, c.key)), target, at: { row: at, col: target.col } });
@@ -344,7 +363,7 @@ export function officialLayout(editionId: EditionId, options: LayoutOptions = {}
     return at;
   }
 
-  const columnWidths = Array.from({ length: width }, (_, i) => (i + 1 > levels ? WIDTH.value : i === levels - 1 ? WIDTH.wide : i === 0 ? WIDTH.narrow : WIDTH.group));
+  const columnWidths = Array.from({ length: width }, (_, i) => (i < labelWidth ? WIDTH.label : WIDTH.value));
   return {
     edition: editionId,
     width,
@@ -355,6 +374,7 @@ export function officialLayout(editionId: EditionId, options: LayoutOptions = {}
     checks,
     meta,
     boxes,
+    headerRows,
     cellOf: (table, row, column) => cells.get(key3(table, row, column)) ?? null,
     labelOf: (table, row) => labels.get(`${table}.${row}`) ?? null,
     headerOf: (table, column) => headers.get(`${table}.${column}`) ?? null,

@@ -4,9 +4,9 @@
 // them. exceljs is imported lazily so that commands writing JSON or CSV do not pay for loading it.
 
 import type { Diagnostic } from '../engine/index.js';
-import type { TableId } from '../form/types.js';
+import { TABLE_NAMES } from '../form/index.js';
 import { a1, columnLetters, type Range } from '../model/grid.js';
-import { place } from '../rules/places.js';
+import { columnLabel, place, rowLabel } from '../rules/places.js';
 import type { Lang, Severity } from '../rules/types.js';
 import { diagnosticCell, layoutFor, type Check, type CheckRule, type OfficialLayout, type Position, type ValueCell } from './layout.js';
 import type { NormalizedReport } from './normalize.js';
@@ -28,7 +28,7 @@ export interface OfficialXlsxOptions {
   annotations?: Diagnostic[];
   /** A blank workbook for clerks: input validation, live checks, protected labels. */
   template?: boolean;
-  /** Language of the diagnostics sheet's headings. */
+  /** Language of the diagnostics sheet's headings and row and column names. */
   lang?: Lang;
   /** What source cells said where they hold no number (`table.row.column` -> text): kept, not blanked. */
   texts?: ReadonlyMap<string, string>;
@@ -189,19 +189,8 @@ export async function writeOfficialXlsx(report: NormalizedReport, options: Offic
   const layout = layoutFor(report, { template, keepEmpty: options.annotations !== undefined });
   const workbook = new Workbook();
   workbook.creator = 'nianbao';
-  const ws = workbook.addWorksheet(SHEET, {
-    views: [{ showGridLines: false }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printArea: `A1:${a1(layout.lastRow, layout.width)}`,
-    },
-  });
+  const ws = workbook.addWorksheet(SHEET, { views: [{ showGridLines: false }] });
+  setUpPrinting(ws, layout);
   layout.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   writeTexts(ws, layout, template);
@@ -214,6 +203,38 @@ export async function writeOfficialXlsx(report: NormalizedReport, options: Offic
     writeResults(workbook.addWorksheet(RESULTS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] }), layout, options.annotations, options.lang ?? 'zh');
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** A4 portrait, scaled to the page width: as many pages down as the content needs. */
+const A4_PORTRAIT = {
+  paperSize: 9,
+  orientation: 'portrait',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: true,
+  margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+} as const;
+
+/**
+ * How the report prints: A4 portrait like the national Word template, every table at the page
+ * width (the layout gives them the same columns). Table 3 starts a new page and table 4 follows it
+ * on that page, so that table 3, which a clerk checks column by column, prints whole: page 1 has
+ * the title and table 2, page 2 tables 3 and 4. Where table 3 still runs over (larger fonts, other
+ * margins), its header rows repeat at the top of the next page. A sheet has one print-titles range
+ * and table 3 is the only table long enough to need it: each block of table 2 has its own header
+ * row, table 4 is one row of figures. Table 4 gets no page of its own, as the repeated rows would
+ * head that page too. The rows repeat only from the page where they first appear (LibreOffice,
+ * checked by tests/libreoffice.test.ts), so page 1 does not get them.
+ */
+function setUpPrinting(ws: Worksheet, layout: OfficialLayout): void {
+  ws.pageSetup = { ...ws.pageSetup, ...A4_PORTRAIT, printArea: `A1:${a1(layout.lastRow, layout.width)}` };
+  const t3 = layout.titleOf('t3');
+  const head = layout.headerRows.t3;
+  if (!t3 || !head) return;
+  // The break goes after the row above table 3's title, unless nothing but the report title is above it.
+  if (layout.boxes.t2) ws.getRow(t3.row - 1).addPageBreak();
+  ws.pageSetup.printTitlesRow = `${head.top}:${head.bottom}`;
 }
 
 function writeTexts(ws: Worksheet, layout: OfficialLayout, template: boolean): void {
@@ -321,27 +342,42 @@ function annotate(ws: Worksheet, layout: OfficialLayout, diagnostics: Diagnostic
 }
 
 const RESULT_HEADINGS: Record<Lang, string[]> = {
-  zh: ['级别', '规则', '表', '行', '列', '原文件位置', '本表位置', '说明'],
-  en: ['severity', 'rule', 'table', 'row', 'column', 'source cell', 'cell here', 'message'],
+  zh: ['级别', '规则', '表', '行', '列', '标注位置', '说明'],
+  en: ['severity', 'rule', 'table', 'row', 'column', 'marked cell', 'message'],
 };
+/** Column widths of the results sheet: together about an A4 portrait page's width at 100%. */
+const RESULT_WIDTHS = [7, 16, 7, 22, 13, 9.5, 42];
 const SEVERITY_NAMES: Record<Lang, Record<Severity, string>> = { zh: { error: '错误', warning: '警告' }, en: { error: 'error', warning: 'warning' } };
-const TABLE_LABELS: Record<Lang, Record<TableId, string>> = { zh: { t2: '表二', t3: '表三', t4: '表四' }, en: { t2: 't2', t3: 't3', t4: 't4' } };
 const NONE: Record<Lang, string> = { zh: '未发现问题', en: 'no problems found' };
+const LINK = { color: { argb: 'FF0563C1' }, underline: true } as const;
 
-/** Every diagnostic on its own row, file-level ones included, which have no cell to sit on. */
+/**
+ * Every diagnostic on its own row, file-level ones included, which have no cell to sit on. Rows and
+ * columns go by their labels; the one address is that of the cell this workbook marks, linked to it.
+ * The source's cell is left out: this workbook is laid out anew, so the source's addresses point
+ * at cells of another file.
+ */
 function writeResults(ws: Worksheet, layout: OfficialLayout, diagnostics: Diagnostic[], lang: Lang): void {
   ws.addRow(RESULT_HEADINGS[lang]);
   for (const d of diagnostics) {
-    const at = diagnosticCell(layout, d);
-    const source = d.sheet && d.cell ? `${d.sheet}!${d.cell}` : d.line !== null ? `line ${d.line}` : '';
-    ws.addRow([SEVERITY_NAMES[lang][d.severity], d.rule, d.table ? TABLE_LABELS[lang][d.table] : '', d.row ?? '', d.column ?? '', source, `${SHEET}!${a1(at.row, at.col)}`, d.message]);
+    const marked = diagnosticCell(layout, d);
+    const at = a1(marked.row, marked.col);
+    const row = d.table && d.row ? rowLabel(d.table, d.row, lang) : '';
+    const column = d.table && d.column ? columnLabel(d.table, d.column, d.row, lang) : '';
+    const added = ws.addRow([SEVERITY_NAMES[lang][d.severity], d.rule, d.table ? TABLE_NAMES[d.table][lang] : '', row, column, null, d.message]);
+    added.getCell(6).value = { formula: `HYPERLINK("#'${SHEET}'!${at}","${at}")`, result: at };
   }
   if (diagnostics.length === 0) ws.addRow([NONE[lang]]);
-  [8, 18, 6, 28, 12, 22, 14, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  RESULT_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.eachRow((row, r) => {
-    row.eachCell((cell) => style(cell, { font: { ...FONT, ...(r === 1 ? { bold: true } : {}) }, alignment: { vertical: 'top', wrapText: true }, border: BORDER }));
+    row.eachCell((cell, c) => style(cell, { font: { ...FONT, ...(r === 1 ? { bold: true } : c === 6 ? LINK : {}) }, alignment: { vertical: 'top', wrapText: true }, border: BORDER }));
     const severity = diagnostics[r - 2]?.severity;
     if (r > 1 && severity) row.getCell(1).fill = FILL[severity];
+    // Heights set here rather than left to the application: not every one grows a row for wrapped
+    // text when it opens a file.
+    const lines = Math.max(...RESULT_WIDTHS.map((w, i) => Math.ceil(displayWidth(row.getCell(i + 1).text) / (w - 1)) || 1));
+    if (lines > 1) row.height = lines * LINE_HEIGHT + 4;
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: RESULT_HEADINGS[lang].length } };
+  ws.pageSetup = { ...ws.pageSetup, ...A4_PORTRAIT, horizontalCentered: false, printTitlesRow: '1:1' };
 }

@@ -54,7 +54,7 @@ describe('cell-blank: invalid', () => {
     });
     expect(list[0]!.cell).toBe('F27');
     expect(list[0]!.message).toBe('表三（三）1.属于国家秘密·科研机构 为空：请填写数字，没有的填 0');
-    expect(findings(report, 'en')[0]!.message).toBe('Table 3 denied.stateSecret.research is empty: enter the number, or 0 for none');
+    expect(findings(report, 'en')[0]!.message).toBe('Table 3 (3) 1. state secret · research institutions is empty: enter the number, or 0 for none');
   });
 
   it.each(['-', '—', '/', '无', '－', '／', ' - '])('the placeholder %j is reported, quoting what the cell holds', (text) => {

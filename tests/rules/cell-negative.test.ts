@@ -52,7 +52,7 @@ describe('cell-negative: invalid', () => {
       cell: 'E24',
     });
     expect(list[0]!.message).toBe('表三·二、上年结转·商业企业 为 -3，不能是负数');
-    expect(findings(report, 'en')[0]!.message).toBe('Table 3 carriedOver.commercial is -3; it cannot be negative');
+    expect(findings(report, 'en')[0]!.message).toBe('Table 3 II. carried over from last year · commercial enterprises is -3; it cannot be negative');
   });
 
   it('a negative numeric cell (not typed text) fires too, beside the identity it breaks', () => {

@@ -37,7 +37,7 @@ describe('cell-not-integer: invalid', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ rule: ID, severity: 'error', messageId: 'fraction', table: 't3', row: 'received', column: 'legal', sheet: 'test', cell: 'H23' });
     expect(list[0]!.message).toBe('表三·一、本年新收·法律服务机构 为 2.5，件数应为整数');
-    expect(findings(report, 'en')[0]!.message).toBe('Table 3 received.legal is 2.5; a count must be a whole number');
+    expect(findings(report, 'en')[0]!.message).toBe('Table 3 I. received this year · legal service institutions is 2.5; a count must be a whole number');
   });
 
   it('a fractional numeric cell (as a workbook stores it) fires too', () => {

@@ -54,7 +54,7 @@ describe('cell-not-number: invalid', () => {
       cell: 'D25',
     });
     expect(list[0]!.message).toBe('表三（一）予以公开·自然人 填的是“abc”，不是数字');
-    expect(findings(report, 'en')[0]!.message).toBe('Table 3 granted.natural holds “abc”, which is not a number');
+    expect(findings(report, 'en')[0]!.message).toBe('Table 3 (1) granted · natural persons holds “abc”, which is not a number');
   });
 
   it.each(['见附件', '12件左右', '1.2.3', '十二', '约5'])('%j is not a number', (text) => {

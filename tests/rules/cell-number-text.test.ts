@@ -70,7 +70,7 @@ describe('cell-number-text: invalid', () => {
       difference: null,
     });
     expect(list[0]!.message).toBe('表三（一）予以公开·自然人 的“１２”用了全角数字，已按 12 读取');
-    expect(findings(report, 'en')[0]!.message).toBe('Table 3 granted.natural: “１２” uses full-width digits; read as 12');
+    expect(findings(report, 'en')[0]!.message).toBe('Table 3 (1) granted · natural persons: “１２” uses full-width digits; read as 12');
   });
 
   it.each(SOURCES)('1,234 warns in a %s source and says it was read as 1234', (kind) => {
@@ -88,7 +88,7 @@ describe('cell-number-text: invalid', () => {
     const list = findings(report);
     expect(list.map((d) => [d.messageId, d.severity, d.table, d.row, d.column, d.cell])).toEqual([['unit', 'warning', 't4', 'review', 'corrected', 'B60']]);
     expect(list[0]!.message).toBe('表四·行政复议·结果纠正 的“5件”带有单位，已按 5 读取');
-    expect(findings(report, 'en')[0]!.message).toBe('Table 4 review.corrected: “5件” carries a unit; read as 5');
+    expect(findings(report, 'en')[0]!.message).toBe('Table 4 administrative review · corrected: “5件” carries a unit; read as 5');
   });
 
   it('251000元 in the 2019 procurement amount is a unit warning', () => {

@@ -64,7 +64,7 @@ describe('cell-precision: invalid', () => {
     });
     expect(list[0]!.cell).toBe('B18');
     expect(list[0]!.message).toBe('表二·行政事业性收费·本年收费金额 为 1.23456，有 5 位小数，表头规定保留 4 位');
-    expect(findings(report, 'en')[0]!.message).toBe('Table 2 fees.amount is 1.23456 with 5 decimals; the label allows 4');
+    expect(findings(report, 'en')[0]!.message).toBe('Table 2 administrative fees · fees charged this year is 1.23456 with 5 decimals; the label allows 4');
   });
 
   it('is a warning, never an error: the report has no error', () => {

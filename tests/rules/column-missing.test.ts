@@ -43,7 +43,7 @@ describe('column-missing: invalid', () => {
       cell: 'A7',
     });
     expect(list[0]!.message).toBe('表二·规章·本年废止件数 一列找不到');
-    expect(findings(report, 'en')[0]!.message).toBe('Table 2 regulations.repealed: column not found');
+    expect(findings(report, 'en')[0]!.message).toBe('Table 2 rules · repealed this year: column not found');
   });
 
   it('the same column key in two blocks is two instances (2021 licensing and penalties both have decisions)', () => {
@@ -67,7 +67,7 @@ describe('column-missing: invalid', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ rule: ID, table: 't3', row: null, column: 'research', cell: 'A23' });
     expect(diagnostics[0]!.message).toBe('表三·科研机构 一列找不到');
-    expect(findings(report, 'en')[0]!.message).toBe('Table 3 research: column not found');
+    expect(findings(report, 'en')[0]!.message).toBe('Table 3 research institutions: column not found');
   });
 
   it('two missing t3 columns: two errors', () => {

@@ -46,7 +46,7 @@ describe('row-missing: invalid', () => {
       cell: 'A20',
     });
     expect(list[0]!.message).toBe('表三缺少“（三）1.属于国家秘密”一行');
-    expect(findings(report, 'en')[0]!.message).toBe('Table 3 has no row denied.stateSecret');
+    expect(findings(report, 'en')[0]!.message).toBe('Table 3 has no row (3) 1. state secret');
   });
 
   it('a missing t2 row is named by its label', () => {
@@ -91,7 +91,7 @@ describe('row-missing: invalid', () => {
     expect(diagnostics[0]!.message).toContain('仍计入总计核对');
     const en = findings(report, 'en')[0]!.message;
     expect(en).toContain('2021 edition');
-    expect(en).toContain('overdueCorrection, unpaidFee, other');
+    expect(en).toContain('“1. not corrected in time”, “2. fee not paid in time” and “3. other”');
     expect(en).toContain('still summed');
   });
 

@@ -104,12 +104,12 @@ describe('t3-result-total: invalid', () => {
     expect(findings(report)[0]!.message).toBe(`表三（七）总计·自然人 为 ${actual}，但各办理结果之和为 ${expected}（D25:D45），相差 2`);
   });
 
-  it('the English message names the column key and the figures', () => {
+  it('the English message names the row and column by their English labels, and the figures', () => {
     const report = balancedReport('2021');
     bump(report, 't3', 'granted', 'natural', 2);
     const actual = get(report, 't3', 'resultTotal', 'natural').value!;
     const expected = leafSum(report, leaves('2021'), 'natural');
-    expect(findings(report, 'en')[0]!.message).toBe(`Table 3 resultTotal.natural is ${actual}, but the result rows add up to ${expected} (D25:D45), off by 2`);
+    expect(findings(report, 'en')[0]!.message).toBe(`Table 3 (7) total · natural persons is ${actual}, but the result rows add up to ${expected} (D25:D45), off by 2`);
   });
 
   it.each(COLUMNS)('column %s is checked', (column) => {

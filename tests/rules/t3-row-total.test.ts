@@ -56,12 +56,12 @@ describe('t3-row-total: invalid', () => {
     expect(findings(report)[0]!.message).toBe(`表三（一）予以公开·总计 为 ${total}，但本行各类申请人之和为 ${partsSum(report, 'granted')}（D25:I25），相差 2`);
   });
 
-  it('the English message names the row key, the figures and the range', () => {
+  it('the English message names the row and column by their English labels, the figures and the range', () => {
     const report = balancedReport('2021');
     bump(report, 't3', 'granted', 'total', 3);
     const message = findings(report, 'en')[0]!.message;
     expect(message).toBe(
-      `Table 3 granted.total is ${get(report, 't3', 'granted', 'total').value}, but the applicant columns of the row add up to ${partsSum(report, 'granted')} (D25:I25), off by 3`,
+      `Table 3 (1) granted · total is ${get(report, 't3', 'granted', 'total').value}, but the applicant columns of the row add up to ${partsSum(report, 'granted')} (D25:I25), off by 3`,
     );
   });
 

@@ -7,9 +7,9 @@ import { balancedReport, bump, findingsOf, get, type } from '../helpers/report.j
 
 const ID = 't4-total';
 const GROUPS = [
-  { key: 'review', zh: '表四·行政复议·总计', range: 'A60:D60', cell: 'E60' },
-  { key: 'suitDirect', zh: '表四·行政诉讼·未经复议直接起诉·总计', range: 'F60:I60', cell: 'J60' },
-  { key: 'suitAfterReview', zh: '表四·行政诉讼·复议后起诉·总计', range: 'K60:N60', cell: 'O60' },
+  { key: 'review', zh: '表四·行政复议·总计', en: 'Table 4 administrative review · total', range: 'A60:D60', cell: 'E60' },
+  { key: 'suitDirect', zh: '表四·行政诉讼·未经复议直接起诉·总计', en: 'Table 4 lawsuit without review · total', range: 'F60:I60', cell: 'J60' },
+  { key: 'suitAfterReview', zh: '表四·行政诉讼·复议后起诉·总计', en: 'Table 4 lawsuit after review · total', range: 'K60:N60', cell: 'O60' },
 ] as const;
 const PARTS = ['upheld', 'corrected', 'other', 'pending'];
 
@@ -33,7 +33,7 @@ describe('t4-total: valid', () => {
 });
 
 describe('t4-total: invalid', () => {
-  it.each(GROUPS)('group $key: a wrong total gives exactly one finding whose row is the group key', ({ key, zh, range, cell }) => {
+  it.each(GROUPS)('group $key: a wrong total gives exactly one finding whose row is the group key', ({ key, zh, en, range, cell }) => {
     const report = balancedReport('2021');
     bump(report, 't4', key, 'total', 2);
     const { diagnostics } = checkReport(report);
@@ -54,7 +54,7 @@ describe('t4-total: invalid', () => {
       difference: 2,
     });
     expect(diagnostics[0]!.message).toBe(`${zh} 为 ${total}，但结果维持、结果纠正、其他结果、尚未审结之和为 ${expected}（${range}），相差 2`);
-    expect(findings(report, 'en')[0]!.message).toBe(`Table 4 ${key}.total is ${total}, but upheld + corrected + other + pending = ${expected} (${range}), off by 2`);
+    expect(findings(report, 'en')[0]!.message).toBe(`${en} is ${total}, but upheld + corrected + other result + not concluded = ${expected} (${range}), off by 2`);
   });
 
   it.each(GROUPS.flatMap((g) => PARTS.map((p) => [g.key, p] as const)))('group %s: a change to %s is caught for that group only', (group, part) => {

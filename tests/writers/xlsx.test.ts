@@ -3,6 +3,7 @@
 // inputs, protects its labels, and its live check formulas fail exactly where the rules do.
 
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkReport, type Diagnostic } from '../../src/engine/index.js';
@@ -12,7 +13,7 @@ import type { EditionId, TableId } from '../../src/form/types.js';
 import type { Report } from '../../src/model/report.js';
 import { readGridFromBytes } from '../../src/readers/index.js';
 import { readDelimited } from '../../src/readers/text.js';
-import { layoutCsv, layoutFor, officialLayout, type Position } from '../../src/writers/layout.js';
+import { layoutCsv, layoutFor, officialLayout, T3_NOTE, type Position } from '../../src/writers/layout.js';
 import { blankReport, normalize, type NormalizedReport } from '../../src/writers/normalize.js';
 import { RESULTS_SHEET, SHEET, writeOfficialXlsx } from '../../src/writers/xlsx.js';
 import { fillTemplate } from '../helpers/template.js';
@@ -79,7 +80,7 @@ describe('writeOfficialXlsx: converting', () => {
     const noYear = await writeOfficialXlsx({ ...model, year: null });
     const ws = sheetOf(await workbook(noYear));
     expect(ws.getCell('A1').value).toBe('示例市生态环境局政府信息公开工作年度报告');
-    expect([ws.getCell('A2').value, ws.getCell('D2').value, ws.getCell('A3').value]).toEqual(['填报单位：', '示例市生态环境局', '报告年度：']);
+    expect([ws.getCell('A2').value, ws.getCell('I2').value, ws.getCell('A3').value]).toEqual(['填报单位：', '示例市生态环境局', '报告年度：']);
     const back = await read(noYear, 'no-year.xlsx');
     expect([back.agency?.value, back.year]).toEqual(['示例市生态环境局', null]);
 
@@ -97,11 +98,11 @@ describe('writeOfficialXlsx: converting', () => {
     };
     expect(layout.titleOf(null)).toEqual({ row: 1, col: 1 });
     expect(layout.titleOf('t2')).toEqual({ row: 3, col: 1 });
-    expect([cell('t2', 'regulations', 'issued'), cell('t2', 'regulations', 'repealed'), cell('t2', 'regulations', 'inForce')]).toEqual(['D6', 'F6', 'H6']);
-    expect([cell('t2', 'licensing', 'decisions'), cell('t2', 'coercion', 'decisions'), cell('t2', 'fees', 'amount')]).toEqual(['D10', 'D14', 'D17']);
+    expect([cell('t2', 'regulations', 'issued'), cell('t2', 'regulations', 'repealed'), cell('t2', 'regulations', 'inForce')]).toEqual(['I6', 'K6', 'M6']);
+    expect([cell('t2', 'licensing', 'decisions'), cell('t2', 'coercion', 'decisions'), cell('t2', 'fees', 'amount')]).toEqual(['I10', 'I14', 'I17']);
     expect(layout.titleOf('t3')).toEqual({ row: 19, col: 1 });
-    expect([cell('t3', 'received', 'natural'), cell('t3', 'granted', 'total'), cell('t3', 'denied.stateSecret', 'commercial')]).toEqual(['D23', 'J25', 'E27']);
-    expect([cell('t3', 'otherHandling.other', 'other'), cell('t3', 'resultTotal', 'natural'), cell('t3', 'carriedForward', 'total')]).toEqual(['I45', 'D46', 'J47']);
+    expect([cell('t3', 'received', 'natural'), cell('t3', 'granted', 'total'), cell('t3', 'denied.stateSecret', 'commercial')]).toEqual(['I23', 'O25', 'J27']);
+    expect([cell('t3', 'otherHandling.other', 'other'), cell('t3', 'resultTotal', 'natural'), cell('t3', 'carriedForward', 'total')]).toEqual(['N45', 'I46', 'O47']);
     expect(layout.titleOf('t4')).toEqual({ row: 49, col: 1 });
     expect([cell('t4', 'review', 'upheld'), cell('t4', 'suitDirect', 'total'), cell('t4', 'suitAfterReview', 'total')]).toEqual(['A53', 'J53', 'O53']);
   });
@@ -111,24 +112,51 @@ describe('writeOfficialXlsx: converting', () => {
     const ws = sheetOf(await workbook(await writeOfficialXlsx(model)));
     const merges = (ws.model as { merges: string[] }).merges;
     expect(merges).toEqual(
-      expect.arrayContaining(['A1:O1', 'A4:J4', 'D6:E6', 'H6:J6', 'D10:J10', 'A20:C22', 'D20:J20', 'D21:D22', 'E21:I21', 'J21:J22', 'A23:C23', 'A25:A46', 'B25:C25', 'B27:B34', 'B43:B45', 'B46:C46', 'A47:C47', 'A50:E50', 'F50:O50', 'A51:A52', 'F51:J51', 'K51:O51']),
+      expect.arrayContaining(['A1:O1', 'A4:O4', 'I6:J6', 'M6:O6', 'I10:O10', 'A20:H22', 'I20:O20', 'I21:I22', 'J21:N21', 'O21:O22', 'A23:H23', 'A25:B46', 'C25:H25', 'C27:D34', 'E27:H27', 'C43:D45', 'C46:H46', 'A47:H47', 'A50:E50', 'F50:O50', 'A51:A52', 'F51:J51', 'K51:O51']),
     );
     expect(ws.getCell('A1').value).toBe('示例市生态环境局2022年政府信息公开工作年度报告');
     expect(ws.getCell('A20').value).toBe('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
-    expect([ws.getCell('A25').value, ws.getCell('B25').value, ws.getCell('B27').value, ws.getCell('C27').value]).toEqual(['三、本年度办理结果', '（一）予以公开', '（三）不予公开', '1.属于国家秘密']);
-    expect([ws.getCell('B46').value, ws.getCell('A47').value]).toEqual(['（七）总计', '四、结转下年度继续办理']);
-    expect([ws.getCell('D17').value, ws.getCell('D17').numFmt]).toEqual([3.5, '0.0000']);
-    expect([ws.getCell('D23').value, ws.getCell('D23').numFmt, ws.getCell('D23').type]).toEqual([136, '0', ExcelJS.ValueType.Number]);
-    expect(ws.getCell('C27').font.name).toBe('SimSun');
-    expect(ws.getCell('D23').border.left?.style).toBe('thin');
-    expect(ws.getCell('C27').alignment.wrapText).toBe(true);
-    expect(ws.getColumn(3).width).toBeGreaterThan(ws.getColumn(4).width!);
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect([ws.getCell('A25').value, ws.getCell('C25').value, ws.getCell('C27').value, ws.getCell('E27').value]).toEqual(['三、本年度办理结果', '（一）予以公开', '（三）不予公开', '1.属于国家秘密']);
+    expect([ws.getCell('C46').value, ws.getCell('A47').value]).toEqual(['（七）总计', '四、结转下年度继续办理']);
+    expect([ws.getCell('I17').value, ws.getCell('I17').numFmt]).toEqual([3.5, '0.0000']);
+    expect([ws.getCell('I23').value, ws.getCell('I23').numFmt, ws.getCell('I23').type]).toEqual([136, '0', ExcelJS.ValueType.Number]);
+    expect(ws.getCell('E27').font.name).toBe('SimSun');
+    expect(ws.getCell('I23').border.left?.style).toBe('thin');
+    expect(ws.getCell('E27').alignment.wrapText).toBe(true);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
 
     const ws2019 = sheetOf(await workbook(await writeOfficialXlsx(normalize(await load('edition2019-2020.xlsx')))));
     const layout2019 = layoutFor(normalize(await load('edition2019-2020.xlsx')));
     expect(at(ws2019, layout2019.cellOf('t2', 'procurement', 'amount')).numFmt).toBe('0.00');
     expect(at(ws2019, layout2019.cellOf('t2', 'otherServices', 'change')).value).toBe(-2);
+  });
+
+  it('prints all three tables at the same width, table 3 from a new page with its header rows repeated', async () => {
+    for (const [file, options] of [['official-2022.xlsx', {}], ['edition2019-2020.xlsx', {}], ['official-2022.xlsx', { template: true }]] as const) {
+      const model = normalize(await load(file));
+      const layout = layoutFor(model, options);
+      const bytes = await writeOfficialXlsx(model, options);
+      const ws = sheetOf(await workbook(bytes));
+      // The same sheet columns for every table: the same printed width.
+      const spans = (['t2', 't3', 't4'] as const).map((t) => [layout.boxes[t]!.left, layout.boxes[t]!.right]);
+      expect(spans, file).toEqual([spans[0], spans[0], spans[0]]);
+      expect(spans[0]).toEqual([1, layout.columnWidths.length - ('template' in options ? 1 : 0)]);
+      const t3 = layout.titleOf('t3')!;
+      expect(ws.getRow(t3.row + 1).getCell(1).value).toBe(T3_NOTE);
+      expect(ws.pageSetup.printTitlesRow).toBe(`${t3.row + 1}:${t3.row + 3}`);
+      // A manual break after the row above table 3's title (exceljs does not read breaks back).
+      expect(rowBreaks(bytes)).toEqual([t3.row - 1]);
+    }
+  });
+
+  it('breaks no page when table 3 comes first, and repeats no rows without table 3', async () => {
+    const model = normalize(await load('official-2022.xlsx'));
+    const noT2 = await writeOfficialXlsx({ ...model, tables: { ...model.tables, t2: {} } });
+    expect(rowBreaks(noT2)).toEqual([]);
+    expect(sheetOf(await workbook(noT2)).pageSetup.printTitlesRow).toBe('4:6');
+    const noT3 = await writeOfficialXlsx({ ...model, tables: { ...model.tables, t3: {} } });
+    expect(rowBreaks(noT3)).toEqual([]);
+    expect(sheetOf(await workbook(noT3)).pageSetup.printTitlesRow).toBeUndefined();
   });
 
   it('leaves out a table with no value at all, as the source lacked it', async () => {
@@ -203,19 +231,80 @@ describe('writeOfficialXlsx: annotations', () => {
     expect(at(ws2, layout.meta!.agency).note).toBe('metadata-missing: m');
   });
 
+  const RESULT_HEADINGS = { zh: ['级别', '规则', '表', '行', '列', '标注位置', '说明'], en: ['severity', 'rule', 'table', 'row', 'column', 'marked cell', 'message'] };
+  /** A results row as shown: each cell's text (a link shows its address), the link's formula apart. */
+  const shown = (ws: ExcelJS.Worksheet, r: number) => {
+    const row = ws.getRow(r);
+    return { cells: RESULT_HEADINGS.zh.map((_, i) => row.getCell(i + 1).text), link: (row.getCell(6).value as { formula?: string } | null)?.formula };
+  };
+
   it('lists every finding on a second sheet, and the annotated copy still reads back to the same model', async () => {
     const { model, diagnostics, bytes, wb } = await annotated('seeded-errors-2022.xlsx');
     const results = wb.getWorksheet(RESULTS_SHEET)!;
     expect(results.rowCount).toBe(diagnostics.length + 1);
-    expect((results.getRow(1).values as unknown[]).slice(1)).toEqual(['级别', '规则', '表', '行', '列', '原文件位置', '本表位置', '说明']);
-    expect((results.getRow(2).values as unknown[]).slice(1, 7)).toEqual(['错误', 't3-row-total', '表三', 'granted', 'total', '年度报告!J32']);
+    expect(shown(results, 1).cells).toEqual(RESULT_HEADINGS.zh);
     const back = normalize(await read(bytes));
     expect(back.tables).toEqual(model.tables);
+  });
 
-    const english = await annotated('missing-t4-2022.csv', 'en');
-    const sheet = english.wb.getWorksheet(RESULTS_SHEET)!;
-    expect(sheet.getCell('A1').value).toBe('severity');
-    expect((sheet.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['error', 'table-missing', 't4']);
+  it('names rows and columns by their labels, in the language asked for, not by their keys', async () => {
+    const zh = await annotated('seeded-errors-2022.xlsx');
+    const sheet = zh.wb.getWorksheet(RESULTS_SHEET)!;
+    const first = zh.diagnostics.map((d, i) => [d.rule, shown(sheet, i + 2).cells.slice(0, 5)]);
+    expect(first).toEqual([
+      ['t3-row-total', ['错误', 't3-row-total', '表三', '（一）予以公开', '总计']],
+      ['t3-result-total', ['错误', 't3-result-total', '表三', '（七）总计', '法律服务机构']],
+      ['t3-balance', ['错误', 't3-balance', '表三', '', '自然人']],
+      ['t3-balance', ['错误', 't3-balance', '表三', '', '商业企业']],
+      ['t4-total', ['错误', 't4-total', '表四', '行政复议', '总计']],
+    ]);
+
+    const en = await annotated('seeded-errors-2022.xlsx', 'en');
+    const english = en.wb.getWorksheet(RESULTS_SHEET)!;
+    expect(shown(english, 1).cells).toEqual(RESULT_HEADINGS.en);
+    expect(en.diagnostics.map((_, i) => shown(english, i + 2).cells.slice(0, 5))).toEqual([
+      ['error', 't3-row-total', 'Table 3', '(1) granted', 'total'],
+      ['error', 't3-result-total', 'Table 3', '(7) total', 'legal service institutions'],
+      ['error', 't3-balance', 'Table 3', '', 'natural persons'],
+      ['error', 't3-balance', 'Table 3', '', 'commercial enterprises'],
+      ['error', 't4-total', 'Table 4', 'administrative review', 'total'],
+    ]);
+    const missing = await annotated('missing-t4-2022.csv', 'en');
+    expect(shown(missing.wb.getWorksheet(RESULTS_SHEET)!, 2).cells.slice(0, 5)).toEqual(['error', 'table-missing', 'Table 4', '', '']);
+  });
+
+  it('gives each finding the address of the cell it marks in this workbook, linked to it, and no address of the source', async () => {
+    for (const file of ['seeded-errors-2022.xlsx', 'cell-errors-2023.csv', 'missing-t4-2022.csv', 'six-as-one-2022.xlsx']) {
+      const { diagnostics, wb } = await annotated(file);
+      const ws = sheetOf(wb);
+      const results = wb.getWorksheet(RESULTS_SHEET)!;
+      diagnostics.forEach((d, i) => {
+        const { cells, link } = shown(results, i + 2);
+        const address = cells[5]!;
+        expect(address, `${file} ${d.rule}`).toMatch(/^[A-Z]+[0-9]+$/);
+        expect(link).toBe(`HYPERLINK("#'${SHEET}'!${address}","${address}")`);
+        // The address is a cell of the layout sheet, the one that carries this finding's note.
+        expect(String(ws.getCell(address).note), `${file} ${d.rule} at ${address}`).toContain(`${d.rule}: ${d.message}`);
+        expect(cells[6]).toBe(d.message);
+      });
+    }
+    // The source put this total at J32; this workbook lays it out at O25, and says so.
+    const { diagnostics, wb } = await annotated('seeded-errors-2022.xlsx');
+    expect([diagnostics[0]!.cell, shown(wb.getWorksheet(RESULTS_SHEET)!, 2).cells[5]]).toEqual(['J32', 'O25']);
+  });
+
+  it('prints the results on A4 portrait across the page width, the heading row on every page', async () => {
+    const { diagnostics, wb } = await annotated('cell-errors-2023.csv', 'en');
+    const results = wb.getWorksheet(RESULTS_SHEET)!;
+    expect(results.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    const widths = RESULT_HEADINGS.en.map((_, i) => results.getColumn(i + 1).width!);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(120);
+    expect(Math.max(...widths)).toBe(widths[6]);
+    const message = results.getCell(2, 7);
+    expect(message.alignment.wrapText).toBe(true);
+    // A message longer than its column gets the row height its wrapped lines need.
+    const long = diagnostics.findIndex((d) => d.message.length > widths[6]! * 1.5);
+    expect(results.getRow(long + 2).height).toBeGreaterThan(30);
   });
 });
 
@@ -357,19 +446,19 @@ describe('writeOfficialXlsx: template', () => {
     const { bytes, layout } = await template('2021');
     const ws = sheetOf(await workbook(bytes));
     // The template has the 填报单位 / 报告年度 area and a hint line: table 3 starts three rows lower.
-    expect(layout.cellOf('t3', 'granted', 'total')).toEqual({ row: 28, col: 10 });
-    expect(formulaAt(ws, { row: 28, col: 11 })).toBe('IF(AND(COUNT(J28,D28:I28)=7,J28<>SUM(D28:I28)),"总计不符"," ")');
+    expect(layout.cellOf('t3', 'granted', 'total')).toEqual({ row: 28, col: 15 });
+    expect(formulaAt(ws, { row: 28, col: 16 })).toBe('IF(AND(COUNT(O28,I28:N28)=7,O28<>SUM(I28:N28)),"总计不符"," ")');
     expect(ws.getCell('A51').value).toBe('校验：一＋二＝（七）＋四');
-    expect(formulaAt(ws, { row: 51, col: 4 })).toBe('IF(AND(COUNT(D26:D27,D49:D50)=4,SUM(D26:D27)<>SUM(D49:D50)),"不平衡"," ")');
-    expect(formulaAt(ws, { row: 52, col: 10 })).toBe('IF(AND(COUNT(J49,J28:J48)=22,J49<>SUM(J28:J48)),"总计不符"," ")');
+    expect(formulaAt(ws, { row: 51, col: 9 })).toBe('IF(AND(COUNT(I26:I27,I49:I50)=4,SUM(I26:I27)<>SUM(I49:I50)),"不平衡"," ")');
+    expect(formulaAt(ws, { row: 52, col: 15 })).toBe('IF(AND(COUNT(O49,O28:O48)=22,O49<>SUM(O28:O48)),"总计不符"," ")');
     expect(formulaAt(ws, { row: 59, col: 15 })).toBe('IF(AND(COUNT(O58,K58:N58)=5,O58<>SUM(K58:N58)),"总计不符"," ")');
-    expect(ws.getCell('K23').value).toBe('校验');
+    expect(ws.getCell('P23').value).toBe('校验');
 
     const rules = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; formulae: string[] }> }> }).conditionalFormattings;
     expect(rules).toHaveLength(layout.checks.length);
     const rule = (ref: string) => rules.find((r) => r.ref === ref)?.rules[0];
-    expect(rule('J28')).toMatchObject({ type: 'expression', formulae: ['AND(COUNT($J$28,$D$28:$I$28)=7,$J$28<>SUM($D$28:$I$28))'] });
-    expect(rule('D50')?.formulae).toEqual(['AND(COUNT($D$26:$D$27,$D$49:$D$50)=4,SUM($D$26:$D$27)<>SUM($D$49:$D$50))']);
+    expect(rule('O28')).toMatchObject({ type: 'expression', formulae: ['AND(COUNT($O$28,$I$28:$N$28)=7,$O$28<>SUM($I$28:$N$28))'] });
+    expect(rule('I50')?.formulae).toEqual(['AND(COUNT($I$26:$I$27,$I$49:$I$50)=4,SUM($I$26:$I$27)<>SUM($I$49:$I$50))']);
     expect(rule('E58')?.formulae).toEqual(['AND(COUNT($E$58,$A$58:$D$58)=5,$E$58<>SUM($A$58:$D$58))']);
   });
 
@@ -401,6 +490,12 @@ describe('writeOfficialXlsx: template', () => {
     expect(at(ws2019, change).dataValidation).toMatchObject({ type: 'whole', operator: 'between', formulae: [-999999999, 999999999] });
   });
 });
+
+/** The rows after which the layout sheet breaks pages by hand. */
+function rowBreaks(bytes: Uint8Array): number[] {
+  const xml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
+  return [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+}
 
 function formulaAt(ws: ExcelJS.Worksheet, p: Position): string {
   const v = ws.getCell(p.row, p.col).value as { formula?: string } | null;
