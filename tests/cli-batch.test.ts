@@ -8,6 +8,12 @@ import { cli } from './helpers/cli.js';
 
 interface Json {
   results: Array<{ file: string; errorCount: number; warningCount: number; diagnostics: Array<{ rule: string; messageId: string; message: string }> }>;
+  summary: { files: number; clean: number; withErrors: number; warningsOnly: number; unreadable: number; errors: number; warnings: number; skipped: number };
+  skipped: Array<{ file: string; kind: string }>;
+}
+
+interface Sarif {
+  runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }>;
 }
 
 describe('report check FOLDER', () => {
@@ -87,15 +93,85 @@ describe('report check FOLDER', () => {
     copyFileSync('fixtures/official-2022.xlsx', join(dir, 'a.xlsx'));
     copyFileSync('fixtures/dunfangdian-2021.txt', join(dir, 'b.txt'));
     const r = await cli(['check', '--format', 'json', '--shard', '1/3', dir]);
-    expect(JSON.parse(r.stdout)).toEqual({ version: 1, results: [] });
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.results).toEqual([]);
+    expect(out.summary).toMatchObject({ files: 0, clean: 0, withErrors: 0, warningsOnly: 0 });
     expect(r.code).toBe(0);
   });
 
-  it('prints a summary for a batch', async () => {
+  it('prints one summary for a batch, with the same numbers as the JSON summary', async () => {
     const r = await cli(['check', 'fixtures']);
-    expect(r.stdout).toMatch(/汇总：\d+ 个文件/);
     expect(r.stdout).toContain('最常见的问题：');
     expect(r.stdout).toContain('错误最多的文件：');
+    const json = JSON.parse((await cli(['check', '--format', 'json', 'fixtures'])).stdout) as Json;
+    const s = json.summary;
+    const results = json.results;
+    // One definition of clean (no errors, no warnings); the three kinds of file add up.
+    expect(s.files).toBe(results.length);
+    expect(s.clean).toBe(results.filter((x) => x.errorCount === 0 && x.warningCount === 0).length);
+    expect(s.withErrors).toBe(results.filter((x) => x.errorCount > 0).length);
+    expect(s.warningsOnly).toBe(results.filter((x) => x.errorCount === 0 && x.warningCount > 0).length);
+    expect(s.clean + s.withErrors + s.warningsOnly).toBe(s.files);
+    expect(s.errors).toBe(results.reduce((n, x) => n + x.errorCount, 0));
+    expect(s.warnings).toBe(results.reduce((n, x) => n + x.warningCount, 0));
+    const summaries = r.stdout.split('\n').filter((l) => /共检查|个文件：|汇总/.test(l));
+    expect(summaries).toEqual([
+      `共检查 ${s.files} 个文件：${s.clean} 个无问题，${s.withErrors} 个有错误（其中 ${s.unreadable} 个无法读取），${s.warningsOnly} 个只有警告；共 ${s.errors} 个错误，${s.warnings} 个警告`,
+    ]);
+    const en = (await cli(['check', '--lang', 'en', 'fixtures'])).stdout.split('\n').filter((l) => /files checked|Summary/.test(l));
+    expect(en).toEqual([
+      `${s.files} files checked: ${s.clean} clean, ${s.withErrors} with errors (${s.unreadable} unreadable), ${s.warningsOnly} with warnings only; ${s.errors} errors, ${s.warnings} warnings in all`,
+    ]);
+  });
+
+  it('lists only files with findings; clean files are counted, and listed with --verbose', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-verbose-'));
+    copyFileSync('fixtures/official-2022.xlsx', join(dir, 'clean.xlsx'));
+    copyFileSync('fixtures/seeded-errors-2022.xlsx', join(dir, 'broken.xlsx'));
+    const quiet = await cli(['check', dir]);
+    expect(quiet.stdout).toContain('broken.xlsx');
+    expect(quiet.stdout).not.toContain('clean.xlsx');
+    expect(quiet.stdout).toContain('1 个无问题');
+    const verbose = await cli(['check', '--verbose', dir]);
+    expect(verbose.stdout).toContain('clean.xlsx');
+    expect(verbose.stdout).toContain('✔ 未发现问题');
+  });
+
+  it('names every file of a folder: report kinds get a result, other files are counted as skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-kinds-'));
+    mkdirSync(join(dir, 'sub'));
+    copyFileSync('fixtures/official-2022.xlsx', join(dir, 'a.xlsx'));
+    writeFileSync(join(dir, 'b.html'), '<html><body><p>年度报告</p></body></html>');
+    for (const f of ['c.docx', 'd.xls', 'sub/e.pdf', 'f.doc', 'g.wps', 'h.htm', 'i.mht', 'j.ofd', 'k.et', 'l.ods', 'm.xlsb']) writeFileSync(join(dir, f), 'not really');
+    for (const f of ['photo.png', 'sub/all.zip', 'notes', '~$a.xlsx']) writeFileSync(join(dir, f), 'x');
+    writeFileSync(join(dir, '.DS_Store'), 'x');
+    const json = JSON.parse((await cli(['check', '--format', 'json', dir])).stdout) as Json;
+    const names = json.results.map((x) => x.file.slice(x.file.lastIndexOf('/') + 1));
+    expect(names).toEqual(['a.xlsx', 'b.html', 'c.docx', 'd.xls', 'f.doc', 'g.wps', 'h.htm', 'i.mht', 'j.ofd', 'k.et', 'l.ods', 'm.xlsb', 'e.pdf']);
+    for (const r of json.results.slice(1)) expect(r.diagnostics.map((d) => d.rule)).toEqual(['file-unreadable']);
+    expect(json.skipped.map((x) => [x.file.slice(dir.length + 1), x.kind])).toEqual([
+      ['notes', '(none)'],
+      ['photo.png', '.png'],
+      ['sub/all.zip', '.zip'],
+      ['~$a.xlsx', 'lock'],
+    ]);
+    expect(json.summary).toMatchObject({ files: 13, skipped: 4, skippedKinds: { '(none)': 1, '.png': 1, '.zip': 1, lock: 1 } });
+    const text = (await cli(['check', dir])).stdout;
+    expect(text).toContain('共检查 13 个文件');
+    expect(text).toMatch(/另有 4 个文件不是报告，未检查（[^）]*\.png 1 个[^）]*）：.*photo\.png/);
+    const sarif = JSON.parse((await cli(['check', '--format', 'sarif', dir])).stdout) as Sarif;
+    const notes = sarif.runs[0]!.invocations[0]!.toolExecutionNotifications;
+    expect(notes.map((n) => n.locations[0]!.physicalLocation.artifactLocation.uri.split('/').at(-1))).toEqual(['notes', 'photo.png', 'all.zip', '~%24a.xlsx']);
+  });
+
+  it('a folder of only other files says which kinds it reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-none-'));
+    writeFileSync(join(dir, 'photo.png'), 'x');
+    const r = await cli(['check', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('.docx');
+    expect(r.stderr).toContain('.pdf');
+    expect(r.stderr).toContain('只有 1 个其他文件');
   });
 
   it('--max-warnings fails the run when warnings exceed it', async () => {
@@ -123,7 +199,12 @@ describe('report check FOLDER', () => {
     expect((await cli(['check', '--shard', '4/3', 'fixtures'])).code).toBe(2);
   });
 
-  it('--output-file writes the report and keeps the exit code', async () => {
+  it('-o / --output (and --output-file) writes the report and keeps the exit code', async () => {
+    for (const flag of ['--output', '--output-file']) {
+      const out = join(mkdtempSync(join(tmpdir(), 'report-out-')), 'r.json');
+      expect((await cli(['check', '--format', 'json', flag, out, 'fixtures/official-2022.xlsx'])).code).toBe(0);
+      expect((JSON.parse(readFileSync(out, 'utf8')) as Json).results).toHaveLength(1);
+    }
     const out = join(mkdtempSync(join(tmpdir(), 'report-out-')), 'sub', 'r.json');
     const r = await cli(['check', '--format', 'json', '-o', out, 'fixtures/seeded-errors-2022.xlsx']);
     expect(r.code).toBe(1);

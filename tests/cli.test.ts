@@ -1,5 +1,9 @@
 // The command line as users and CI run it: exit codes, streams, options, colour, no stack traces.
 
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { colorEnabled } from '../src/cli/messages.js';
 import { cli, spawnCli } from './helpers/cli.js';
@@ -13,7 +17,7 @@ describe('report check', () => {
     const r = await cli(['check', SEED]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✔ 未发现问题');
-    expect(r.stdout.trim().split('\n').at(-1)).toBe('共检查 1 个文件，全部通过');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('共检查 1 个文件，全部无问题');
   });
 
   it('exit 1 when there is an error; warnings alone keep exit 0', async () => {
@@ -73,6 +77,127 @@ describe('report check', () => {
     const h = await cli(['check', '--help']);
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('--format');
+  });
+});
+
+describe('help', () => {
+  const COMMANDS = [[], ['check'], ['convert'], ['template'], ['schema']];
+
+  it.each([80, 50])('fits a %i-column terminal, counting a CJK character as two columns', async (columns) => {
+    for (const command of COMMANDS) {
+      const h = await cli([...command, '--help'], {}, { columns });
+      const widest = Math.max(...h.stdout.split('\n').map((l) => stringWidth(l)));
+      expect(widest, `report ${command.join(' ')} --help`).toBeLessThanOrEqual(columns);
+    }
+    // Without a terminal, 80 columns.
+    const piped = await cli(['check', '--help']);
+    expect(Math.max(...piped.stdout.split('\n').map((l) => stringWidth(l)))).toBeLessThanOrEqual(80);
+  });
+
+  it('speaks the user’s language: commander’s own words too', async () => {
+    const zh = (await cli(['check', '--help'])).stdout;
+    expect(zh).toMatch(/^用法： report check/);
+    expect(zh).toContain('选项：');
+    expect(zh).toContain('显示帮助');
+    expect(zh).toMatch(/默认：\s*"text"/);
+    expect(zh).not.toMatch(/display help|Usage:|Options:|choices:|default: "/);
+    const top = (await cli(['--help'])).stdout;
+    expect(top).toContain('显示版本号');
+    expect(top).toContain('显示命令的帮助');
+    expect(top).not.toMatch(/output the version number|display help for command/);
+    const en = (await cli(['check', '--help', '--lang', 'en'])).stdout;
+    expect(en).toMatch(/^Usage: report check/);
+    expect(en).toContain('Options:');
+  });
+
+  it('shows the language a run gets without --lang as --lang’s default, whatever --lang says now', async () => {
+    expect((await cli(['check', '--help', '--lang', 'en'])).stdout).toMatch(/choices: "zh", "en", default: "zh"/);
+    expect((await cli(['check', '--help'], { REPORT_LANG: 'en' })).stdout).toMatch(/choices: "zh", "en", default: "en"/);
+  });
+
+  it('bare `report` prints the help and exits 2, with no internal code', async () => {
+    const r = await cli([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('用法： report');
+    expect(r.stderr).toContain('check');
+    expect(r.stderr + r.stdout).not.toContain('outputHelp');
+  });
+});
+
+describe('one -o everywhere', () => {
+  it('check, convert and template take -o, --output and --output-file alike', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-o-'));
+    const runs = [
+      (flag: string, out: string) => ['check', '--format', 'json', flag, out, SEED],
+      (flag: string, out: string) => ['convert', '--to', 'json', flag, out, SEED],
+      (flag: string, out: string) => ['template', '--to', 'csv', flag, out],
+    ];
+    for (const [i, args] of runs.entries()) {
+      for (const flag of ['-o', '--output', '--output-file']) {
+        const out = join(dir, `${i}${flag}.out`);
+        const r = await cli(args(flag, out));
+        expect(r.code, `${args(flag, out).join(' ')}: ${r.stderr}`).toBe(0);
+        expect(existsSync(out)).toBe(true);
+      }
+    }
+  });
+
+  it('convert says what it wrote, for every target format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-written-'));
+    for (const to of ['json', 'csv', 'xlsx']) {
+      const out = join(dir, `r.${to}`);
+      const r = await cli(['convert', '--to', to, '-o', out, SEED]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(`已写入 ${out}\n`);
+    }
+    const en = await cli(['convert', '--lang', 'en', '--to', 'csv', '-o', join(dir, 'e.csv'), SEED]);
+    expect(en.stderr).toBe(`wrote ${join(dir, 'e.csv')}\n`);
+    // Without -o the data goes to stdout, and nothing else is said.
+    const piped = await cli(['convert', '--to', 'json', SEED]);
+    expect(piped.stderr).toBe('');
+  });
+});
+
+describe('report check -', () => {
+  const stdin = (bytes: Uint8Array) => () => (async function* () {
+    yield bytes.subarray(0, 100);
+    yield bytes.subarray(100);
+  })();
+
+  it('reads standard input, named by --stdin-filename', async () => {
+    const bytes = readFileSync('fixtures/official-2022.xlsx');
+    const r = await cli(['check', '--format', 'json', '-'], {}, { stdin: stdin(bytes) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).results[0]).toMatchObject({ file: '<stdin>', agency: '示例市生态环境局', errorCount: 0 });
+    const named = await cli(['check', '--format', 'json', '--stdin-filename', '报告.csv', '-'], {}, { stdin: stdin(readFileSync(SEED)) });
+    expect(JSON.parse(named.stdout).results[0]).toMatchObject({ file: '报告.csv', agency: '顿坊店乡人民政府', errorCount: 0 });
+    const unnamed = await cli(['check', '--format', 'json', '-'], {}, { stdin: stdin(readFileSync(SEED)) });
+    expect(JSON.parse(unnamed.stdout).results[0]).toMatchObject({ file: '<stdin>', agency: '顿坊店乡人民政府', errorCount: 0 });
+    const broken = await cli(['check', '-'], {}, { stdin: stdin(readFileSync(BROKEN)) });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('<stdin>');
+    expect(broken.stdout).toContain('t3-balance');
+  });
+
+  it('refuses input over the size limit, as for a file', async () => {
+    const r = await cli(['check', '--max-file-size', '1k', '--format', 'json', '-'], {}, { stdin: stdin(readFileSync('fixtures/official-2022.xlsx')) });
+    expect(JSON.parse(r.stdout).results[0].diagnostics[0].messageId).toBe('too-large');
+    expect(r.code).toBe(1);
+  });
+
+  it('takes - alone, and --annotate writes the workbook of what it read', async () => {
+    expect((await cli(['check', '-', SEED], {}, { stdin: stdin(readFileSync(SEED)) })).code).toBe(2);
+    const out = join(mkdtempSync(join(tmpdir(), 'report-stdin-')), 'a.xlsx');
+    const r = await cli(['check', '--stdin-filename', 'r.xlsx', '--annotate', out, '-'], {}, { stdin: stdin(readFileSync(BROKEN)) });
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('works in the built command, from a pipe', () => {
+    const r = spawnCli(['check', '--stdin-filename', 'seed.txt', '-'], {}, readFileSync(SEED));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('seed.txt');
+    expect(r.stdout).toContain('顿坊店乡人民政府');
   });
 });
 

@@ -14,9 +14,10 @@ import { limitsWith } from '../readers/limits.js';
 import type { KeptBatch } from './kept.js';
 import { checkAll } from './pool.js';
 import type { TaskOptions } from './task.js';
-import { shard, walk } from './walk.js';
+import { shard, walk, type SkippedFile } from './walk.js';
 
 export { isInternalFailure } from '../engine/file.js';
+export type { SkippedFile } from './walk.js';
 
 export interface BatchOptions extends Omit<TaskOptions, 'keepReports'> {
   /** Worker threads; by default one a core. */
@@ -31,6 +32,11 @@ export interface BatchOptions extends Omit<TaskOptions, 'keepReports'> {
   isolate?: boolean;
   /** Called as files are done, in any order. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The one file's bytes, already read (standard input): the paths are then its one name, shown
+   * in results and used, with the bytes, to tell what kind of file it is.
+   */
+  bytes?: Uint8Array;
 }
 
 export interface BatchFiles {
@@ -40,6 +46,8 @@ export interface BatchFiles {
   all: string[];
   /** Paths given that matched nothing. */
   missing: string[];
+  /** The folders' files that are not checked (in the first shard only, so that shards do not repeat them). */
+  skipped: SkippedFile[];
 }
 
 /** Last year's report (--previous) cannot be read: the reason, as the file-unreadable rule says it. */
@@ -66,12 +74,14 @@ export class FileBatch implements AsyncIterable<FileResult> {
   /** The paths walked (once): the files to check, every input, the paths that matched nothing. */
   files(): Promise<BatchFiles> {
     this.walked ??= (async () => {
-      const { files, missing } = await walk([...this.paths]);
+      if (this.options.bytes) return { files: [...this.paths], all: [...this.paths], missing: [], skipped: [] };
+      const { files, missing, skipped } = await walk([...this.paths]);
       const part = this.options.shard;
       return {
         files: part ? shard(files, part.index, part.count) : files,
         all: files,
         missing,
+        skipped: part && part.index > 1 ? [] : skipped,
       };
     })();
     return this.walked;
@@ -105,12 +115,13 @@ export class FileBatch implements AsyncIterable<FileResult> {
   }
 
   private async check(files: string[]): Promise<KeptBatch> {
-    const { jobs, isolate, onProgress, shard: _, previous: __, ...task } = this.options;
+    const { jobs, isolate, onProgress, shard: _, previous: __, bytes, ...task } = this.options;
     return checkAll(files, {
       jobs: jobs ?? availableParallelism(),
       task,
       timeoutMs: limitsWith(task.limits).timeoutMs,
       isolate: isolate ?? false,
+      ...(bytes ? { bytes } : {}),
       ...(onProgress ? { onProgress: (done: number) => onProgress(done, files.length) } : {}),
     });
   }

@@ -40,6 +40,8 @@ export interface PoolOptions {
   isolate?: boolean;
   /** Called as files finish, in any order, with the number done so far. */
   onProgress?: (done: number) => void;
+  /** The one file's bytes, already read (standard input): checked on this thread. */
+  bytes?: Uint8Array;
 }
 
 /** Files sent to a worker ahead of the one it is on, so that it never waits for the main thread. */
@@ -95,9 +97,9 @@ export async function checkAll(files: string[], options: PoolOptions): Promise<K
   };
   // No files (an empty shard): nothing to start.
   if (files.length === 0) return batch;
-  if (files.length === 1 && !options.isolate) {
+  if (files.length === 1 && (!options.isolate || options.bytes)) {
     // One file: no worker to start, which matters for the time a single check takes.
-    finish(0, keep(await checkOne(files[0]!, options.task)));
+    finish(0, keep(await checkOne(files[0]!, options.task, options.bytes)));
     return batch;
   }
   await new WorkerPool(files, options, finish).run();

@@ -57,13 +57,13 @@ function internal(err: unknown): ReadError {
 }
 
 /**
- * Read and check one file. A bug met on this file (an exception that is not a ReadError) gives
- * this file a file-unreadable/internal result instead of sinking the whole batch; the CLI then
- * prints its please-report banner and exits 2.
+ * Read and check one file (or its bytes, already read). A bug met on this file (an exception that
+ * is not a ReadError) gives this file a file-unreadable/internal result instead of sinking the
+ * whole batch; the CLI then prints its please-report banner and exits 2.
  */
-export async function checkOne(file: string, options: TaskOptions): Promise<TaskOutput> {
+export async function checkOne(file: string, options: TaskOptions, bytes?: Uint8Array): Promise<TaskOutput> {
   try {
-    return outputOf(await loadReport(file, loadOptions(options)), options);
+    return outputOf(await loadReport(file, loadOptions(options), bytes), options);
   } catch (err) {
     return failedOutput(file, internal(err), options);
   }

@@ -1,25 +1,41 @@
 // Paths on the command line -> the sorted list of report files to check: files as given, folders
-// walked recursively, glob patterns matched; Office lock files, hidden files and our own outputs
-// skipped; symlinked folders followed once (no loops).
+// walked recursively, glob patterns matched; symlinked folders followed once (no loops). Every
+// other file a folder holds is named as skipped, with its kind, so that a supervisor knows what
+// was not checked; only hidden files and folders (.git, .DS_Store) are passed over unnamed.
 
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 
 /**
- * What a folder run reads: reports, and the spreadsheets clerks submit in their place (.xls, .et,
- * .xlsb, .ods), so that each gets a result telling the clerk to save it as .xlsx.
+ * What a folder run checks: the kinds this tool reads, and the kinds a report may be submitted
+ * as (old spreadsheets, Word, web pages, PDF, OFD), so that each gets a result, read or saying why not.
  */
-export const REPORT_EXTENSIONS = /\.(xlsx|xlsm|csv|tsv|txt|json|xls|xlt|et|ett|xlsb|ods)$/i;
+export const REPORT_EXTENSIONS = /\.(xlsx|xlsm|csv|tsv|txt|json|xls|xlt|et|ett|xlsb|ods|doc|docx|wps|rtf|odt|html|htm|mht|mhtml|pdf|ofd)$/i;
 
-/** Files a folder walk passes over: Office/WPS lock files, hidden files, what `report` itself writes. */
-export function skipped(name: string): boolean {
-  return name.startsWith('~$') || name.startsWith('.') || /\.official\.xlsx$/i.test(name) || /\.tmp$/i.test(name);
+/** The kinds of REPORT_EXTENSIONS, for messages: `.xlsx、.xlsm、…`. */
+export const REPORT_KINDS = REPORT_EXTENSIONS.source.replace(/^.*\(|\).*$/g, '').split('|').map((ext) => `.${ext}`);
+
+/** A file in a folder that is not checked, and why: its extension, or what it is. */
+export interface SkippedFile {
+  path: string;
+  /** `.png`, `(none)`; `lock` for an Office/WPS lock file (~$…), `output` for what `report` itself writes. */
+  kind: string;
+}
+
+/** Why a folder's file is not checked, or null when it is. Hidden files are not asked about. */
+export function skipKind(name: string): string | null {
+  if (name.startsWith('~$')) return 'lock';
+  if (/\.official\.xlsx$/i.test(name)) return 'output';
+  if (REPORT_EXTENSIONS.test(name)) return null;
+  return extname(name).toLowerCase() || '(none)';
 }
 
 export interface Walked {
   files: string[];
   /** Paths given that matched nothing. */
   missing: string[];
+  /** Files in the folders (and matched by the patterns) that are not checked, sorted by path. */
+  skipped: SkippedFile[];
 }
 
 function globToRegExp(pattern: string): RegExp {
@@ -45,7 +61,23 @@ interface WalkState {
   linkedFiles: boolean;
 }
 
-async function walkFolder(dir: string, out: string[], state: WalkState): Promise<void> {
+/** What a folder holds: the files to check, and the others. */
+interface Found {
+  files: string[];
+  skipped: SkippedFile[];
+}
+
+const found = (): Found => ({ files: [], skipped: [] });
+
+/** A file met in a folder, checked or skipped. */
+function meet(path: string, name: string, out: Found): boolean {
+  const kind = skipKind(name);
+  if (kind === null) out.files.push(path);
+  else out.skipped.push({ path, kind });
+  return kind === null;
+}
+
+async function walkFolder(dir: string, out: Found, state: WalkState): Promise<void> {
   const seen = state.seen;
   const real = await realpath(dir).catch(() => dir);
   if (seen.has(real)) return;
@@ -56,20 +88,17 @@ async function walkFolder(dir: string, out: string[], state: WalkState): Promise
   // thread's young generation with them. (An entry's name is one plain segment.)
   const prefix = join(dir, 'x').slice(0, -1);
   for (const entry of entries) {
-    if (skipped(entry.name)) continue;
+    if (entry.name.startsWith('.')) continue;
     const path = prefix + entry.name;
     if (entry.isSymbolicLink()) {
       const target = await stat(path).catch(() => null);
       if (!target) continue;
       if (target.isDirectory()) await walkFolder(path, out, state);
-      else if (target.isFile() && REPORT_EXTENSIONS.test(entry.name)) {
-        out.push(path);
-        state.linkedFiles = true;
-      }
+      else if (target.isFile() && meet(path, entry.name, out)) state.linkedFiles = true;
       continue;
     }
     if (entry.isDirectory()) await walkFolder(path, out, state);
-    else if (entry.isFile() && REPORT_EXTENSIONS.test(entry.name)) out.push(path);
+    else if (entry.isFile()) meet(path, entry.name, out);
   }
 }
 
@@ -80,34 +109,43 @@ const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * files sorted by path (whatever order the file system returns them in); each file once.
  */
 export async function walk(paths: string[]): Promise<Walked> {
-  const found = new Set<string>();
+  const checked = new Set<string>();
+  const skipped = new Map<string, SkippedFile>();
   const missing: string[] = [];
   const state: WalkState = { seen: new Set<string>(), linkedFiles: false };
+  const add = (out: Found) => {
+    for (const f of out.files.sort(byPath)) checked.add(f);
+    for (const s of out.skipped) skipped.set(s.path, s);
+  };
   for (const given of paths) {
     if (isGlob(given)) {
       const root = given.split('/').findIndex(isGlob);
       const base = given.split('/').slice(0, root).join('/') || '.';
-      const all: string[] = [];
+      const all = found();
       await walkFolder(base, all, { seen: new Set(), linkedFiles: false });
       state.linkedFiles = true; // a pattern may match a file also given otherwise
       const re = globToRegExp(given.replace(/^\.\//, ''));
-      const matched = all.filter((f) => re.test(f.split(sep).join('/').replace(/^\.\//, '')));
-      if (matched.length === 0) missing.push(given);
-      for (const f of matched.sort(byPath)) found.add(f);
+      const matches = (f: string) => re.test(f.split(sep).join('/').replace(/^\.\//, ''));
+      const matched = { files: all.files.filter(matches), skipped: all.skipped.filter((s) => matches(s.path)) };
+      if (matched.files.length + matched.skipped.length === 0) missing.push(given);
+      add(matched);
       continue;
     }
     const info = await stat(given).catch(() => null);
     if (!info) missing.push(given);
     else if (info.isDirectory()) {
-      const all: string[] = [];
+      const all = found();
       await walkFolder(given, all, state);
-      for (const f of all.sort(byPath)) found.add(f);
+      add(all);
     } else {
-      found.add(given);
+      checked.add(given);
       state.linkedFiles = true;
     }
   }
-  return { files: state.linkedFiles ? await oncePerFile([...found]) : [...found], missing };
+  const files = state.linkedFiles ? await oncePerFile([...checked]) : [...checked];
+  // A file given by name is checked, even where a folder also holds it.
+  for (const f of files) skipped.delete(f);
+  return { files, missing, skipped: [...skipped.values()].sort((a, b) => byPath(a.path, b.path)) };
 }
 
 /** Each file once, under the first path that names it (a symlink and its target are one file). */

@@ -10,7 +10,7 @@ import type { FileResult } from '../engine/index.js';
 import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
 import { FORMATTERS, githubSummary } from '../formatters/index.js';
-import { parseDuration, parseSize, type Limits } from '../readers/limits.js';
+import { limitsWith, parseDuration, parseSize, type Limits } from '../readers/limits.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang, Severity } from '../rules/types.js';
 import { cellTexts, normalize } from '../writers/normalize.js';
@@ -25,7 +25,10 @@ interface CheckFlags {
   quiet?: boolean;
   edition?: EditionId;
   annotate?: string;
+  output?: string;
   outputFile?: string;
+  verbose?: boolean;
+  stdinFilename?: string;
   maxWarnings?: string;
   rule: string[];
   shard?: string;
@@ -91,13 +94,35 @@ function parseLimits(flags: CheckFlags, lang: Lang): Partial<Limits> {
   return limits;
 }
 
-async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
+/** The name standard input's report is shown under, when --stdin-filename gives none. */
+const STDIN_NAME = '<stdin>';
+
+/** `report check -`: standard input, read whole (one byte past the size limit, so that the reader refuses it). */
+async function readStdin(io: Io, limits: Partial<Limits>, lang: Lang): Promise<Uint8Array> {
+  if (!io.stdin) throw new UsageError(messages(lang).noStdin());
+  const max = limitsWith(limits).maxFileBytes;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin()) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size > max) break;
+  }
+  return Buffer.concat(chunks, Math.min(size, max + 1));
+}
+
+async function check(given: string[], flags: CheckFlags, io: Io): Promise<number> {
   const text = messages(flags.lang);
   const severities = parseSeverities(flags.rule, flags.lang);
   const part = parseShard(flags.shard, flags.lang);
   const maxWarnings = count(flags.maxWarnings, '--max-warnings', flags.lang);
   const jobs = count(flags.jobs, '--jobs', flags.lang) ?? availableParallelism();
   const limits = parseLimits(flags, flags.lang);
+  const outputFile = flags.output ?? flags.outputFile;
+  const fromStdin = given.includes('-');
+  if (fromStdin && given.length > 1) throw new UsageError(text.stdinAlone());
+  const bytes = fromStdin ? await readStdin(io, limits, flags.lang) : undefined;
+  const paths = fromStdin ? [flags.stdinFilename ?? STDIN_NAME] : given;
   let bar: Progress | undefined;
   const batch = checkFiles(paths, {
     lang: flags.lang,
@@ -111,20 +136,21 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
     ...(flags.edition ? { edition: flags.edition } : {}),
     ...(part ? { shard: part } : {}),
     ...(flags.previous ? { previous: flags.previous } : {}),
+    ...(bytes ? { bytes } : {}),
   });
-  const { files, all, missing } = await batch.files();
+  const { files, all, missing, skipped } = await batch.files();
   for (const path of missing) io.stderr(`report: ${text.notFound(path)}\n`);
   if (flags.annotate && files.length !== 1) throw new UsageError(text.needsOne('--annotate'));
   if (all.length === 0) {
     // Paths that exist but hold no report file (an empty folder, a glob matching only notes).
     const found = paths.filter((p) => !missing.includes(p));
-    if (found.length > 0) io.stderr(`report: ${text.noReports(found.join(' '))}\n`);
+    if (found.length > 0) io.stderr(`report: ${text.noReports(found.join(' '), skipped.length)}\n`);
     return EXIT.usage;
   }
 
   // Never written over: every file this run reads (all shards' files, and last year's report).
   const inputs = flags.previous ? [...all, flags.previous] : all;
-  bar = progress(files.length, io.stderr, flags.progress && Boolean(io.stderrTTY), flags.lang);
+  bar = progress(files.length, io.stderr, flags.progress && Boolean(io.stderrTTY), flags.lang, io.columns ? { columns: io.columns } : {});
   let results: Iterable<FileResult>;
   try {
     results = await batch.results();
@@ -155,9 +181,11 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
   const formatter = FORMATTERS.get(flags.format)!;
   const context = {
     lang: flags.lang,
-    color: flags.outputFile ? false : colorEnabled(io),
+    color: outputFile ? false : colorEnabled(io),
     toolVersion: version(),
     cwd,
+    skipped: skipped.map((s) => ({ file: shownPath(s.path), kind: s.kind })),
+    verbose: Boolean(flags.verbose),
     // A CI matrix shard gets its own SARIF run id, so shards do not close each other's alerts.
     ...(part ? { automationId: `report/shard-${part.index}-of-${part.count}` } : {}),
   };
@@ -172,7 +200,7 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (flags.format === 'github' && summaryFile) await appendFile(summaryFile, githubSummary(all, context)).catch(() => undefined);
   }
-  if (flags.outputFile) await writeOutput(flags.outputFile, pieces, inputs);
+  if (outputFile) await writeOutput(outputFile, pieces, inputs);
   else for (const block of blocks(pieces)) io.stdout(block);
 
   if (flags.annotate) {
@@ -200,11 +228,13 @@ export function registerCheck(program: Command, io: Io, lang: Lang, done: (code:
   program
     .command('check')
     .description('按国家格式检查报告文件、文件夹或通配符 (check report files, folders or globs against the national format)')
-    .argument('<paths...>', '报告文件、文件夹或通配符 (report files, folders, globs)')
+    .argument('<paths...>', '报告文件、文件夹或通配符；- 为标准输入 (report files, folders, globs; - for standard input)')
     .addOption(new Option('-f, --format <format>', '输出格式 (output format)').choices([...FORMATTERS.keys()]).default('text'))
-    .option('-o, --output-file <path>', '把结果写入文件 (write the results to a file)')
+    .option('-o, --output <path>', '把结果写入文件 (write the results to a file)')
+    .addOption(new Option('--output-file <path>').hideHelp())
     .addOption(new Option('--lang <lang>', '信息语言 (message language; REPORT_LANG sets the default)').choices(['zh', 'en']).default(lang))
     .option('-q, --quiet', '只显示错误 (errors only)')
+    .option('--verbose', '也列出没有问题的文件 (list clean files too)')
     .option('--max-warnings <n>', '警告超过 n 个时退出码为 1 (exit 1 when there are more than n warnings)')
     .option('--rule <id=severity>', '改变规则级别：off、warning、error，可重复 (set a rule’s severity; repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--shard <i/n>', '只检查排序后文件列表的第 i 份（共 n 份）(check only the i-th of n parts of the sorted file list)')
@@ -216,6 +246,7 @@ export function registerCheck(program: Command, io: Io, lang: Lang, done: (code:
     .option('--timeout <duration>', '批量检查时每个文件读取、检查各自的时限，默认 30s，0 为不限 (time limit per file in a folder run, for reading and for checking; default 30s, 0 for none)')
     .option('--previous <file>', '上一年度的报告，用于跨年度核对 (last year’s report, for the cross-year checks)')
     .addOption(new Option('--edition <edition>', '按此版式读取和检查 (read and check as this edition)').choices(EDITION_IDS))
+    .option('--stdin-filename <name>', '用 - 从标准输入读取时，报告的文件名 (the file name of a report read from standard input with -)')
     .option('--annotate <out.xlsx>', '另存一份标出问题格子的规范格式工作簿 (write the official layout with every flagged cell marked)')
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
 }

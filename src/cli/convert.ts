@@ -15,6 +15,7 @@ import { messages } from './messages.js';
 interface ConvertFlags {
   to: 'json' | 'csv' | 'xlsx';
   output?: string;
+  outputFile?: string;
   lang: Lang;
   edition?: EditionId;
 }
@@ -46,8 +47,10 @@ async function convert(files: string[], flags: ConvertFlags, io: Io): Promise<nu
     }
   } else if (reports.length > 0) {
     const data = flags.to === 'csv' ? toCsv(reports) : `${JSON.stringify(files.length === 1 ? reports[0] : reports, null, 2)}\n`;
-    if (flags.output) await writeOutput(flags.output, data, files);
-    else io.stdout(data);
+    if (flags.output) {
+      await writeOutput(flags.output, data, files);
+      io.stderr(`${text.written(flags.output)}\n`);
+    } else io.stdout(data);
   }
   if (missing > 0) return EXIT.usage;
   return readable.length < inputs.length ? EXIT.findings : EXIT.ok;
@@ -60,9 +63,11 @@ export function registerConvert(program: Command, io: Io, lang: Lang, done: (cod
     .argument('<files...>', '报告文件 (report files)')
     .addOption(new Option('--to <format>', '目标格式 (target format)').choices(['json', 'csv', 'xlsx']).makeOptionMandatory())
     .option('-o, --output <path>', '输出文件；多个 .xlsx 时为文件夹 (output file; a folder for several workbooks)')
+    .addOption(new Option('--output-file <path>').hideHelp())
     .addOption(new Option('--lang <lang>', '信息语言 (message language)').choices(['zh', 'en']).default(lang))
     .addOption(new Option('--edition <edition>', '按此版式读取 (read as this edition)').choices(EDITION_IDS))
     .action(async (files: string[], flags: ConvertFlags) => {
+      flags.output ??= flags.outputFile;
       if (flags.to !== 'xlsx' && flags.output?.endsWith('/')) throw new UsageError(messages(flags.lang).output.directory(flags.output));
       done(await convert(files, flags, io));
     });

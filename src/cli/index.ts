@@ -6,31 +6,39 @@ import type { Lang } from '../rules/types.js';
 import { OutputError } from '../writers/output.js';
 import { registerCheck } from './check.js';
 import { registerConvert } from './convert.js';
+import { helpFor } from './help.js';
 import { EXIT, outputMessage, UsageError, version, type Io } from './io.js';
 import { messages } from './messages.js';
 import { registerSchema, registerTemplate } from './template.js';
 
 export { EXIT, type Io } from './io.js';
 
-function program(io: Io, lang: Lang, done: (code: number) => void): Command {
+function program(io: Io, lang: Lang, defaultLang: Lang, done: (code: number) => void): Command {
+  const width = () => io.columns ?? 80;
   const cmd = new Command('report')
     .description('政府信息公开工作年度报告检查和转换工具 (validator and converter for annual government information disclosure reports)')
-    .version(version(), '-v, --version')
+    .version(version(), '-v, --version', '显示版本号 (print the version)')
+    .helpOption('-h, --help', '显示帮助 (show help)')
+    .helpCommand('help [command]', '显示命令的帮助 (show help for a command)')
+    .configureHelp(helpFor(lang))
     .exitOverride()
     // Commander's own error lines are English and come with the whole help: run() prints one line instead.
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
-  registerCheck(cmd, io, lang, done);
-  registerConvert(cmd, io, lang, done);
-  registerTemplate(cmd, io, lang, done);
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined, getOutHelpWidth: width, getErrHelpWidth: width });
+  registerCheck(cmd, io, defaultLang, done);
+  registerConvert(cmd, io, defaultLang, done);
+  registerTemplate(cmd, io, defaultLang, done);
   registerSchema(cmd, io, done);
   return cmd;
 }
 
 const COMMANDS = ['check', 'convert', 'template', 'schema'];
 
+/** The language when --lang is not given: REPORT_LANG, else Chinese. */
+const envLang = (env: Io['env']): Lang => (env.REPORT_LANG === 'en' ? 'en' : 'zh');
+
 /** The language asked for (--lang en, --lang=en, REPORT_LANG), known before commander has parsed anything. */
 function langOf(argv: string[], env: Io['env']): Lang {
-  let asked = env.REPORT_LANG;
+  let asked: string | undefined = envLang(env);
   argv.forEach((arg, i) => {
     if (arg === '--lang') asked = argv[i + 1];
     else if (arg.startsWith('--lang=')) asked = arg.slice('--lang='.length);
@@ -61,10 +69,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const lang = langOf(argv, io.env);
   let code: number = EXIT.ok;
   try {
-    await program(io, lang, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    await program(io, lang, envLang(io.env), (c) => (code = c)).parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return EXIT.ok;
+      // `report` alone: commander has printed the help (to stderr); no command was given.
+      if (err.code === 'commander.help') return EXIT.usage;
       io.stderr(`${usageLine(err, argv, lang)}\n`);
       return EXIT.usage;
     }

@@ -19,6 +19,10 @@ export interface Io {
   isTTY: boolean;
   /** Whether stderr is a terminal (progress bar). */
   stderrTTY?: boolean;
+  /** The terminal's width in columns, when there is a terminal (progress bar, help). */
+  columns?: number;
+  /** Standard input, for `report check -`. */
+  stdin?: () => AsyncIterable<Uint8Array>;
   env: Record<string, string | undefined>;
 }
 

@@ -18,6 +18,8 @@ export function main(argv: string[]): Promise<number> {
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
     stderrTTY: Boolean(process.stderr.isTTY),
+    columns: process.stderr.columns ?? process.stdout.columns,
+    stdin: () => process.stdin,
     env: process.env,
   });
 }

@@ -1,5 +1,6 @@
 // The CLI's own words (not rule messages), and whether to use colour.
 
+import { REPORT_KINDS } from '../batch/walk.js';
 import type { Lang } from '../rules/types.js';
 import type { Io } from './io.js';
 
@@ -43,7 +44,10 @@ const MESSAGES = {
     badCount: (option: string, value: string) => `${option} ${value} 不对：应为大于 0 的整数，如 ${option} 200000`,
     badSize: (option: string, value: string) => `${option} ${value} 不对：应为大于 0 的大小，如 50MB、512k 或字节数`,
     badDuration: (option: string, value: string) => `${option} ${value} 不对：应为时长，如 30s、500ms、2m，0 为不限`,
-    noReports: (paths: string) => `${paths} 中没有可检查的报告文件（.xlsx、.xlsm、.csv、.tsv、.txt、.json）`,
+    noReports: (paths: string, skipped: number) =>
+      `${paths} 中没有报告文件（${REPORT_KINDS.join('、')}）${skipped ? `，只有 ${skipped} 个其他文件` : ''}`,
+    stdinAlone: () => `- （标准输入）只能单独使用，不能和其他文件一起检查`,
+    noStdin: () => `没有标准输入可读`,
     previous: (file: string, why: string) => `--previous ${file} 无法使用：${why}`,
     annotateSkipped: (file: string) => `${file} 无法读取，没有写出标注文件`,
     usage: (detail: string, command: string) => `${detail}（运行 report ${command}--help 查看用法）`,
@@ -75,7 +79,10 @@ const MESSAGES = {
     badCount: (option: string, value: string) => `${option} ${value} is not valid: use a count above 0, e.g. ${option} 200000`,
     badSize: (option: string, value: string) => `${option} ${value} is not valid: use a size above 0, e.g. 50MB, 512k or bytes`,
     badDuration: (option: string, value: string) => `${option} ${value} is not valid: use a duration, e.g. 30s, 500ms, 2m; 0 for none`,
-    noReports: (paths: string) => `no report files (.xlsx, .xlsm, .csv, .tsv, .txt, .json) in ${paths}`,
+    noReports: (paths: string, skipped: number) =>
+      `no report files (${REPORT_KINDS.join(', ')}) in ${paths}${skipped ? `, only ${skipped} other file${skipped === 1 ? '' : 's'}` : ''}`,
+    stdinAlone: () => `- (standard input) must be the only path to check`,
+    noStdin: () => `there is no standard input to read`,
     previous: (file: string, why: string) => `--previous ${file} cannot be used: ${why}`,
     annotateSkipped: (file: string) => `${file} cannot be read, so no annotated workbook was written`,
     usage: (detail: string, command: string) => `${detail} (see report ${command}--help)`,

@@ -16,6 +16,7 @@ interface TemplateFlags {
   edition: EditionId;
   to: 'xlsx' | 'csv';
   output?: string;
+  outputFile?: string;
   lang: Lang;
 }
 
@@ -23,8 +24,10 @@ async function template(flags: TemplateFlags, io: Io): Promise<number> {
   const report = blankReport(flags.edition);
   if (flags.to === 'csv') {
     const data = layoutCsv(report);
-    if (flags.output) await writeOutput(flags.output, data);
-    else io.stdout(data);
+    if (flags.output) {
+      await writeOutput(flags.output, data);
+      io.stderr(`${messages(flags.lang).written(flags.output)}\n`);
+    } else io.stdout(data);
     return EXIT.ok;
   }
   const target = flags.output ?? `政府信息公开工作年度报告模板-${flags.edition}.xlsx`;
@@ -41,8 +44,12 @@ export function registerTemplate(program: Command, io: Io, lang: Lang, done: (co
     .addOption(new Option('--edition <edition>', '格式版本 (edition)').choices(EDITION_IDS).default('2021'))
     .addOption(new Option('--to <format>', '模板格式 (template format)').choices(['xlsx', 'csv']).default('xlsx'))
     .option('-o, --output <path>', '输出文件 (output file)')
+    .addOption(new Option('--output-file <path>').hideHelp())
     .addOption(new Option('--lang <lang>', '信息语言 (message language)').choices(['zh', 'en']).default(lang))
-    .action(async (flags: TemplateFlags) => done(await template(flags, io)));
+    .action(async (flags: TemplateFlags) => {
+      flags.output ??= flags.outputFile;
+      done(await template(flags, io));
+    });
 }
 
 export function registerSchema(program: Command, io: Io, done: (code: number) => void): void {

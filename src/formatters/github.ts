@@ -4,6 +4,7 @@ import type { Diagnostic, FileResult } from '../engine/index.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
 import { lineOf, qualifiedCell, reportPath, worstFirst } from './shared.js';
+import { skippedLine, summarize, summaryLine } from './summary.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /** GitHub shows this many error and this many warning annotations per step and drops the rest silently. */
@@ -13,30 +14,28 @@ export const SUMMARY_LIMIT = 1024 * 1024;
 
 const WORDS = {
   zh: {
-    totals: (files: number, e: number, w: number) => `report：共检查 ${files} 个文件，${e} 个错误，${w} 个警告。`,
     capped: (limit: number) =>
-      `GitHub 每一步只显示前 ${limit} 个错误和前 ${limit} 个警告的标注；完整列表见作业日志中的“全部问题”分组，或用 --output-file 写出报告文件。`,
+      `GitHub 每一步只显示前 ${limit} 个错误和前 ${limit} 个警告的标注；完整列表见作业日志中的“全部问题”分组，或用 -o 写出报告文件`,
+    tool: 'report：',
+    stop: '。',
     everything: (n: number) => `全部问题（${n} 个）`,
     error: '错误',
     warning: '警告',
     title: '## report 检查结果',
-    overview: (files: number, failed: number, unreadable: number, e: number, w: number) =>
-      `共检查 ${files} 个文件：${failed} 个有错误${unreadable ? `（其中 ${unreadable} 个无法读取）` : ''}；共 ${e} 个错误，${w} 个警告。`,
     fileHead: '| 文件 | 单位 | 年度 | 错误 | 警告 |',
     ruleHead: '| 规则 | 说明 | 次数 | 文件数 |',
     topRules: '### 最常见的问题',
     unlisted: (n: number) => `另有 ${n} 个文件未列出（摘要大小有限），完整结果见作业日志或报告文件。`,
   },
   en: {
-    totals: (files: number, e: number, w: number) => `report: ${files} file${files === 1 ? '' : 's'} checked, ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}.`,
     capped: (limit: number) =>
-      ` GitHub shows only the first ${limit} error and ${limit} warning annotations of a step; the full list is in the job log under "All findings", or write a report file with --output-file.`,
+      `GitHub shows only the first ${limit} error and ${limit} warning annotations of a step; the full list is in the job log under "All findings", or write a report file with -o`,
+    tool: 'report: ',
+    stop: '. ',
     everything: (n: number) => `All findings (${n})`,
     error: 'error',
     warning: 'warning',
     title: '## report results',
-    overview: (files: number, failed: number, unreadable: number, e: number, w: number) =>
-      `${files} file${files === 1 ? '' : 's'} checked: ${failed} with errors${unreadable ? ` (${unreadable} unreadable)` : ''}; ${e} errors and ${w} warnings in all.`,
     fileHead: '| File | Agency | Year | Errors | Warnings |',
     ruleHead: '| Rule | What it checks | Findings | Files |',
     topRules: '### Most frequent findings',
@@ -84,13 +83,6 @@ function logLine(path: string, d: Diagnostic, lang: Lang): string {
   return [sev, place, where(d), d.rule, d.messages[lang]].filter(Boolean).join('  ').replace(/[\r\n]+/g, ' ');
 }
 
-function totals(results: FileResult[]) {
-  return {
-    errors: results.reduce((n, r) => n + r.errorCount, 0),
-    warnings: results.reduce((n, r) => n + r.warningCount, 0),
-  };
-}
-
 export const github: Formatter = {
   id: 'github',
   description: 'GitHub Actions annotations (worst 10 errors and 10 warnings, then a notice with the totals)',
@@ -112,8 +104,13 @@ export const github: Formatter = {
       for (const r of results) for (const d of r.diagnostics) out.push(logLine(paths.get(r)!, d, context.lang));
       out.push('::endgroup::');
     }
-    const { errors, warnings } = totals(results);
-    out.push(`::notice::${escapeData(`${w.totals(results.length, errors, warnings)}${dropped ? w.capped(ANNOTATION_LIMIT) : ''}`)}`);
+    const summary = summarize(results, context.skipped);
+    const sentences = [
+      summaryLine(summary, context.lang),
+      ...(context.skipped?.length ? [skippedLine(context.skipped, summary, context.lang)] : []),
+      ...(dropped ? [w.capped(ANNOTATION_LIMIT)] : []),
+    ];
+    out.push(`::notice::${escapeData(`${w.tool}${sentences.join(w.stop)}${w.stop.trim()}`)}`);
     return `${out.join('\n')}\n`;
   },
 };
@@ -129,9 +126,8 @@ function cell(s: string): string {
  */
 export function githubSummary(results: FileResult[], context: FormatContext): string {
   const w = WORDS[context.lang];
-  const { errors, warnings } = totals(results);
-  const failed = results.filter((r) => r.errorCount > 0).length;
-  const unreadable = results.filter((r) => r.diagnostics.some((d) => d.rule === 'file-unreadable')).length;
+  const summary = summarize(results, context.skipped);
+  const overview = [summaryLine(summary, context.lang), ...(context.skipped?.length ? [skippedLine(context.skipped, summary, context.lang)] : [])];
 
   const counts = new Map<string, { findings: number; files: number }>();
   for (const r of results) {
@@ -149,7 +145,7 @@ export function githubSummary(results: FileResult[], context: FormatContext): st
     ? ['', w.topRules, '', w.ruleHead, '| --- | --- | ---: | ---: |', ...top.map(([id, c]) => `| ${cell(id)} | ${cell(RULES_BY_ID.get(id)?.meta.description[context.lang] ?? '')} | ${c.findings} | ${c.files} |`)]
     : [];
 
-  const head = [w.title, '', w.overview(results.length, failed, unreadable, errors, warnings), '', w.fileHead, '| --- | --- | ---: | ---: | ---: |'];
+  const head = [w.title, '', ...overview.map(cell), '', w.fileHead, '| --- | --- | ---: | ---: | ---: |'];
   const ordered = [...results.filter((r) => r.errorCount > 0), ...results.filter((r) => r.errorCount === 0 && r.warningCount > 0), ...results.filter((r) => r.errorCount === 0 && r.warningCount === 0)];
   const bytes = (lines: string[]) => lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8') + 1, 0);
   // Room for the head, the rule table and the "not listed" line, with a margin for the last one's number.

@@ -1,7 +1,8 @@
-// JSON: the contract other programs read (`{"version": 1, "results": [...]}`).
+// JSON: the contract other programs read (`{"version": 1, "results": [...], "summary": {...}, "skipped": [...]}`).
 
 import type { FileResult } from '../engine/index.js';
-import type { Formatter } from './types.js';
+import { Tally } from './summary.js';
+import type { FormatContext, Formatter } from './types.js';
 
 function entry(r: FileResult) {
   return {
@@ -29,19 +30,28 @@ function entry(r: FileResult) {
   };
 }
 
-/** JSON.stringify(document, null, 2), one result at a time. */
-function* stream(results: Iterable<FileResult>): Generator<string> {
+const indented = (value: unknown, by: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${by}`);
+
+/**
+ * JSON.stringify(document, null, 2), one result at a time; after the results, the run's summary
+ * (summary.ts) and the files a folder run did not check.
+ */
+function* stream(results: Iterable<FileResult>, context?: FormatContext): Generator<string> {
+  const tally = new Tally();
   let first = true;
   for (const r of results) {
-    yield `${first ? '{\n  "version": 1,\n  "results": [' : ','}\n    ${JSON.stringify(entry(r), null, 2).replace(/\n/g, '\n    ')}`;
+    tally.add(r);
+    yield `${first ? '{\n  "version": 1,\n  "results": [' : ','}\n    ${indented(entry(r), '    ')}`;
     first = false;
   }
-  yield first ? `${JSON.stringify({ version: 1, results: [] }, null, 2)}\n` : '\n  ]\n}\n';
+  const skipped = context?.skipped ?? [];
+  const tail = { summary: tally.summary(skipped), skipped };
+  yield `${first ? '{\n  "version": 1,\n  "results": [' : '\n  '}],\n  "summary": ${indented(tail.summary, '  ')},\n  "skipped": ${indented(tail.skipped, '  ')}\n}\n`;
 }
 
 export const json: Formatter = {
   id: 'json',
-  description: 'machine-readable JSON ({"version": 1, "results": [...]})',
-  format: (results) => [...stream(results)].join(''),
+  description: 'machine-readable JSON ({"version": 1, "results": [...], "summary": {...}})',
+  format: (results, context) => [...stream(results, context)].join(''),
   stream,
 };

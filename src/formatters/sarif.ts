@@ -4,6 +4,7 @@ import type { Diagnostic, FileResult } from '../engine/index.js';
 import { RULES } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
 import { lineOf, qualifiedCell, reportPath, worstFirst } from './shared.js';
+import { summarize } from './summary.js';
 import type { Formatter } from './types.js';
 
 /** GitHub code scanning refuses a run with more results than this. */
@@ -122,7 +123,20 @@ export const sarif: Formatter = {
         const path = pathOf.get(result)!;
         return sarifResult(result, diagnostic, artifactIndex.get(path)!, ruleIndex, context.lang, path);
       }),
-      properties: { resultCount: ranked.length, droppedResults: ranked.length - kept.length, resultLimit: SARIF_RESULT_LIMIT },
+      // Files a folder run did not check are named as notes of the run, not as results (no rule failed).
+      invocations: [
+        {
+          executionSuccessful: true,
+          toolExecutionNotifications: (context.skipped ?? []).map((s) => ({
+            level: 'note',
+            descriptor: { id: 'file-skipped' },
+            message: { text: s.kind.startsWith('.') || s.kind === '(none)' ? `not checked: not a report file (${s.kind})` : `not checked: ${s.kind === 'lock' ? 'an Office/WPS lock file' : 'a file this tool wrote'}` },
+            locations: [{ physicalLocation: { artifactLocation: artifactLocation(reportPath(s.file, context)) } }],
+            properties: { kind: s.kind },
+          })),
+        },
+      ],
+      properties: { resultCount: ranked.length, droppedResults: ranked.length - kept.length, resultLimit: SARIF_RESULT_LIMIT, summary: summarize(results, context.skipped) },
     });
     return `${JSON.stringify({ $schema: SCHEMA, version: '2.1.0', runs: [run] }, null, 2)}\n`;
   },

@@ -1,8 +1,10 @@
 // Text for people: grouped by file, one line per finding with its cell and rule, then a summary.
 
 import { Chalk } from 'chalk';
+import stringWidth from 'string-width';
 import type { Diagnostic, FileResult } from '../engine/index.js';
 import type { Lang } from '../rules/types.js';
+import { skippedLine, summarize, summaryLine } from './summary.js';
 import type { Formatter } from './types.js';
 
 const WORDS = {
@@ -14,10 +16,8 @@ const WORDS = {
     year: (y: number) => `${y} 年`,
     line: (n: number) => `第${n}行`,
     counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
-    summary: (files: number, clean: number, failed: number, e: number, w: number) =>
-      failed === 0 && w === 0
-        ? `共检查 ${files} 个文件，全部通过`
-        : `共检查 ${files} 个文件：${clean} 个通过，${failed} 个有错误；共 ${e} 个错误，${w} 个警告`,
+    mostFrequent: '最常见的问题：',
+    mostErrors: '错误最多的文件：',
   },
   en: {
     error: 'error',
@@ -27,10 +27,8 @@ const WORDS = {
     year: (y: number) => `${y}`,
     line: (n: number) => `line ${n}`,
     counts: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`,
-    summary: (files: number, clean: number, failed: number, e: number, w: number) =>
-      failed === 0 && w === 0
-        ? `${files} file${files === 1 ? '' : 's'} checked, all clean`
-        : `${files} file${files === 1 ? '' : 's'} checked: ${clean} clean, ${failed} with errors; ${e} errors, ${w} warnings in all`,
+    mostFrequent: 'Most frequent rules:',
+    mostErrors: 'Files with most errors:',
   },
 } as const;
 
@@ -40,46 +38,36 @@ function where(d: Diagnostic, lang: Lang): string {
   return d.sheet ? `${d.sheet}!${d.cell}` : d.cell;
 }
 
-/** Display width, counting CJK characters as two columns, for aligning the location column. */
-function width(s: string): number {
-  let n = 0;
-  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return n;
-}
-
 function pad(s: string, to: number): string {
-  return s + ' '.repeat(Math.max(0, to - width(s)));
+  return s + ' '.repeat(Math.max(0, to - stringWidth(s)));
 }
 
-/** For a folder: how many files fared how, the most frequent rules, the files with most errors. */
-function batchSummary(results: FileResult[], lang: Lang): string[] {
-  const zh = lang === 'zh';
-  const unreadable = results.filter((r) => r.diagnostics.some((d) => d.rule === 'file-unreadable')).length;
-  const withWarnings = results.filter((r) => r.warningCount > 0).length;
-  const clean = results.filter((r) => r.errorCount === 0 && r.warningCount === 0).length;
-  const failed = results.filter((r) => r.errorCount > 0).length;
+/** For a folder: the most frequent rules and the files with most errors. */
+function batchDetails(results: FileResult[], lang: Lang): string[] {
+  const w = WORDS[lang];
   const rules = new Map<string, number>();
   for (const r of results) for (const d of r.diagnostics) rules.set(d.rule, (rules.get(d.rule) ?? 0) + 1);
   const topRules = [...rules].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5);
   const worst = results.filter((r) => r.errorCount > 0).sort((a, b) => b.errorCount - a.errorCount).slice(0, 5);
   return [
-    zh
-      ? `汇总：${results.length} 个文件，${clean} 个无问题，${failed} 个有错误，${withWarnings} 个有警告，${unreadable} 个无法读取`
-      : `Summary: ${results.length} files, ${clean} clean, ${failed} with errors, ${withWarnings} with warnings, ${unreadable} unreadable`,
-    zh ? '最常见的问题：' : 'Most frequent rules:',
+    w.mostFrequent,
     ...topRules.map(([rule, n]) => `  ${rule.padEnd(18)} ${n}`),
-    ...(worst.length ? [zh ? '错误最多的文件：' : 'Files with most errors:', ...worst.map((r) => `  ${String(r.errorCount).padStart(4)}  ${r.file}`)] : []),
+    ...(worst.length ? [w.mostErrors, ...worst.map((r) => `  ${String(r.errorCount).padStart(4)}  ${r.file}`)] : []),
   ];
 }
 
 export const text: Formatter = {
   id: 'text',
   description: 'readable text grouped by file (default)',
-  format(results: FileResult[], { lang, color }) {
+  format(results: FileResult[], { lang, color, skipped = [], verbose = false }) {
     const c = new Chalk({ level: color ? 1 : 0 });
     const w = WORDS[lang];
     const out: string[] = [];
+    // Like ESLint: the files with findings; clean ones are a count (listed with --verbose, or when
+    // the one file checked is clean).
+    const listClean = verbose || results.length === 1;
     for (const r of results) {
+      if (r.diagnostics.length === 0 && !listClean) continue;
       const facts = [r.agency, r.year !== null ? w.year(r.year) : null, r.edition ? w.edition(r.edition) : null].filter(Boolean).join(' · ');
       out.push(`${c.underline(r.file)}${facts ? `  ${c.dim(facts)}` : ''}`);
       if (r.diagnostics.length === 0) {
@@ -87,7 +75,7 @@ export const text: Formatter = {
         continue;
       }
       const locs = r.diagnostics.map((d) => where(d, lang));
-      const locWidth = Math.max(...locs.map(width));
+      const locWidth = Math.max(...locs.map((l) => stringWidth(l)));
       const ruleWidth = Math.max(...r.diagnostics.map((d) => d.rule.length));
       r.diagnostics.forEach((d, i) => {
         const sev = d.severity === 'error' ? c.red(pad(w.error, 7)) : c.yellow(pad(w.warning, 7));
@@ -95,13 +83,11 @@ export const text: Formatter = {
       });
       out.push(`  ${r.errorCount ? c.red('✖') : c.yellow('⚠')} ${w.counts(r.errorCount, r.warningCount)}`, '');
     }
-    const errors = results.reduce((n, r) => n + r.errorCount, 0);
-    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-    const failed = results.filter((r) => r.errorCount > 0).length;
-    const clean = results.filter((r) => r.errorCount === 0).length;
-    if (results.length > 1 && (errors || warnings)) out.push(...batchSummary(results, lang), '');
-    const line = w.summary(results.length, clean, failed, errors, warnings);
-    out.push(errors ? c.red.bold(line) : warnings ? c.yellow.bold(line) : c.green.bold(line));
+    const summary = summarize(results, skipped);
+    if (results.length > 1 && (summary.errors || summary.warnings)) out.push(...batchDetails(results, lang), '');
+    const line = summaryLine(summary, lang);
+    out.push(summary.errors ? c.red.bold(line) : summary.warnings ? c.yellow.bold(line) : c.green.bold(line));
+    if (skipped.length > 0) out.push(skippedLine(skipped, summary, lang));
     return `${out.join('\n')}\n`;
   },
 };

@@ -13,6 +13,16 @@ export interface FormatContext {
   cwd?: string;
   /** A CI matrix shard's own id, so shards do not close each other's alerts (SARIF). */
   automationId?: string;
+  /** Files in the folders checked that were not report files, named in the summary. */
+  skipped?: readonly SkippedFile[];
+  /** List clean files too (text): by default they are only counted. */
+  verbose?: boolean;
+}
+
+/** A file a folder run did not check: its path as shown, and its kind (`.png`; `lock`, `output`). */
+export interface SkippedFile {
+  file: string;
+  kind: string;
 }
 
 export interface Formatter {

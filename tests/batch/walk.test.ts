@@ -18,17 +18,23 @@ function tree() {
 }
 
 describe('walk', () => {
-  it('walks folders recursively, sorted, skipping lock files, hidden files, our own outputs and other types; follows a symlink loop once', async () => {
+  it('walks folders recursively, sorted; names lock files, our own outputs and other types as skipped, passes over hidden files; follows a symlink loop once', async () => {
     const root = tree();
-    const { files, missing } = await walk([root]);
-    expect(files.map((f) => f.slice(root.length + 1))).toEqual(['a/1.txt', 'b/2.xlsx', 'b/deep/3.csv', 'b/real.txt', 'z.json']);
+    writeFileSync(join(root, 'b', 'photo.PNG'), 'x');
+    const { files, missing, skipped } = await walk([root]);
+    expect(files.map((f) => f.slice(root.length + 1))).toEqual(['a/1.txt', 'a/notes.docx', 'b/2.xlsx', 'b/deep/3.csv', 'b/real.txt', 'z.json']);
     expect(missing).toEqual([]);
+    expect(skipped.map((s) => [s.path.slice(root.length + 1), s.kind])).toEqual([
+      ['a/r.official.xlsx', 'output'],
+      ['a/~$1.xlsx', 'lock'],
+      ['b/photo.PNG', '.png'],
+    ]);
   });
 
   it('keeps explicit files in the order given, each once, and reports paths that match nothing', async () => {
     const root = tree();
     const { files, missing } = await walk([join(root, 'z.json'), join(root, 'a'), join(root, 'a', '1.txt'), join(root, 'nope.xlsx')]);
-    expect(files.map((f) => f.slice(root.length + 1))).toEqual(['z.json', 'a/1.txt']);
+    expect(files.map((f) => f.slice(root.length + 1))).toEqual(['z.json', 'a/1.txt', 'a/notes.docx']);
     expect(missing).toEqual([join(root, 'nope.xlsx')]);
   });
 

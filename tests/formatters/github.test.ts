@@ -43,7 +43,7 @@ describe('github', () => {
     expect(csvWarning.props).toEqual({ file: CELLS, line: String(w.line), title: `${w.rule} ${w.cell}` });
     const notice = command(out.at(-1)!);
     expect(notice.name).toBe('notice');
-    expect(notice.message).toBe('report：共检查 2 个文件，10 个错误，3 个警告。');
+    expect(notice.message).toBe('report：共检查 2 个文件：0 个无问题，2 个有错误，0 个只有警告；共 10 个错误，3 个警告。');
   });
 
   it('annotates a finding without a cell at the file alone', () => {
@@ -87,8 +87,8 @@ describe('github', () => {
     expect(end - group - 1).toBe(29);
     expect(out.slice(group + 1, end).every((l) => !l.trimStart().startsWith('::'))).toBe(true);
     expect(commands.at(-1)!.name).toBe('notice');
-    expect(commands.at(-1)!.message).toContain('共检查 3 个文件，14 个错误，15 个警告');
-    expect(commands.at(-1)!.message).toContain('--output-file');
+    expect(commands.at(-1)!.message).toContain('共检查 3 个文件：0 个无问题，2 个有错误，1 个只有警告；共 14 个错误，15 个警告。GitHub 每一步');
+    expect(commands.at(-1)!.message).toContain('-o');
     expect(out.filter((l) => l.startsWith('::notice::'))).toHaveLength(1);
   });
 
@@ -102,7 +102,7 @@ describe('github', () => {
 
   it('writes the notice in English when asked', () => {
     const out = lines(github.format([b.clean], context({ lang: 'en' })));
-    expect(out).toEqual(['::notice::report: 1 file checked, 0 errors, 0 warnings.']);
+    expect(out).toEqual(['::notice::report: 1 file checked, all clean.']);
   });
 });
 
@@ -116,7 +116,7 @@ describe('githubSummary', () => {
       '| fixtures/README.md |  |  | 1 | 0 |',
       '| fixtures/dunfangdian-2021.txt | 顿坊店乡人民政府 | 2021 | 0 | 0 |',
     ]);
-    expect(md).toContain('共检查 4 个文件：3 个有错误（其中 1 个无法读取）；共 11 个错误，3 个警告。');
+    expect(md).toContain('\n共检查 4 个文件：1 个无问题，3 个有错误（其中 1 个无法读取），0 个只有警告；共 11 个错误，3 个警告\n');
     const rules = md.slice(md.indexOf('### 最常见的问题')).split('\n').slice(4, -1);
     const counted = new Map<string, number>();
     for (const d of [b.cells, b.seeded, b.unreadable].flatMap((r) => r.diagnostics)) counted.set(d.rule, (counted.get(d.rule) ?? 0) + 1);

@@ -173,7 +173,7 @@ describe('sarif', () => {
     expect(r.results).toHaveLength(SARIF_RESULT_LIMIT);
     expect(r.results.filter((x: Json) => x.level === 'error')).toHaveLength(600);
     expect(r.results.slice(0, 600).every((x: Json) => x.level === 'error')).toBe(true);
-    expect(r.properties).toEqual({ resultCount: SARIF_RESULT_LIMIT + 500, droppedResults: 500, resultLimit: SARIF_RESULT_LIMIT });
+    expect(r.properties).toMatchObject({ resultCount: SARIF_RESULT_LIMIT + 500, droppedResults: 500, resultLimit: SARIF_RESULT_LIMIT });
   });
 
   it('lists each file once among the artifacts even when given twice', () => {

@@ -1,0 +1,97 @@
+// One summary of a run, the same in every format: how many files, how each fared, how many were
+// skipped and of which kinds. Clean means no errors and no warnings; a file with warnings and no
+// errors is counted as such (it passes the run's exit code unless --max-warnings says otherwise).
+
+import type { FileResult } from '../engine/index.js';
+import type { Lang } from '../rules/types.js';
+import type { SkippedFile } from './types.js';
+
+export interface Summary {
+  /** Files checked: clean + withErrors + warningsOnly. */
+  files: number;
+  /** No errors and no warnings. */
+  clean: number;
+  /** At least one error (the unreadable files among them). */
+  withErrors: number;
+  /** Warnings and no errors. */
+  warningsOnly: number;
+  /** Files that could not be read (file-unreadable), counted among withErrors. */
+  unreadable: number;
+  errors: number;
+  warnings: number;
+  /** Files in the folders that were not checked, and how many of each kind (`.png`, `lock` …). */
+  skipped: number;
+  skippedKinds: Record<string, number>;
+}
+
+/** A summary made as results go by (a formatter that streams sees each result once). */
+export class Tally {
+  private readonly counts = { files: 0, clean: 0, withErrors: 0, warningsOnly: 0, unreadable: 0, errors: 0, warnings: 0 };
+
+  add(result: FileResult): void {
+    const c = this.counts;
+    c.files++;
+    c.errors += result.errorCount;
+    c.warnings += result.warningCount;
+    if (result.errorCount > 0) c.withErrors++;
+    else if (result.warningCount > 0) c.warningsOnly++;
+    else c.clean++;
+    if (result.diagnostics.some((d) => d.rule === 'file-unreadable')) c.unreadable++;
+  }
+
+  summary(skipped: readonly SkippedFile[] = []): Summary {
+    const skippedKinds: Record<string, number> = {};
+    for (const s of skipped) skippedKinds[s.kind] = (skippedKinds[s.kind] ?? 0) + 1;
+    return { ...this.counts, skipped: skipped.length, skippedKinds };
+  }
+}
+
+/** The summary of results already in hand. */
+export function summarize(results: Iterable<FileResult>, skipped?: readonly SkippedFile[]): Summary {
+  const tally = new Tally();
+  for (const r of results) tally.add(r);
+  return tally.summary(skipped);
+}
+
+const WORDS = {
+  zh: {
+    summary: (s: Summary) =>
+      s.clean === s.files
+        ? `共检查 ${s.files} 个文件，全部无问题`
+        : `共检查 ${s.files} 个文件：${s.clean} 个无问题，${s.withErrors} 个有错误${s.unreadable ? `（其中 ${s.unreadable} 个无法读取）` : ''}，${s.warningsOnly} 个只有警告；共 ${s.errors} 个错误，${s.warnings} 个警告`,
+    kinds: { lock: 'Office/WPS 临时文件', output: '本工具写出的文件', '(none)': '无扩展名' } as Record<string, string>,
+    kind: (kind: string, n: number) => `${kind} ${n} 个`,
+    skipped: (n: number, kinds: string, names: string, more: boolean) => `另有 ${n} 个文件不是报告，未检查（${kinds}）：${names}${more ? ' 等' : ''}`,
+    list: '、',
+  },
+  en: {
+    summary: (s: Summary) =>
+      s.clean === s.files
+        ? `${s.files} file${s.files === 1 ? '' : 's'} checked, all clean`
+        : `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.clean} clean, ${s.withErrors} with errors${s.unreadable ? ` (${s.unreadable} unreadable)` : ''}, ${s.warningsOnly} with warnings only; ${s.errors} errors, ${s.warnings} warnings in all`,
+    kinds: { lock: 'Office/WPS lock files', output: 'files this tool wrote', '(none)': 'no extension' } as Record<string, string>,
+    kind: (kind: string, n: number) => `${kind} ${n}`,
+    skipped: (n: number, kinds: string, names: string, more: boolean) =>
+      `${n} other file${n === 1 ? ' is' : 's are'} not a report and ${n === 1 ? 'was' : 'were'} not checked (${kinds}): ${names}${more ? ', …' : ''}`,
+    list: ', ',
+  },
+} as const;
+
+/** The summary as one sentence: `共检查 3000 个文件：2000 个无问题，…`. */
+export function summaryLine(summary: Summary, lang: Lang): string {
+  return WORDS[lang].summary(summary);
+}
+
+/** Skipped files named in a summary line; JSON and SARIF list them all. */
+const SKIPPED_SHOWN = 5;
+
+/** The files not checked: how many of each kind, and the first few by name. */
+export function skippedLine(skipped: readonly SkippedFile[], summary: Summary, lang: Lang): string {
+  const w = WORDS[lang];
+  const kinds = Object.entries(summary.skippedKinds)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([kind, n]) => w.kind(w.kinds[kind] ?? kind, n))
+    .join(w.list);
+  const names = skipped.slice(0, SKIPPED_SHOWN).map((s) => s.file).join(w.list);
+  return w.skipped(skipped.length, kinds, names, skipped.length > SKIPPED_SHOWN);
+}
