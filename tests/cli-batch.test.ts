@@ -132,6 +132,10 @@ describe('report check FOLDER', () => {
     expect(quiet.stdout).toContain('broken.xlsx');
     expect(quiet.stdout).not.toContain('clean.xlsx');
     expect(quiet.stdout).toContain('1 个无问题');
+    // --quiet drops warnings, so a file with only warnings has nothing to list.
+    copyFileSync('fixtures/edition2019-2019.csv', join(dir, 'warns.csv'));
+    expect((await cli(['check', dir])).stdout).toContain('warns.csv');
+    expect((await cli(['check', '--quiet', dir])).stdout).not.toContain('warns.csv');
     const verbose = await cli(['check', '--verbose', dir]);
     expect(verbose.stdout).toContain('clean.xlsx');
     expect(verbose.stdout).toContain('✔ 未发现问题');
