@@ -3,7 +3,7 @@
 // terminal's width or 80 columns; headings and commander's own words in the user's language.
 
 import { Help, type Option } from 'commander';
-import stringWidth from 'string-width';
+import { displayWidth } from '../formatters/width.js';
 import type { Lang } from '../rules/types.js';
 
 const WORDS: Record<Lang, Record<string, string>> = {
@@ -23,7 +23,7 @@ export function wrap(text: string, width: number): string {
   for (const paragraph of text.split('\n')) {
     let line = '';
     for (const piece of paragraph.match(PIECE) ?? ['']) {
-      if (line && stringWidth(line + piece) > width) {
+      if (line && displayWidth(line + piece) > width) {
         lines.push(line);
         line = piece.trimStart();
       } else line += piece;
@@ -41,7 +41,7 @@ export function helpFor(lang: Lang): Partial<Help> {
   const words = WORDS[lang];
   return {
     minWidthToWrap: 1,
-    displayWidth: (text: string) => stringWidth(text),
+    displayWidth: (text: string) => displayWidth(text),
     boxWrap: (text: string, width: number) => wrap(text, width),
     styleTitle: (title: string) => words[title] ?? title,
     optionDescription(option: Option) {

@@ -2,7 +2,7 @@
 // Only on a terminal; never in a log or a pipe. The line never reaches the terminal's last column:
 // a line that wraps cannot be rewritten with \r, and each update would leave a stale line behind.
 
-import stringWidth from 'string-width';
+import { displayWidth } from '../formatters/width.js';
 import type { Lang } from '../rules/types.js';
 
 export interface Progress {
@@ -17,11 +17,11 @@ const BAR = 24;
 
 /** `text` cut to at most `columns` display columns (a CJK character takes two). */
 export function truncate(text: string, columns: number): string {
-  if (stringWidth(text) <= columns) return text;
+  if (displayWidth(text) <= columns) return text;
   let out = '';
   let used = 0;
   for (const ch of text) {
-    const w = stringWidth(ch);
+    const w = displayWidth(ch);
     if (used + w > columns) break;
     out += ch;
     used += w;
@@ -50,7 +50,7 @@ export function progress(total: number, write: (text: string) => void, enabled: 
       const rate = done / Math.max((t - start) / 1000, 0.001);
       const left = rate > 0 ? Math.ceil((total - done) / rate) : 0;
       const text = lang === 'zh' ? `${done}/${total} 个文件  ${rate.toFixed(0)} 个/秒  剩余 ${left} 秒` : `${done}/${total} files  ${rate.toFixed(0)}/s  ${left}s left`;
-      const width = Math.min(BAR, room - stringWidth(text) - 1);
+      const width = Math.min(BAR, room - displayWidth(text) - 1);
       const filled = Math.round((done / total) * Math.max(width, 0));
       const line = width >= 5 ? `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${text}` : text;
       write(`\r${truncate(line, room)}\u001b[K`);

@@ -1,11 +1,11 @@
 // Text for people: grouped by file, one line per finding with its cell and rule, then a summary.
 
 import { Chalk } from 'chalk';
-import stringWidth from 'string-width';
 import type { Diagnostic, FileResult } from '../engine/index.js';
 import type { Lang } from '../rules/types.js';
 import { skippedLine, summarize, summaryLine } from './summary.js';
 import type { Formatter } from './types.js';
+import { displayWidth } from './width.js';
 
 const WORDS = {
   zh: {
@@ -39,7 +39,7 @@ function where(d: Diagnostic, lang: Lang): string {
 }
 
 function pad(s: string, to: number): string {
-  return s + ' '.repeat(Math.max(0, to - stringWidth(s)));
+  return s + ' '.repeat(Math.max(0, to - displayWidth(s)));
 }
 
 /** For a folder: the most frequent rules and the files with most errors. */
@@ -75,7 +75,7 @@ export const text: Formatter = {
         continue;
       }
       const locs = r.diagnostics.map((d) => where(d, lang));
-      const locWidth = Math.max(...locs.map((l) => stringWidth(l)));
+      const locWidth = Math.max(...locs.map((l) => displayWidth(l)));
       const ruleWidth = Math.max(...r.diagnostics.map((d) => d.rule.length));
       r.diagnostics.forEach((d, i) => {
         const sev = d.severity === 'error' ? c.red(pad(w.error, 7)) : c.yellow(pad(w.warning, 7));
