@@ -369,6 +369,23 @@ FIXTURES = [
                    "paragraphs, header rows with fewer cells than the grid, half-width brackets, a leading "
                    "tab before 四、结转…), non-zero figures, one data row labelled `1、本机关不掌握相关政府信息`",
          made="hand-written text (UTF-8, LF), modelled on dunfangdian-2021.txt"),
+    dict(name="markdown-2022.txt", kind="markdown", agency="示例县交通运输局", year=2022, edition="2021",
+         base="A", shift=3, co=[2, 1, 1, 0, 1, 0], cf=[3, 1, 0, 1, 1, 1],
+         t2=t2_2021((1, 0, 6), (3, 2, 31), 412, 57, 6, "1.2"),
+         t4=t4([2, 1, 0, 1], [1, 0, 1, 1], [0, 1, 1, 0]),
+         mutations=[("a", "t4", "suitDirect", "total", +1)],
+         exercises="a Markdown pipe table as PDF-to-Markdown converters write it (rows between pipes, a "
+                   "rule row of dashes under each table's header row, `本<br>年度办理结果` wrapped in its "
+                   "cell), official layout, one seeded t4-total error",
+         made="hand-written text (UTF-8, LF)"),
+    dict(name="pipes-2023.txt", kind="pipes", agency="示例县统计局", year=2023, edition="2021",
+         base="B", shift=2, co=[1, 0, 1, 0, 0, 1], cf=[2, 1, 0, 0, 1, 0],
+         t2=t2_2021((0, 1, 3), (1, 0, 12), 35, 8, 2, "0"),
+         t4=t4([1, 0, 0, 1], [0, 1, 0, 0], [1, 0, 0, 0]),
+         exercises="cells copied out of a document separated by a pipe with a space either side (no "
+                   "outer pipes), laid out like the pasted seed (header rows with fewer cells, blank lines "
+                   "between paragraphs)",
+         made="hand-written text (UTF-8, LF)"),
     dict(name="gbk-seeded-2021.tsv", kind="tsv", encoding="gb18030", bom=False, eol="\r\n",
          agency="示例县住房和城乡建设局", year=2021, edition="2021",
          base="B", shift=6, co=[6, 2, 1, 1, 1, 1], cf=[8, 2, 1, 1, 1, 1],
@@ -426,6 +443,9 @@ EXPECTED = {
     ],
     "missing-t4-2022.csv": [
         ("table-missing", "t4", None, None),
+    ],
+    "markdown-2022.txt": [
+        ("t4-total", "t4", "suitDirect", None),
     ],
 }
 # cells worth pointing at in fixtures that balance (rendered with their addresses in the README)
@@ -1011,6 +1031,36 @@ def write_fixture(fx, rep, tmp, lo):
             f.write(text)
         lines = list(range(1, len(recs) + 1))
         where = {k: (None,) + v for k, v in pos.items()}
+    elif kind == "pipes":
+        # Cells copied out of a document as `a | b | c`: the pasted layout with ` | ` for tabs.
+        recs, pos = pasted_records(rep, fx)
+        text = "\n".join(" | ".join(r) for r in recs) + "\n"
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        lines = list(range(1, len(recs) + 1))
+        where = {k: (None,) + v for k, v in pos.items()}
+    elif kind == "markdown":
+        # What PDF-to-Markdown converters write: every row `| a | b |`, a `|---|` rule under the
+        # first row of several cells after a blank line or a one-cell row (a table's header), blank
+        # lines between blocks, labels wrapped with <br>.
+        sh = official_sheet(rep, fx, None)
+        out, line_of = [], {}
+        starts_table = True
+        for r, rec in enumerate(sh.records()):
+            line_of[r] = len(out)
+            if not any(rec):
+                out.append("")
+                starts_table = True
+                continue
+            cells = [c.replace("本年度办理结果", "本<br>年度办理结果") for c in rec]
+            out.append("| " + " | ".join(cells) + " |")
+            if starts_table and len(rec) > 1:
+                out.append("|" + "|".join("---" for _ in rec) + "|")
+            starts_table = len(rec) == 1
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write("\n".join(out) + "\n")
+        lines = list(range(1, len(out) + 1))
+        where = {k: (None, line_of[r], c) for k, (r, c) in sh.pos.items()}
     else:
         raise ValueError(kind)
     return {"where": where, "lines": lines}
@@ -1052,6 +1102,20 @@ def read_back(fx):
     if kind == "pasted":
         text = data.decode("utf-8")
         recs = [ln.split("\t") for ln in text.split("\n")]
+        starts = list(range(1, len(recs) + 1))
+    elif kind == "pipes":
+        text = data.decode("utf-8")
+        recs = [[c.strip() for c in ln.split("|")] for ln in text.split("\n")]
+        starts = list(range(1, len(recs) + 1))
+    elif kind == "markdown":
+        text = data.decode("utf-8")
+        recs = []
+        for ln in text.split("\n"):
+            row = ln.strip()
+            row = row[1:] if row.startswith("|") else row
+            row = row[:-1] if row.endswith("|") else row
+            cells = [c.replace("<br>", "").strip() for c in row.split("|")]
+            recs.append([] if all(re.fullmatch(r":?-{3,}:?", c) for c in cells) else cells)
         starts = list(range(1, len(recs) + 1))
     else:
         enc = fx["encoding"]
@@ -1305,6 +1369,12 @@ def readme(results):
     w("keys are those of the shared FORMAT.md (the project's contract). Cells are A1")
     w("addresses (single-sheet workbooks), `sheet!A1` (several sheets) or `line N, field M` (text,")
     w("physical line counted from 1 after any BOM, field counted from 1).")
+    w("")
+    w("Broken and hostile inputs (empty, encrypted, renamed, truncated, zip bombs, a million cells,")
+    w("damaged XML, odd encodings, a table printed twice …) are in `bad/`, generated by")
+    w("`scripts/make-bad-fixtures.mjs`; see `bad/README.md`, and `bad.expected.json` for what `report")
+    w("check` must make of each (tests/e2e/bad-inputs.test.ts checks it). Word documents are in")
+    w("`documents/` and web pages in `pages/`, each folder with a README of its own.")
     w("")
     w("Base figures are data in the script; every 总计, （七）总计, 本年新收 and the table-4 总计 are")
     w("derived in code, so reports balance by construction; seeded errors are named mutations")

@@ -1,4 +1,5 @@
-// CSV, TSV and pasted text: detect the encoding and the delimiter, then parse with csv-parse.
+// CSV, TSV and pasted text (tabs, commas, semicolons, Markdown pipe tables): detect the encoding
+// and the delimiter, then parse with csv-parse.
 // Cells get the address the same file shows in a spreadsheet (record number, column) and their line.
 
 import { parse } from 'csv-parse/sync';
@@ -53,8 +54,10 @@ export function decode(bytes: Uint8Array): Decoded {
 }
 
 /**
- * The delimiter: a tab when a few lines have tabs (prose never does), otherwise whichever of
- * comma and semicolon splits more lines into three or more cells (prose has a stray comma or two).
+ * The delimiter: a tab when a few lines have tabs (prose never does); `|` when a few lines are
+ * split by it into three or more cells (Markdown pipe tables, which PDF-to-Markdown converters
+ * write, and cells copied out as `a | b | c`); otherwise whichever of comma and semicolon splits
+ * more lines into three or more cells (prose has a stray comma or two).
  */
 export function detectDelimiter(text: string): string {
   const lines = text.split(/\r\n|\n|\r/, 2000);
@@ -62,8 +65,29 @@ export function detectDelimiter(text: string): string {
   if (linesWith('\t', 1) >= Math.min(3, lines.length)) return '\t';
   const comma = linesWith(',', 2);
   const semicolon = linesWith(';', 2);
+  const pipe = linesWith('|', 2);
+  if (pipe >= Math.min(3, lines.length) && pipe > Math.max(comma, semicolon)) return '|';
   if (comma === 0 && semicolon === 0) return linesWith('\t', 1) > 0 ? '\t' : ',';
   return semicolon > comma ? ';' : ',';
+}
+
+/** A Markdown table's rule under its header: `|---|:---:|`. */
+const RULE = /^\s*:?-{3,}:?\s*$/;
+
+/**
+ * Cells separated by `|`: the outer pipes of a Markdown row dropped, each cell trimmed, `<br>`
+ * (how converters write a label that wraps in its cell) a line break, a rule row an empty record.
+ */
+function splitPipes(text: string): Array<{ record: string[]; info: { lines: number } }> {
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.at(-1) === '') lines.pop();
+  return lines.map((line, i) => {
+    let row = line.trim();
+    if (row.startsWith('|')) row = row.slice(1);
+    if (row.endsWith('|') && !row.endsWith('\\|')) row = row.slice(0, -1);
+    const record = row.split('|').map((cell) => cell.replace(/<br\s*\/?>/gi, '\n').trim());
+    return { record: record.every((cell) => RULE.test(cell)) ? [] : record, info: { lines: i + 1 } };
+  });
 }
 
 /**
@@ -96,7 +120,9 @@ export function readDelimited(file: string, bytes: Uint8Array, limits: Limits = 
   if (text.trim() === '') throw new ReadError('empty');
   const delimiter = detectDelimiter(text);
   let records;
-  if (!text.includes('"')) {
+  if (delimiter === '|') {
+    records = splitPipes(text);
+  } else if (!text.includes('"')) {
     records = splitPlain(text, delimiter);
   } else {
     try {

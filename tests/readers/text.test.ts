@@ -92,3 +92,33 @@ describe('readDelimited', () => {
     expect(() => readDelimited('x.csv', new Uint8Array([0x61, 0x00, 0x62]))).toThrow(ReadError);
   });
 });
+
+describe('pipes: Markdown tables and cells copied out as a | b | c', () => {
+  const cellsOf = (text: string) => [...readDelimited('t.txt', new TextEncoder().encode(text)).sheets[0]!.rows.values()].map((cells) => cells.map((c) => c.text));
+
+  it('reads a Markdown pipe table: outer pipes dropped, cells trimmed, the rule row empty, <br> a line break', () => {
+    const grid = readDelimited('t.txt', new TextEncoder().encode('| 信息内容 | 本年新收 |\n|---|:---:|\n| 三、本<br>年度办理结果 | 12 |\n| 行政许可 | 3 |\n'));
+    expect(grid.delimiter).toBe('|');
+    const rows = grid.sheets[0]!.rows;
+    expect([...rows.keys()]).toEqual([1, 3, 4]);
+    expect(rows.get(3)!.map((c) => [c.text, c.col, c.line])).toEqual([
+      ['三、本\n年度办理结果', 1, 3],
+      ['12', 2, 3],
+    ]);
+  });
+
+  it('reads cells separated by " | " without outer pipes; empty cells keep their columns', () => {
+    expect(cellsOf('一、本年新收 | 1 |  | 3\n二、上年结转 | 0 | 1 | 2\n四、结转 | 1 | 1 | 1\n')).toEqual([
+      ['一、本年新收', '1', '3'],
+      ['二、上年结转', '0', '1', '2'],
+      ['四、结转', '1', '1', '1'],
+    ]);
+    expect(readDelimited('t.txt', new TextEncoder().encode('a | 1 |  | 3\nb | 0 | 1 | 2\nc | 1 | 1 | 1\n')).sheets[0]!.rows.get(1)!.map((c) => c.col)).toEqual([1, 2, 4]);
+  });
+
+  it('prefers tabs and commas where they split the lines, and prose with a stray pipe stays prose', () => {
+    expect(detectDelimiter('a\tb|c\nd\te|f\ng\th|i\n')).toBe('\t');
+    expect(detectDelimiter('a,b,c|d\ne,f,g\nh,i,j\n')).toBe(',');
+    expect(detectDelimiter('一段文字 | 另一段\n没有表格\n还是没有\n')).not.toBe('|');
+  });
+});
