@@ -1,4 +1,5 @@
-// Bundle the CLI into dist/bundle/ (one file plus the chunk exceljs is loaded by), and its worker
+// Bundle the CLI into dist/bundle/ (one file plus the chunks loaded on first use: the workbook
+// writer, the document readers), and its worker
 // into a CommonJS file of its own (below): start-up is
 // dominated by loading ~70 small modules, which a bundle turns into one read. exceljs stays
 // external and lazily imported; commander needs `require`, which the banner provides, and Node's
@@ -22,8 +23,11 @@ const builtinsByRequire = {
   },
 };
 
-/** What both bundles share. */
-const common = { outdir: 'dist/bundle', bundle: true, platform: 'node', target: 'node20', external: ['exceljs'], logLevel: 'warning' };
+/**
+ * What both bundles share. exceljs (writing workbooks) and parse5 (reading web pages) stay outside,
+ * imported from node_modules when first needed: a check of workbooks never loads them.
+ */
+const common = { outdir: 'dist/bundle', bundle: true, platform: 'node', target: 'node20', external: ['exceljs', 'parse5'], logLevel: 'warning' };
 
 await build({
   ...common,

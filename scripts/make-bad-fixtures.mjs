@@ -756,7 +756,7 @@ function duplicateTables() {
   });
 }
 
-/** A Word document (.docx: word/document.xml and [Content_Types].xml) renamed to .xlsx. */
+/** A Word document (.docx: word/document.xml and [Content_Types].xml) renamed to .xlsx: read as a Word document, whatever its name. */
 function docxRenamed() {
   return zip([
     {
@@ -770,7 +770,7 @@ function docxRenamed() {
   ]);
 }
 
-/** A web page saved under an .xls name (what many systems' “export to Excel” writes). */
+/** A web page saved under an .xls name (what many systems' “export to Excel” writes): read as a web page. */
 const htmlAsXls = () => utf8.encode('<html><table><tr><td>1</td></tr></table></html>');
 
 /** A CSV holding nothing but a UTF-8 BOM. */
@@ -854,8 +854,8 @@ const CASES = [
   { name: 'not-a-report.txt', make: notAReport, ...findings('table-missing'), about: 'a meeting notice in ordinary Chinese prose' },
   { name: 'all-tables-empty.xlsx', make: allTablesEmpty, ...findings('cell-blank'), about: 'the official layout with every value cell blank (styled, no value)' },
   { name: 'duplicate-tables.xlsx', make: duplicateTables, ...findings('table-duplicate'), about: 'the three tables printed twice on one sheet, the copy below with 表三（一）予以公开·自然人 one higher' },
-  { name: 'docx-renamed.xlsx', make: docxRenamed, ...unreadable('docx'), about: 'a zip with only [Content_Types].xml and word/document.xml (a Word document renamed)' },
-  { name: 'html-as-xls.xls', make: htmlAsXls, ...unreadable('html'), about: '<html><table><tr><td>1</td></tr></table></html> under an .xls name' },
+  { name: 'docx-renamed.xlsx', make: docxRenamed, ...findings('table-missing'), about: 'a zip with only [Content_Types].xml and word/document.xml (a Word document renamed): read as the Word document it is, a title and no tables' },
+  { name: 'html-as-xls.xls', make: htmlAsXls, ...findings('table-missing'), about: '<html><table><tr><td>1</td></tr></table></html> under an .xls name: read as the web page it is, no report tables' },
   { name: 'bom-only.csv', make: bomOnly, ...unreadable('empty'), about: 'a CSV holding only a UTF-8 BOM (3 bytes): empty once decoded' },
   { name: 'sheet-xml-malformed.xlsx', make: sheetXmlMalformed, ...unreadable('corrupt-xlsx'), about: 'the sheet part is broken XML: <sheetData><row><c><v>1</row>' },
   { name: 'shared-string-index-out-of-range.xlsx', make: sharedStringIndexOutOfRange, ...unreadable('corrupt-xlsx'), about: 'a value cell refers to shared string 99999, past the end of the table' },

@@ -1,6 +1,6 @@
 // `report check` on folders: parallel workers, order, summary, exit codes and batch options.
 
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -152,7 +152,10 @@ describe('report check FOLDER', () => {
     const json = JSON.parse((await cli(['check', '--format', 'json', dir])).stdout) as Json;
     const names = json.results.map((x) => x.file.slice(x.file.lastIndexOf('/') + 1));
     expect(names).toEqual(['a.xlsx', 'b.html', 'c.docx', 'd.xls', 'f.doc', 'g.wps', 'h.htm', 'i.mht', 'j.ofd', 'k.et', 'l.ods', 'm.xlsb', 'e.pdf']);
-    for (const r of json.results.slice(1)) expect(r.diagnostics.map((d) => d.rule)).toEqual(['file-unreadable']);
+    // The web page is read (it holds no report tables); the others are not what their names say.
+    expect(json.results[1]!.diagnostics.map((d) => d.rule)).toContain('table-missing');
+    expect(json.results[1]!.diagnostics.map((d) => d.rule)).not.toContain('file-unreadable');
+    for (const r of json.results.slice(2)) expect(r.diagnostics.map((d) => d.rule)).toEqual(['file-unreadable']);
     expect(json.skipped.map((x) => [x.file.slice(dir.length + 1), x.kind])).toEqual([
       ['notes', '(none)'],
       ['photo.png', '.png'],
@@ -166,6 +169,22 @@ describe('report check FOLDER', () => {
     const sarif = JSON.parse((await cli(['check', '--format', 'sarif', dir])).stdout) as Sarif;
     const notes = sarif.runs[0]!.invocations[0]!.toolExecutionNotifications;
     expect(notes.map((n) => n.locations[0]!.physicalLocation.artifactLocation.uri.split('/').at(-1))).toEqual(['notes', 'photo.png', 'all.zip', '~%24a.xlsx']);
+  });
+
+  it('a folder of web pages, Word documents and workbooks: each file its own result, in order (a page may wait for its parser to load)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-mixed-'));
+    // More files than the pool sends a worker at once, the page among them, so that later messages arrive while it waits.
+    const kinds = ['seeded-errors-2022.xlsx', 'cell-errors-2023.csv', 'documents/balanced-2022.docx', 'official-2022.xlsx', 'pages/word-2022.mht'];
+    const sources = Array.from({ length: 41 }, (_, i) => (i === 20 ? 'pages/wps-2022.html' : kinds[i % kinds.length]!));
+    sources.forEach((source, i) => copyFileSync(join('fixtures', source), join(dir, `${String(i).padStart(2, '0')}-${source.split('/').at(-1)}`)));
+    const alone = [];
+    for (const name of readdirSync(dir).sort()) alone.push((JSON.parse((await cli(['check', '--format', 'json', join(dir, name)])).stdout) as Json).results[0]!);
+    for (const jobs of ['2', '3']) {
+      const together = (JSON.parse((await cli(['check', '--format', 'json', '--jobs', jobs, dir])).stdout) as Json).results;
+      // Copies of one report are duplicates of each other only in the folder run.
+      const rules = (r: Json['results'][number]) => [r.file, r.diagnostics.map((d) => d.rule).filter((rule) => rule !== 'duplicate-report')];
+      expect(together.map(rules)).toEqual(alone.map(rules));
+    }
   });
 
   it('a folder of only other files says which kinds it reads', async () => {

@@ -3,7 +3,7 @@
 // cell), a Grid costs each side about as much as reading it, and every grid passing through the
 // main thread as objects makes it grow its young generation to the largest V8 allows.
 
-import { makeCell, type Cell, type CellKind, type Grid, type Range, type Sheet } from '../model/grid.js';
+import { makeCell, type Cell, type CellKind, type Grid, type Paragraph, type Range, type Sheet } from '../model/grid.js';
 
 const KINDS: CellKind[] = ['number', 'text', 'date', 'boolean', 'error', 'formula', 'empty'];
 const KIND_CODES = Object.fromEntries(KINDS.map((kind, i) => [kind, i])) as Record<CellKind, number>;
@@ -33,6 +33,8 @@ export interface PackedGrid {
   numbers: Float64Array;
   /** The cells' texts, one after another, in UTF-16 (code units as they are, lone surrogates too). */
   texts: Uint8Array;
+  /** A document's paragraphs, as they are (a few dozen; copied with the message). */
+  paragraphs?: Paragraph[];
 }
 
 /** The buffers to move with a packed grid (postMessage's transfer list). */
@@ -83,6 +85,7 @@ export function packGrid(grid: Grid): PackedGrid {
   }
   const packed: PackedGrid = { file: grid.file, kind: grid.kind, sheets: [], ints: new Int32Array(intCount), numbers: new Float64Array(cellCount), texts: EMPTY };
   if (grid.encoding !== undefined) packed.encoding = grid.encoding;
+  if (grid.paragraphs !== undefined) packed.paragraphs = grid.paragraphs;
   if (grid.delimiter !== undefined) packed.delimiter = grid.delimiter;
   const packing = new Packing(packed);
   for (const sheet of grid.sheets) packSheet(sheet, packing);
@@ -124,8 +127,9 @@ export function unpackGrid(packed: PackedGrid): Grid {
   const sheets: Sheet[] = [];
   const at = { int: 0, cell: 0 };
   for (const head of packed.sheets) sheets.push(unpackSheet(head, packed, texts, at));
-  const { file, kind, encoding, delimiter } = packed;
-  // The shapes the readers give: a text grid says its encoding and delimiter, a workbook neither.
+  const { file, kind, encoding, delimiter, paragraphs } = packed;
+  // The shapes the readers give: a text grid says its encoding and delimiter, a workbook neither, a document its paragraphs.
+  if (paragraphs !== undefined) return { file, kind, ...(encoding !== undefined ? { encoding } : {}), sheets, paragraphs };
   return encoding !== undefined || delimiter !== undefined ? { file, kind, encoding, delimiter, sheets } : { file, kind, sheets };
 }
 

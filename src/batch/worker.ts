@@ -58,9 +58,8 @@ async function work({ index, file, read }: WorkerRequest): Promise<WorkerReply> 
   return { index, output: keep(role === 'check' ? checkRead(file, read!, task) : await checkOne(file, task)) };
 }
 
-parentPort!.on('message', async ({ requests }: { requests: Array<WorkerRequest | undefined> }) => {
-  // Each file is done before the next: what is awaited here never waits on I/O, so the files of
-  // one message are all done before the next message is read. Each is let go once done.
+/** The files of one message, each done before the next and let go once done. */
+async function handle(requests: Array<WorkerRequest | undefined>): Promise<void> {
   for (let i = 0; i < requests.length; i++) {
     const request = requests[i]!;
     requests[i] = undefined;
@@ -78,6 +77,16 @@ parentPort!.on('message', async ({ requests }: { requests: Array<WorkerRequest |
     on.end();
     reply(done);
   }
+}
+
+/**
+ * The pool matches replies to files in the order it sent them, so messages are handled one after
+ * another: a file's work may wait (the first web page loads its parser), and the next message must
+ * not overtake it.
+ */
+let handled: Promise<void> = Promise.resolve();
+parentPort!.on('message', ({ requests }: { requests: Array<WorkerRequest | undefined> }) => {
+  handled = handled.then(() => handle(requests));
 });
 
 // Loaded: the pool starts timing files from here.

@@ -2,7 +2,7 @@
 // so rules and formatters can point at it without knowing how the file was laid out.
 
 import type { EditionId, TableId } from '../form/types.js';
-import type { SourceKind } from './grid.js';
+import type { Paragraph, SourceKind } from './grid.js';
 
 /** Where something is in the file. */
 export interface Location {
@@ -62,18 +62,18 @@ export interface TableData {
 
 export interface Metadata<T> {
   value: T;
-  /** Where it came from. */
-  from: 'title' | 'cell' | 'filename';
+  /** Where it came from: a title, a labelled cell, a document's statistical period, the file name. */
+  from: 'title' | 'cell' | 'period' | 'filename';
   loc: Location | null;
 }
 
 /** Why a file cannot be read: each is a message of the file-unreadable rule. */
 export type ReadReason =
   | 'empty' | 'not-found' | 'special' | 'is-directory' | 'permission' | 'io'
-  | 'encrypted' | 'old-binary' | 'xlsb' | 'ods' | 'excel-xml' | 'docx' | 'doc' | 'word-xml' | 'rtf' | 'odt'
-  | 'html' | 'mht' | 'pdf' | 'ofd' | 'image' | 'archive' | 'wrong-type' | 'unrecognised' | 'unsupported'
+  | 'encrypted' | 'old-binary' | 'xlsb' | 'ods' | 'excel-xml' | 'doc' | 'rtf' | 'odt'
+  | 'mht-no-html' | 'pdf' | 'ofd' | 'image' | 'archive' | 'wrong-type' | 'unrecognised' | 'unsupported'
   | 'not-report-json' | 'json-edition'
-  | 'not-xlsx' | 'corrupt-xlsx' | 'no-sheets' | 'too-large' | 'inflated-too-large' | 'too-many-cells'
+  | 'not-xlsx' | 'corrupt-xlsx' | 'corrupt-docx' | 'no-sheets' | 'too-large' | 'inflated-too-large' | 'too-many-cells'
   | 'out-of-memory' | 'internal' | 'timeout' | 'undecodable' | 'binary';
 
 export interface ReadFailure {
@@ -105,6 +105,8 @@ export interface Report {
   missingRows: Array<{ table: TableId; key: string }>;
   /** Tables printed more than once: where the copy checked is, where the other is, and a cell where they differ. */
   duplicateTables?: DuplicateTable[];
+  /** A document's paragraphs outside its tables, in reading order (Word, web pages). */
+  paragraphs?: Paragraph[];
 }
 
 export interface DuplicateTable {

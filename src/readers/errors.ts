@@ -13,8 +13,11 @@ export class ReadError extends Error {
   }
 }
 
-/** A workbook's archive that cannot be read: corrupt-xlsx with the first line of why. */
-export function corruptXlsx(err: unknown): ReadError {
+/** A damaged file: the reason (corrupt-xlsx, corrupt-docx) with the first line of why. */
+export function corrupt(reason: 'corrupt-xlsx' | 'corrupt-docx', err: unknown): ReadError {
   if (err instanceof ReadError) return err;
-  return new ReadError('corrupt-xlsx', { detail: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 120) : String(err) });
+  return new ReadError(reason, { detail: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 120) : String(err) });
 }
+
+/** A workbook's archive that cannot be read: corrupt-xlsx with the first line of why. */
+export const corruptXlsx = (err: unknown): ReadError => corrupt('corrupt-xlsx', err);

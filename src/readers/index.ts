@@ -1,9 +1,12 @@
-// File -> Grid: pick the reader from the file's bytes and name, within the limits.
+// File -> Grid: pick the reader from the file's bytes and name (sniff.ts), within the limits.
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Grid } from '../model/grid.js';
+import { readDocx, readWordXml } from './docx.js';
 import { ReadError } from './errors.js';
+import { readHtml } from './html.js';
 import { formatSize, limitsWith, type Limits } from './limits.js';
+import { readMht } from './mht.js';
 import { sniff } from './sniff.js';
 import { readDelimited } from './text.js';
 import { readXlsx } from './xlsx.js';
@@ -11,12 +14,30 @@ import { readXlsx } from './xlsx.js';
 export { ReadError } from './errors.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
 
-/** Read bytes already in memory. Throws ReadError when the file cannot be read as a report. */
+/**
+ * Read bytes already in memory. Throws ReadError when the file cannot be read as a report. The
+ * readers are small and bundled with the rest; what is heavy, the web-page parser (parse5, about
+ * 70 ms to load), is imported by html.ts when the first page is read. (Imported here on first use
+ * instead, the document readers split the bundle into chunks that every start would load.)
+ */
 export async function readGridFromBytes(file: string, bytes: Uint8Array, limits?: Partial<Limits>): Promise<Grid> {
   const bounds = limitsWith(limits);
   if (bytes.length > bounds.maxFileBytes) throw tooLarge(bytes.length, bounds);
   const kind = sniff(file, bytes, bounds);
-  return kind.reader === 'xlsx' ? readXlsx(file, kind.zip, bounds) : readDelimited(file, bytes, bounds);
+  switch (kind.reader) {
+    case 'xlsx':
+      return readXlsx(file, kind.zip, bounds);
+    case 'docx':
+      return readDocx(file, kind.zip, bounds);
+    case 'word-xml':
+      return readWordXml(file, bytes, bounds);
+    case 'html':
+      return readHtml(file, bytes, bounds);
+    case 'mht':
+      return readMht(file, bytes, bounds);
+    case 'delimited':
+      return readDelimited(file, bytes, bounds);
+  }
 }
 
 function tooLarge(size: number, limits: Limits): ReadError {

@@ -6,36 +6,49 @@
 
 import { extname } from 'node:path';
 import type { ReadReason } from '../model/report.js';
-import { corruptXlsx, ReadError } from './errors.js';
+import { corrupt, corruptXlsx, ReadError } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { ZipArchive } from './zip.js';
 
-/** The reader a file goes to: a workbook with its archive opened, or text. */
-export type Readable = { reader: 'xlsx'; zip: ZipArchive } | { reader: 'delimited' };
+/**
+ * The reader a file goes to: a workbook or a Word document with its archive opened, a Word 2003 XML
+ * document, a web page (also one saved under a spreadsheet's or a Word document's name), a
+ * single-file web page (MHT), or text.
+ */
+export type Readable =
+  | { reader: 'xlsx'; zip: ZipArchive }
+  | { reader: 'docx'; zip: ZipArchive }
+  | { reader: 'word-xml' }
+  | { reader: 'html' }
+  | { reader: 'mht' }
+  | { reader: 'delimited' };
 
 const DELIMITED: Readable = { reader: 'delimited' };
 
-/** A kind of file no reader here reads: the file-unreadable message saying so, and its own extensions (the usual one first). */
+/**
+ * A kind of file: the file-unreadable message saying no reader here reads it (null for the documents
+ * a reader of their own reads: Word, web pages), and its own extensions (the usual one first).
+ */
 interface Kind {
-  reason: ReadReason;
+  reason: ReadReason | null;
   names: readonly string[];
   /** Its name in the message, when one message serves several kinds (images, archives). */
   type?: string;
 }
 
-const kind = (reason: ReadReason, names: string[], type?: string): Kind => ({ reason, names, ...(type ? { type } : {}) });
+const kind = (reason: ReadReason | null, names: string[], type?: string): Kind => ({ reason, names, ...(type ? { type } : {}) });
 
 const OLD_EXCEL = kind('old-binary', ['.xls', '.et', '.xlt', '.ett']);
 const XLSB = kind('xlsb', ['.xlsb']);
 const ODS = kind('ods', ['.ods', '.ots']);
 const EXCEL_XML = kind('excel-xml', ['.xml']);
-const DOCX = kind('docx', ['.docx', '.docm', '.dotx', '.dotm']);
+const DOCX = kind(null, ['.docx', '.docm', '.dotx', '.dotm']);
 const DOC = kind('doc', ['.doc', '.wps', '.dot', '.wpt']);
-const WORD_XML = kind('word-xml', ['.xml']);
+const WORD_XML = kind(null, ['.xml']);
 const RTF = kind('rtf', ['.rtf']);
 const ODT = kind('odt', ['.odt', '.ott']);
-const HTML = kind('html', ['.html', '.htm', '.xhtml', '.shtml']);
-const MHT = kind('mht', ['.mht', '.mhtml']);
+const HTML = kind(null, ['.html', '.htm', '.xhtml', '.shtml']);
+const MHT = kind(null, ['.mht', '.mhtml']);
 const PDF = kind('pdf', ['.pdf']);
 const OFD = kind('ofd', ['.ofd']);
 const POWERPOINT = kind('wrong-type', ['.pptx', '.ppt', '.pptm', '.ppsx', '.pps'], 'PowerPoint');
@@ -80,6 +93,7 @@ const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
  * them ('' otherwise), so that the message can say the file was only renamed.
  */
 function unreadable(k: Kind, ext: string): ReadError {
+  if (k.reason === null) throw new Error(`sniff: ${k.names[0]} is read, not refused`);
   const own = k.names.includes(ext);
   return new ReadError(k.reason, { ext: own ? ext : k.names[0]!, renamed: own ? '' : ext, ...(k.type ? { type: k.type } : {}) });
 }
@@ -199,16 +213,21 @@ export function sniff(file: string, bytes: Uint8Array, limits: Pick<Limits, 'max
     try {
       zip = new ZipArchive(bytes, limits.maxInflatedBytes);
     } catch (err) {
-      // A zip whose directory cannot be read: a document when its name says so, else a damaged workbook.
+      // A zip whose directory cannot be read: a damaged Word document or workbook, or the document its name says.
       const claimed = CLAIMED.get(ext);
+      if (claimed === DOCX) throw corrupt('corrupt-docx', err);
       throw claimed && ZIPPED.has(claimed) ? unreadable(claimed, ext) : corruptXlsx(err);
     }
     const content = zipContent(zip);
     if (content === 'xlsx') return { reader: 'xlsx', zip };
+    if (content === DOCX) return { reader: 'docx', zip };
     throw unreadable(content, ext);
   }
   if (startsWith(bytes, OLE)) throw oleFailure(bytes, ext);
   const content = byContent(bytes);
+  if (content === HTML) return { reader: 'html' };
+  if (content === MHT) return { reader: 'mht' };
+  if (content === WORD_XML) return { reader: 'word-xml' };
   if (content) throw unreadable(content, ext);
   if (XLSX_EXTENSIONS.has(ext)) throw new ReadError('not-xlsx');
   // A name without an extension (standard input, `report check -`) says nothing: text is read as text.

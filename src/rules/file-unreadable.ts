@@ -38,17 +38,9 @@ export default defineRule({
         zh: '这是 Excel 2003 XML 表格[，只是扩展名为 {renamed}]：无法读取，请在 Excel/WPS 中打开，另存为 .xlsx 后再检查',
         en: 'this is an Excel 2003 XML spreadsheet[ named {renamed}]: open it in Excel/WPS and save it as .xlsx, then check again',
       },
-      docx: {
-        zh: '这是 Word 文档（{ext}）[，只是扩展名为 {renamed}]：本工具暂不能读取 Word 文档，请把报告中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后再检查',
-        en: 'this is a Word document ({ext})[ named {renamed}]: this tool cannot read Word documents yet; copy the report’s tables into Excel/WPS, save them as .xlsx and check again',
-      },
       doc: {
         zh: '这是旧版 Word/WPS 文字文档（{ext}）[，只是扩展名为 {renamed}]：请在 Word/WPS 中另存为 .docx（以后的版本会读取）；现在请把其中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后检查',
         en: 'this is an old Word/WPS document ({ext})[ named {renamed}]: save it as .docx in Word/WPS (a later version will read that); for now copy its tables into Excel/WPS, save them as .xlsx and check them',
-      },
-      'word-xml': {
-        zh: '这是 Word 2003 XML 文档[，只是扩展名为 {renamed}]：请在 Word/WPS 中另存为 .docx（以后的版本会读取）；现在请把其中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后检查',
-        en: 'this is a Word 2003 XML document[ named {renamed}]: save it as .docx in Word/WPS (a later version will read that); for now copy its tables into Excel/WPS, save them as .xlsx and check them',
       },
       rtf: {
         zh: '这是 RTF 文档[，只是扩展名为 {renamed}]：请在 Word/WPS 中另存为 .docx（以后的版本会读取）；现在请把其中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后检查',
@@ -58,13 +50,9 @@ export default defineRule({
         zh: '这是 OpenDocument 文本文档（{ext}）[，只是扩展名为 {renamed}]：请在 WPS、LibreOffice 或 Word 中另存为 .docx（以后的版本会读取）；现在请把其中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后检查',
         en: 'this is an OpenDocument text document ({ext})[ named {renamed}]: save it as .docx in WPS, LibreOffice or Word (a later version will read that); for now copy its tables into Excel/WPS, save them as .xlsx and check them',
       },
-      html: {
-        zh: '这是网页（HTML）文件[，只是扩展名为 {renamed}]：本工具暂不能读取网页，请在 Excel/WPS 中打开，另存为 .xlsx 后再检查',
-        en: 'this is a web page (HTML)[ named {renamed}]: this tool cannot read web pages yet; open it in Excel/WPS and save it as .xlsx, then check again',
-      },
-      mht: {
-        zh: '这是单个文件网页（MHT）[，只是扩展名为 {renamed}]：本工具暂不能读取网页，请在 Excel/WPS 中打开，另存为 .xlsx 后再检查',
-        en: 'this is a single-file web page (MHT)[ named {renamed}]: this tool cannot read web pages yet; open it in Excel/WPS and save it as .xlsx, then check again',
+      'mht-no-html': {
+        zh: '这是单个文件网页（MHT），但其中找不到网页（HTML）部分（文件可能已损坏或不完整）：请在浏览器或 Word 中打开原文件，另存为网页（.html）或 .xlsx 后再检查',
+        en: 'this single-file web page (MHT) holds no HTML part (the file may be damaged or cut short): open the original in a browser or Word and save it as a web page (.html) or .xlsx, then check again',
       },
       pdf: {
         zh: '这是 PDF 文件[，只是扩展名为 {renamed}]：本工具暂不能读取 PDF，请提交报告表格的原始 .xlsx 文件（或 .csv、.txt）',
@@ -104,6 +92,10 @@ export default defineRule({
         en: 'the name ends in .xlsx but the content is not an .xlsx workbook (corrupt or renamed): open the original in Excel/WPS and save it as .xlsx',
       },
       'corrupt-xlsx': { zh: '.xlsx 文件已损坏，无法打开（{detail}）：请重新导出或另存', en: 'the .xlsx file is corrupt ({detail}): export or save it again' },
+      'corrupt-docx': {
+        zh: 'Word 文档已损坏，无法读取（{detail}）：请在 Word/WPS 中打开原文件，重新另存为 .docx',
+        en: 'the Word document is corrupt ({detail}): open the original in Word/WPS and save it as .docx again',
+      },
       'no-sheets': { zh: '文件是压缩包，但里面没有工作表：请在 Excel/WPS 中另存为 .xlsx', en: 'the file is a zip archive without worksheets: save the report as .xlsx in Excel/WPS' },
       'too-large': {
         zh: '文件有 {size}，超过了允许的大小 {limit}（真实的年报只有几十 KB）：请确认提交的是年度报告；确需检查时用 --max-file-size 调高上限',

@@ -13,7 +13,7 @@ import { ROOT } from '../helpers/cli.js';
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
-type Outcome = 'readable' | 'delimited' | { reason: string; data: Record<string, string | number> };
+type Outcome = 'readable' | 'delimited' | 'docx' | 'word-xml' | 'html' | 'mht' | { reason: string; data: Record<string, string | number> };
 
 function outcome(file: string, bytes: number[] | Uint8Array): Outcome {
   try {
@@ -93,7 +93,7 @@ describe('sniff', () => {
     ['renamed.xlsx', OLE, 'old-binary'],
     ['a.doc', OLE, 'doc'],
     ['a.xlsx', [...text('%PDF-1.4')], 'pdf'],
-    ['a.docx', ZIP, 'docx'],
+    ['a.docx', ZIP, 'corrupt-docx'],
     ['a.xlsx', [1, 2, 3, 4], 'not-xlsx'],
     ['a.xls', [0x31], 'unrecognised'],
     ['a.pdf', [0x31], 'unrecognised'],
@@ -104,6 +104,13 @@ describe('sniff', () => {
     ['export.xls', [...text('\ufeff<table border=1><tr><td>1')], 'html'],
     ['saved.xls', [...text('<!-- saved from url=(0014)about:internet -->\r\n<html>')], 'html'],
     ['a.xhtml', [...text('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">')], 'html'],
+    ['report.doc', [...text('<html><body><table><tr><td>1')], 'html'],
+    ['report.mht', [...text('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n')], 'mht'],
+    ['report.mht', [...text('<html><body><table><tr><td>1')], 'html'],
+    ['report.html', [...text('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n')], 'mht'],
+    ['report.doc', [...text('<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument>')], 'word-xml'],
+    ['report.xml', [...text('<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument>')], 'word-xml'],
+    ['report.xml', [...text('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook>')], 'excel-xml'],
   ])('%s %j -> %s', (file, bytes, expected) => {
     expect(reason(file, bytes)).toBe(expected);
   });
@@ -123,13 +130,17 @@ describe('sniff: a zip is what its entry names say, whatever its name', () => {
     for (const name of ['report.docx', 'report.zip', 'report.dat', 'report.csv', 'report.pdf', 'report']) expect(outcome(name, zipOf(XLSX_PARTS))).toBe('readable');
   });
 
-  it('a Word document renamed .xlsx is a Word document (.docx), and says it was renamed', () => {
-    expect(outcome('report.xlsx', zipOf(DOCX_PARTS))).toEqual({ reason: 'docx', data: { ext: '.docx', renamed: '.xlsx' } });
+  it('a Word document renamed .xlsx, .zip, .dat or with no extension is read as the Word document it is', () => {
+    for (const name of ['report.xlsx', 'report.zip', 'report.dat', 'report']) expect(outcome(name, zipOf(DOCX_PARTS))).toBe('docx');
   });
 
-  it('a Word document under its own name is not said to be renamed', () => {
-    expect(outcome('report.docx', zipOf(DOCX_PARTS))).toEqual({ reason: 'docx', data: { ext: '.docx', renamed: '' } });
-    expect(outcome('report.DOCM', zipOf(DOCX_PARTS))).toEqual({ reason: 'docx', data: { ext: '.docm', renamed: '' } });
+  it('a Word document under its own names is read as one', () => {
+    for (const name of ['report.docx', 'report.DOCM', 'report.dotx']) expect(outcome(name, zipOf(DOCX_PARTS))).toBe('docx');
+  });
+
+  it('hands the Word document’s opened archive to the Word reader', () => {
+    const kind = sniff('report.xlsx', zipOf(DOCX_PARTS));
+    expect(kind.reader === 'docx' && kind.zip).toBeInstanceOf(ZipArchive);
   });
 
   it.each([
@@ -158,12 +169,13 @@ describe('sniff: a zip is what its entry names say, whatever its name', () => {
     expect(outcome('report.xlsx', openDocument(mimetype))).toMatchObject({ reason: expected, data: { ext, renamed: '.xlsx' } });
   });
 
-  it('a zip whose directory cannot be read: a damaged workbook (corrupt-xlsx), unless its name says it is a document', () => {
+  it('a zip whose directory cannot be read: a damaged workbook (corrupt-xlsx), a damaged Word document when named so (corrupt-docx), or the document its name says', () => {
     const truncated = zipOf(XLSX_PARTS).subarray(0, 300);
     expect(outcome('report.xlsx', truncated)).toMatchObject({ reason: 'corrupt-xlsx' });
     expect(outcome('report.xlsm', truncated)).toMatchObject({ reason: 'corrupt-xlsx' });
     expect(outcome('report.csv', truncated)).toMatchObject({ reason: 'corrupt-xlsx' });
-    expect(outcome('report.docx', truncated)).toEqual({ reason: 'docx', data: { ext: '.docx', renamed: '' } });
+    expect(outcome('report.docx', truncated)).toMatchObject({ reason: 'corrupt-docx', data: { detail: expect.any(String) } });
+    expect(outcome('report.docm', zipOf(DOCX_PARTS).subarray(0, 300))).toMatchObject({ reason: 'corrupt-docx' });
     expect(outcome('report.ods', truncated)).toMatchObject({ reason: 'ods' });
   });
 
@@ -248,11 +260,6 @@ describe('sniff: documents, web pages, images and archives by their first bytes'
     ['a PDF', PDF_FILE, 'pdf', '.pdf'],
     ['a PDF with bytes before its header', new Uint8Array([...text('\r\n\r\n'), ...PDF_FILE]), 'pdf', '.pdf'],
     ['an RTF document', text('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}'), 'rtf', '.rtf'],
-    ['a web page', HTML_PAGE, 'html', '.html'],
-    ['a single-file web page (MHT) from Word', MHT_PAGE, 'mht', '.mht'],
-    ['an MHT saved by a browser', text('From: <Saved by Blink>\r\nSubject: report\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html"'), 'mht', '.mht'],
-    ['a Word 2003 XML document', text('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument>'), 'word-xml', '.xml'],
-    ['a Word 2003 XML document without the processing instruction', text('<?xml version="1.0"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">'), 'word-xml', '.xml'],
     ['an Excel 2003 XML spreadsheet', text('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'), 'excel-xml', '.xml'],
     ['a PNG image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'image', '.png'],
     ['a JPEG image', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]), 'image', '.jpg'],
@@ -264,6 +271,16 @@ describe('sniff: documents, web pages, images and archives by their first bytes'
     ['a gzip file', new Uint8Array([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0]), 'archive', '.gz'],
   ])('%s renamed .xlsx', (_, bytes, expected, ext) => {
     expect(outcome('report.xlsx', bytes)).toMatchObject({ reason: expected, data: { ext, renamed: '.xlsx' } });
+  });
+
+  it.each([
+    ['a web page', HTML_PAGE, 'html'],
+    ['a single-file web page (MHT) from Word', MHT_PAGE, 'mht'],
+    ['an MHT saved by a browser', text('From: <Saved by Blink>\r\nSubject: report\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html"'), 'mht'],
+    ['a Word 2003 XML document', text('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument>'), 'word-xml'],
+    ['a Word 2003 XML document without the processing instruction', text('<?xml version="1.0"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">'), 'word-xml'],
+  ])('%s renamed .xlsx is read as what it is', (_, bytes, expected) => {
+    expect(outcome('report.xlsx', bytes)).toBe(expected);
   });
 
   it('a text file that starts with “BM” is not a bitmap', () => {
@@ -287,24 +304,31 @@ describe('sniff: every document kind, with its own content and with another kind
     '.ods': () => openDocument('application/vnd.oasis.opendocument.spreadsheet'),
     '.xlsb': () => zipOf(['[Content_Types].xml', 'xl/workbook.bin']),
   };
+  /** The kinds that are read: the reader each goes to. */
+  const READER: Record<string, Outcome> = { '.docx': 'docx', '.html': 'html', '.htm': 'html', '.mht': 'mht', '.mhtml': 'mht' };
+  /** The kinds that are refused: the file-unreadable reason. */
   const REASON: Record<string, string> = {
-    '.doc': 'doc', '.wps': 'doc', '.docx': 'docx', '.html': 'html', '.htm': 'html', '.mht': 'mht', '.mhtml': 'mht',
-    '.pdf': 'pdf', '.ofd': 'ofd', '.xls': 'old-binary', '.et': 'old-binary', '.ods': 'ods', '.xlsb': 'xlsb',
+    '.doc': 'doc', '.wps': 'doc', '.pdf': 'pdf', '.ofd': 'ofd', '.xls': 'old-binary', '.et': 'old-binary', '.ods': 'ods', '.xlsb': 'xlsb',
   };
   const extensions = Object.keys(OWN);
+  const isPage = (ext: string) => READER[ext] === 'html' || READER[ext] === 'mht';
 
-  it.each(extensions)('%s with its own content: what it is, not renamed', (ext) => {
-    expect(outcome(`report${ext}`, OWN[ext]!())).toMatchObject({ reason: REASON[ext], data: { renamed: '' } });
+  it.each(extensions)('%s with its own content: read by its reader, or refused as what it is, not renamed', (ext) => {
+    const got = outcome(`report${ext}`, OWN[ext]!());
+    if (READER[ext]) expect(got).toBe(READER[ext]);
+    else expect(got).toMatchObject({ reason: REASON[ext], data: { renamed: '' } });
   });
 
-  it.each(extensions)('%s holding a web page (or, for a web page’s name, a PDF): what it really is, renamed', (ext) => {
-    const [bytes, expected] = REASON[ext] === 'html' ? [PDF_FILE, 'pdf'] : [HTML_PAGE, 'html'];
-    expect(outcome(`report${ext}`, bytes)).toMatchObject({ reason: expected, data: { renamed: ext } });
+  it.each(extensions.filter((ext) => !isPage(ext)))('%s holding a web page: read as a web page', (ext) => {
+    expect(outcome(`report${ext}`, HTML_PAGE)).toBe('html');
   });
 
-  it.each(extensions)('%s holding a Word document: a Word document, renamed (unless a Word name)', (ext) => {
-    const got = outcome(`report${ext}`, zipOf(DOCX_PARTS));
-    expect(got).toMatchObject({ reason: 'docx', data: { renamed: ext === '.docx' ? '' : ext } });
+  it.each(extensions.filter(isPage))('%s holding a PDF: a PDF, renamed', (ext) => {
+    expect(outcome(`report${ext}`, PDF_FILE)).toMatchObject({ reason: 'pdf', data: { ext: '.pdf', renamed: ext } });
+  });
+
+  it.each(extensions)('%s holding a Word document: read as a Word document', (ext) => {
+    expect(outcome(`report${ext}`, zipOf(DOCX_PARTS))).toBe('docx');
   });
 
   it.each(extensions)('%s holding a workbook: read', (ext) => {

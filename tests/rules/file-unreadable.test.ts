@@ -1,5 +1,5 @@
-// file-unreadable: a file that is not a readable workbook/CSV/text file gets exactly one diagnostic saying
-// why and what to do, and no other rule runs on it.
+// file-unreadable: a file that is not a readable workbook, CSV/text file, Word document or web page gets
+// exactly one diagnostic saying why and what to do, and no other rule runs on it.
 
 import { strToU8, zipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
@@ -188,13 +188,13 @@ describe('file-unreadable: real bytes through loadReport', () => {
     expect(en[0]!.message).toMatch(new RegExp(`^this is a PDF file named \\${ext}: `));
   });
 
-  it('a zip named .docx whose directory cannot be read: exactly one finding saying it is a Word document', async () => {
+  it('a zip named .docx whose directory cannot be read: exactly one finding saying the Word document is damaged', async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(60).fill(0)]);
     const { zh, en } = await load('report.docx', zip);
     expect(zh).toHaveLength(1);
-    expect(zh[0]).toMatchObject({ rule: ID, severity: 'error', messageId: 'docx' });
-    expect(zh[0]!.message).toBe('这是 Word 文档（.docx）：本工具暂不能读取 Word 文档，请把报告中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后再检查');
-    expect(en[0]!.message).toContain('Word');
+    expect(zh[0]).toMatchObject({ rule: ID, severity: 'error', messageId: 'corrupt-docx' });
+    expect(zh[0]!.message).toMatch(/^Word 文档已损坏，无法读取（.+）：请在 Word\/WPS 中打开原文件，重新另存为 \.docx$/);
+    expect(en[0]!.message).toMatch(/^the Word document is corrupt \(.+\): open the original in Word\/WPS and save it as \.docx again$/);
     expectInstruction(zh[0]!.message, en[0]!.message);
   });
 
@@ -207,13 +207,16 @@ describe('file-unreadable: real bytes through loadReport', () => {
 });
 
 describe('file-unreadable: says what the file really is, whatever its name', () => {
-  it('a Word document renamed .xlsx: one finding saying it is a Word document only named .xlsx, and to bring the tables as .xlsx', async () => {
-    const { zh, en } = await load('2022年报.xlsx', docx());
-    expect(zh.map((d) => [d.rule, d.messageId])).toEqual([[ID, 'docx']]);
-    expect(zh[0]!.message).toBe('这是 Word 文档（.docx），只是扩展名为 .xlsx：本工具暂不能读取 Word 文档，请把报告中的表格复制到 Excel/WPS 表格，另存为 .xlsx 后再检查');
-    expect(en[0]!.message).toBe(
-      'this is a Word document (.docx) named .xlsx: this tool cannot read Word documents yet; copy the report’s tables into Excel/WPS, save them as .xlsx and check again',
-    );
+  it('a Word document renamed .xlsx is read and checked like the Word document it is', async () => {
+    const asDocx = await load('2022年报.docx', docx());
+    const report = await loadReport('2022年报.xlsx', {}, docx());
+    expect(report.failure).toBeUndefined();
+    expect(report.source.kind).toBe('docx');
+    const found = diagnostics(report);
+    expect(found.filter((d) => d.rule === ID)).toEqual([]);
+    // A title and one row of table 3: read, but not a whole report.
+    expect(found.map((d) => d.rule)).toContain('table-missing');
+    expect(found.map((d) => [d.rule, d.messageId, d.cell])).toEqual(asDocx.zh.map((d) => [d.rule, d.messageId, d.cell]));
   });
 
   it('a workbook renamed .docx (or .zip) is read and checked like the workbook it is', async () => {
@@ -227,16 +230,35 @@ describe('file-unreadable: says what the file really is, whatever its name', () 
     }
   });
 
-  it('a .doc that is a web page says it is a web page, only named .doc', async () => {
-    const { zh, en } = await load('report.doc', new TextEncoder().encode('<html><body><table><tr><td>总计</td><td>12</td></tr></table></body></html>'));
-    expect(zh.map((d) => d.messageId)).toEqual(['html']);
-    expect(zh[0]!.message).toBe('这是网页（HTML）文件，只是扩展名为 .doc：本工具暂不能读取网页，请在 Excel/WPS 中打开，另存为 .xlsx 后再检查');
-    expect(en[0]!.message).toBe('this is a web page (HTML) named .doc: this tool cannot read web pages yet; open it in Excel/WPS and save it as .xlsx, then check again');
+  it.each(['report.doc', 'report.xls', 'report.xlsx', 'report.htm'])('a web page named %s is read as a web page (no report tables in it: table-missing, not file-unreadable)', async (name) => {
+    const report = await loadReport(name, {}, new TextEncoder().encode('<html><body><table><tr><td>总计</td><td>12</td></tr></table></body></html>'));
+    expect(report.failure).toBeUndefined();
+    expect(report.source.kind).toBe('html');
+    const rules = diagnostics(report).map((d) => d.rule);
+    expect(rules).not.toContain(ID);
+    expect(rules).toContain('table-missing');
   });
 
-  it('a web page under a web page’s name is not said to be renamed', async () => {
-    const { zh } = await load('report.htm', new TextEncoder().encode('<!DOCTYPE html><html></html>'));
-    expect(zh[0]!.message).toBe('这是网页（HTML）文件：本工具暂不能读取网页，请在 Excel/WPS 中打开，另存为 .xlsx 后再检查');
+  it.each([
+    [
+      'a Word 2003 XML document named .doc',
+      'report.doc',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body><w:p><w:r><w:t>某某县2022年政府信息公开工作年度报告</w:t></w:r></w:p></w:body></w:wordDocument>',
+      'docx',
+    ],
+    [
+      'a single-file web page (MHT) named .xls',
+      'report.xls',
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html; charset="utf-8"\r\n\r\n<html><body><p>某某县2022年政府信息公开工作年度报告</p></body></html>\r\n--b--\r\n',
+      'html',
+    ],
+  ])('%s is read (no report tables in it: table-missing, not file-unreadable)', async (_, name, content, kind) => {
+    const report = await loadReport(name, {}, new TextEncoder().encode(content));
+    expect(report.failure).toBeUndefined();
+    expect(report.source.kind).toBe(kind);
+    const rules = diagnostics(report).map((d) => d.rule);
+    expect(rules).not.toContain(ID);
+    expect(rules).toContain('table-missing');
   });
 
   it('a Word .doc and an Excel .xls (both OLE files named .xls) get different advice', async () => {
@@ -258,12 +280,10 @@ describe('file-unreadable: says what the file really is, whatever its name', () 
     ['xlsb', 'report.xlsx', () => zipSync({ 'xl/workbook.bin': strToU8('') }), 'Excel 二进制工作簿（.xlsb），只是扩展名为 .xlsx', 'Excel binary workbook (.xlsb) named .xlsx'],
     ['ods', 'report.ods', () => mimetype('application/vnd.oasis.opendocument.spreadsheet'), 'OpenDocument 电子表格（.ods）：', 'OpenDocument spreadsheet (.ods): '],
     ['excel-xml', 'report.xls', () => new TextEncoder().encode('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook>'), 'Excel 2003 XML 表格，只是扩展名为 .xls', 'Excel 2003 XML spreadsheet named .xls'],
-    ['docx', 'report.docx', docx, 'Word 文档（.docx）：', 'Word document (.docx): '],
     ['doc', 'report.wps', () => ole('WordDocument'), '旧版 Word/WPS 文字文档（.wps）：', 'old Word/WPS document (.wps): '],
-    ['word-xml', 'report.doc', () => new TextEncoder().encode('<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument>'), 'Word 2003 XML 文档，只是扩展名为 .doc', 'Word 2003 XML document named .doc'],
     ['rtf', 'report.doc', () => new TextEncoder().encode('{\\rtf1\\ansi }'), 'RTF 文档，只是扩展名为 .doc', 'RTF document named .doc'],
     ['odt', 'report.odt', () => mimetype('application/vnd.oasis.opendocument.text'), 'OpenDocument 文本文档（.odt）：', 'OpenDocument text document (.odt): '],
-    ['mht', 'report.mhtml', () => new TextEncoder().encode('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n'), '单个文件网页（MHT）：', 'single-file web page (MHT): '],
+    ['mht-no-html', 'report.mhtml', () => new TextEncoder().encode('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n'), '单个文件网页（MHT），但其中找不到网页（HTML）部分', 'single-file web page (MHT) holds no HTML part'],
     ['ofd', 'report.ofd', () => zipSync({ 'OFD.xml': strToU8('<ofd:OFD/>') }), 'OFD 版式文档：', 'OFD fixed-layout document: '],
     ['image', 'report.xlsx', () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]), '图片（JPEG），只是扩展名为 .xlsx', 'image (JPEG) named .xlsx'],
     ['archive', 'reports.xlsx', () => zipSync({ 'a/2022.xlsx': strToU8('x'), 'b/2022.xlsx': strToU8('y') }), '压缩包（ZIP），只是扩展名为 .xlsx', 'ZIP archive named .xlsx'],
