@@ -8,6 +8,8 @@
 //   one      `report check one.xlsx`, wall time, median of several runs
 //   node     `node -e 0`, the same way
 //   memory   peak resident memory of `report check` on 1,000 and on 20,000 files
+//   documents the same reports as Word documents and as web pages against their XLSX: one file
+//            (start-up included) and a folder of 2,000, each in turns with the XLSX, by medians
 //
 // BENCH_FILES=N changes the folder size; BENCH_KEEP=1 keeps the generated files for profiling;
 // BENCH_AGAINST=DIR measures another built checkout (an earlier commit) in the same turns.
@@ -15,7 +17,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { loadReport } from '../dist/index.js';
+import { normalize } from '../dist/writers/normalize.js';
 import { layoutCsv } from '../dist/writers/layout.js';
 import { writeOfficialXlsx } from '../dist/writers/xlsx.js';
 import { balancedRandomReport } from './random-report.mjs';
@@ -117,6 +121,40 @@ files.slice(0, 1000).forEach((f, i) => linkSync(f, join(small, `${i}${f.slice(-5
 for (let i = 0; i < 20000; i++) linkSync(files[i % files.length], join(large, `${String(i).padStart(5, '0')}${files[i % files.length].slice(-5)}`));
 const memory = checkouts.map((c) => ({ small: run(c.root, ['check', '--format', 'json', '--no-progress', small]), large: run(c.root, ['check', '--format', 'json', '--no-progress', large]) }));
 
+// Documents: one Word document and one web page of the same report (fixtures), each written 2,000
+// times under another body's name, against the same 2,000 reports as workbooks.
+const DOCUMENT = 'fixtures/documents/balanced-2022.docx';
+const PAGE = 'fixtures/pages/wps-2022.html';
+const original = await loadReport(DOCUMENT);
+const agency = original.agency.value;
+const docxParts = unzipSync(readFileSync(DOCUMENT));
+const documentXml = strFromU8(docxParts['word/document.xml']);
+const pageHtml = readFileSync(PAGE, 'utf8');
+const pageAgency = (await loadReport(PAGE)).agency.value;
+const kinds = { xlsx: join(root, 'doc-xlsx'), docx: join(root, 'doc-docx'), html: join(root, 'doc-html') };
+for (const dir of Object.values(kinds)) mkdirSync(dir);
+const base = normalize(original);
+const pageBase = normalize(await loadReport(PAGE));
+for (let i = 0; i < FILES; i++) {
+  const name = `示例县第${i}局`;
+  const n = String(i).padStart(5, '0');
+  writeFileSync(join(kinds.xlsx, `${n}.xlsx`), await writeOfficialXlsx({ ...base, agency: name }));
+  writeFileSync(join(kinds.docx, `${n}.docx`), zipSync({ ...docxParts, 'word/document.xml': strToU8(documentXml.replaceAll(agency, name)) }));
+  writeFileSync(join(kinds.html, `${n}.html`), pageHtml.replaceAll(pageAgency, name));
+}
+// The page's report as a workbook too, for the one-file comparison.
+writeFileSync(join(root, 'page.xlsx'), await writeOfficialXlsx(pageBase));
+const documentRuns = { xlsx: [], docx: [], html: [] };
+for (let round = 0; round < 5; round++) {
+  for (const [kind, dir] of Object.entries(kinds)) documentRuns[kind].push(run(ROOT, ['check', '--format', 'json', '--no-progress', dir]).ms);
+}
+const [oneXlsx, oneDocx, onePageXlsx, oneHtml] = timesOf([
+  [process.execPath, [join(ROOT, 'bin/report.js'), 'check', join(kinds.xlsx, '00000.xlsx')]],
+  [process.execPath, [join(ROOT, 'bin/report.js'), 'check', join(kinds.docx, '00000.docx')]],
+  [process.execPath, [join(ROOT, 'bin/report.js'), 'check', join(root, 'page.xlsx')]],
+  [process.execPath, [join(ROOT, 'bin/report.js'), 'check', join(kinds.html, '00000.html')]],
+]);
+
 console.log(`${'single-threaded lower bound (median)'.padEnd(52)} ${`${(bound / 1000).toFixed(2)} s`.padStart(10)}  ${(bound / files.length).toFixed(3)} ms/file; runs ${bounds.map((b) => (b.ms / 1000).toFixed(2)).join(', ')} s`);
 console.log(`${'node -e 0 (median)'.padEnd(52)} ${`${node.toFixed(0)} ms`.padStart(10)}`);
 checkouts.forEach((c, k) => {
@@ -137,5 +175,21 @@ checkouts.forEach((c, k) => {
   ];
   for (const [what, ratio, target] of ratios) console.log(`${what.padEnd(30)} ${ratio.toFixed(2)}x  (target ≤ ${target}x: ${ratio <= target ? 'met' : 'MISSED'})`);
 });
+console.log('\ndocuments (this checkout): the same reports as Word documents, web pages and workbooks');
+const folderMedian = (kind) => median(documentRuns[kind]);
+const documentRows = [
+  [`folder of ${FILES} .xlsx (median)`, `${(folderMedian('xlsx') / 1000).toFixed(2)} s`, `runs ${documentRuns.xlsx.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s`],
+  [`folder of ${FILES} .docx (median)`, `${(folderMedian('docx') / 1000).toFixed(2)} s`, `runs ${documentRuns.docx.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s`],
+  [`folder of ${FILES} .html (median)`, `${(folderMedian('html') / 1000).toFixed(2)} s`, `runs ${documentRuns.html.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s`],
+  ['report check one .xlsx / .docx (median)', `${oneXlsx.toFixed(0)} / ${oneDocx.toFixed(0)} ms`, ''],
+  ['report check one .xlsx / .html (median)', `${onePageXlsx.toFixed(0)} / ${oneHtml.toFixed(0)} ms`, ''],
+];
+for (const [what, value, extra] of documentRows) console.log(`${what.padEnd(52)} ${value.padStart(14)}  ${extra}`);
+for (const [what, ratio] of [
+  ['folder .docx / .xlsx', folderMedian('docx') / folderMedian('xlsx')],
+  ['folder .html / .xlsx', folderMedian('html') / folderMedian('xlsx')],
+  ['one .docx / .xlsx', oneDocx / oneXlsx],
+  ['one .html / .xlsx', oneHtml / onePageXlsx],
+]) console.log(`${what.padEnd(30)} ${ratio.toFixed(2)}x  (target ≤ 2x: ${ratio <= 2 ? 'met' : 'MISSED'})`);
 if (process.env.BENCH_KEEP) console.log(`kept ${root}`);
 else rmSync(root, { recursive: true, force: true });

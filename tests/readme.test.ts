@@ -126,6 +126,10 @@ const FILES: Record<string, string> = {
   // One body's two years, for --previous: they agree.
   '2022.xlsx': 'official-2022.xlsx',
   '2023.xlsx': 'per-sheet-2023.xlsx',
+  '报告.docx': 'documents/balanced-2022.docx',
+  'report.docx': 'documents/balanced-2022.docx',
+  '报告.html': 'pages/wps-2022.html',
+  'report.html': 'pages/wps-2022.html',
 };
 
 /**

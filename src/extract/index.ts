@@ -6,7 +6,7 @@ import type { Edition, EditionId, TableId } from '../form/types.js';
 import type { Grid } from '../model/grid.js';
 import type { DuplicateTable, Report, TableData } from '../model/report.js';
 import type { Line } from './lines.js';
-import { findMetadata } from './metadata.js';
+import { findMetadata, paragraphLines } from './metadata.js';
 import { blankValue } from './values.js';
 import { splitRegions } from './regions.js';
 import { extractTable2 } from './table2.js';
@@ -109,7 +109,7 @@ export function missingRows(edition: Edition, tables: Report['tables']): Report[
 
 export function extract(grid: Grid, options: ExtractOptions = {}): Report {
   const regions = splitRegions(grid);
-  const { agency, year } = findMetadata(regions.all, grid.file);
+  const { agency, year } = findMetadata(regions.all, grid.file, grid.paragraphs ? paragraphLines(grid.paragraphs) : []);
   const t3Candidates = readEach(regions.t3, extractTable3);
   const t3 = best(t3Candidates);
   const marked = markedEdition(regions.t2.flat(), t3);
@@ -131,5 +131,6 @@ export function extract(grid: Grid, options: ExtractOptions = {}): Report {
     tables,
     missingRows: missingRows(edition, tables),
     ...(duplicateTables.length ? { duplicateTables } : {}),
+    ...(grid.paragraphs ? { paragraphs: grid.paragraphs } : {}),
   };
 }

@@ -1,10 +1,27 @@
-// The reporting body and the report year: from the title line, a 填报单位/报告年度 cell, or the file name.
+// The reporting body and the report year: from the title line (a document's title paragraph), a
+// 填报单位/报告年度 cell, a document's statistical period when no title names the year, or the file name.
 
 import { basename } from 'node:path';
 import { normalizeText, remember } from '../form/labels.js';
-import type { Cell } from '../model/grid.js';
+import { makeCell, type Cell, type Paragraph, type Sheet } from '../model/grid.js';
 import type { Metadata } from '../model/report.js';
 import { locate, type Line } from './lines.js';
+
+/** The sheet name a document's paragraphs are placed under, a paragraph a row (its index). */
+export const PROSE_SHEET = '正文';
+
+/** A document's paragraphs as one-cell lines of a sheet of their own, so that titles are found in them as in cells. */
+export function paragraphLines(paragraphs: readonly Paragraph[]): Line[] {
+  const sheet: Sheet = { name: PROSE_SHEET, rows: new Map(), merges: [] };
+  return paragraphs.map((p) => {
+    const cells = [makeCell(p.index, 1, 'text', p.text, undefined, p.line)];
+    sheet.rows.set(p.index, cells);
+    return { sheet, row: p.index, cells, merges: new Map() };
+  });
+}
+
+/** 统计期限自2023年1月1日起至2023年12月31日止: the year a statistical period covers. */
+const PERIOD = /统计期限[^0-9〇零一二三四五六七八九]{0,6}(\d{4})年1月1日(?:起)?至(\d{4})年12月31日/;
 
 const REPORT = '(?:的)?(?:政府)?信息公开(?:工作)?(?:年度)?报告(?:\\(.{0,12}\\))?$';
 /** 某某局2021年政府信息公开工作年度报告 */
@@ -65,6 +82,16 @@ function parseTitle(text: string): { agency: string; year: number } | null {
   return found && plausibleYear(found.year) ? { agency: cleanAgency(found.agency), year: found.year } : null;
 }
 
+/** The year of the first statistical period a paragraph states that covers one calendar year. */
+function periodYear(prose: readonly Line[]): Metadata<number> | null {
+  for (const line of prose) {
+    const cell = line.cells[0]!;
+    const m = PERIOD.exec(prepare(cell.text));
+    if (m && m[1] === m[2] && plausibleYear(Number(m[1]))) return { value: Number(m[1]), from: 'period', loc: locate(line.sheet, line.row, 1, cell) };
+  }
+  return null;
+}
+
 export interface FoundMetadata {
   agency: Metadata<string> | null;
   year: Metadata<number> | null;
@@ -76,7 +103,7 @@ function besideTitle(line: Line | undefined): string {
   return AGENCY_SHAPE.test(text) && !parseTitle(text) ? text : '';
 }
 
-export function findMetadata(lines: Line[], file: string): FoundMetadata {
+export function findMetadata(lines: Line[], file: string, prose: readonly Line[] = []): FoundMetadata {
   let title = null as { agency: Metadata<string> | null; year: Metadata<number> } | null;
   let cellAgency: Metadata<string> | null = null;
   let cellYear: Metadata<number> | null = null;
@@ -84,8 +111,9 @@ export function findMetadata(lines: Line[], file: string): FoundMetadata {
   // label says 单位/机构/机关/年度; the thousands of number cells cannot.
   const candidate = (c: Cell) => (c.kind === 'text' && /报告|单位|机构|机关|年度|年份/.test(c.text) ? prepare(c.text) : '');
 
-  for (let li = 0; li < lines.length; li++) {
-    const line = lines[li]!;
+  const all = prose.length ? [...prose, ...lines] : lines;
+  for (let li = 0; li < all.length; li++) {
+    const line = all[li]!;
     for (let i = 0; i < line.cells.length; i++) {
       const cell = line.cells[i]!;
       const text = candidate(cell);
@@ -94,7 +122,7 @@ export function findMetadata(lines: Line[], file: string): FoundMetadata {
       const parsed = parseTitle(text);
       if (parsed && (!title || (!title.agency && parsed.agency))) {
         // A title without the body's name: the body stands alone on the line above or below.
-        const agency = parsed.agency || besideTitle(lines[li - 1]) || besideTitle(lines[li + 1]);
+        const agency = parsed.agency || besideTitle(all[li - 1]) || besideTitle(all[li + 1]);
         title = { agency: agency ? { value: agency, from: 'title', loc } : null, year: { value: parsed.year, from: 'title', loc } };
         continue;
       }
@@ -114,7 +142,7 @@ export function findMetadata(lines: Line[], file: string): FoundMetadata {
     }
   }
   let agency: Metadata<string> | null = title?.agency ?? cellAgency;
-  let year: Metadata<number> | null = title?.year ?? cellYear;
+  let year: Metadata<number> | null = title?.year ?? cellYear ?? periodYear(prose);
   const name = prepare(basename(file).replace(/\.[^.]+$/, ''));
   const fromName = FILE_TITLE.exec(name);
   if (!agency && fromName) agency = { value: fromName[1]!, from: 'filename', loc: null };

@@ -3,6 +3,7 @@
 
 import { EDITION_IDS, EDITIONS } from '../form/index.js';
 import type { EditionId, TableId } from '../form/types.js';
+import type { Paragraph } from '../model/grid.js';
 import type { CellValue, Report, TableData } from '../model/report.js';
 import { ReadError } from '../readers/errors.js';
 import { missingRows } from './index.js';
@@ -39,7 +40,7 @@ export function reportFromJson(file: string, text: string): Report {
   } catch {
     throw new ReadError('not-report-json');
   }
-  const d = doc as { version?: unknown; edition?: unknown; agency?: unknown; year?: unknown; tables?: Record<string, unknown> };
+  const d = doc as { version?: unknown; edition?: unknown; agency?: unknown; year?: unknown; tables?: Record<string, unknown>; paragraphs?: unknown };
   if (!d || typeof d !== 'object' || d.version !== 1 || !d.tables || typeof d.tables !== 'object') throw new ReadError('not-report-json');
   if (d.edition !== undefined && d.edition !== null && !EDITION_IDS.includes(d.edition as EditionId)) {
     throw new ReadError('json-edition', { edition: typeof d.edition === 'object' ? '…' : String(d.edition).slice(0, 20), editions: EDITION_IDS.join('、') });
@@ -56,5 +57,17 @@ export function reportFromJson(file: string, text: string): Report {
     year: typeof d.year === 'number' ? { value: d.year, from: 'cell', loc: null } : null,
     tables,
     missingRows: edition ? missingRows(EDITIONS[edition], tables) : [],
+    ...(Array.isArray(d.paragraphs) ? { paragraphs: paragraphsOf(d.paragraphs) } : {}),
   };
+}
+
+/** A document's paragraphs as the JSON gives them; entries that are not paragraphs are left out. */
+function paragraphsOf(list: unknown[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const p of list) {
+    const { text, index, line } = (p ?? {}) as Record<string, unknown>;
+    if (typeof text !== 'string' || !Number.isInteger(index)) continue;
+    out.push({ text, index: index as number, ...(Number.isInteger(line) ? { line: line as number } : {}) });
+  }
+  return out;
 }

@@ -55,11 +55,18 @@ export interface Regions {
 
 export function splitRegions(grid: Grid): Regions {
   const out: Regions = { t2: [], t3: [], t4: [], all: [] };
+  // A document's tables follow one another as its text does: a table printed as several (table 2's
+  // blocks under headings of their own, a table continued after a page break) is one stretch.
+  const document = grid.kind === 'docx' || grid.kind === 'html';
+  let region: Region = null;
+  let current: Line[] | null = null;
   for (const sheet of grid.sheets) {
     if (sheet.hidden) continue;
-    // Only a workbook's own sheet names say anything; a CSV's sheet is named after the file.
-    let region: Region = grid.kind === 'xlsx' ? (SHEET_HINTS.find(([, re]) => re.test(sheet.name))?.[0] ?? null) : null;
-    let current: Line[] | null = null;
+    if (!document) {
+      // Only a workbook's own sheet names say anything; a CSV's sheet is named after the file.
+      region = grid.kind === 'xlsx' ? (SHEET_HINTS.find(([, re]) => re.test(sheet.name))?.[0] ?? null) : null;
+      current = null;
+    }
     for (const line of sheetLines(sheet)) {
       out.all.push(line);
       const next = markerRegion(line);

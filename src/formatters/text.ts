@@ -32,11 +32,18 @@ const WORDS = {
   },
 } as const;
 
-function where(d: Diagnostic, lang: Lang): string {
+/**
+ * Where a finding is: `年度报告!J32` in a workbook, `D23 第23行` in a CSV or text file (its one
+ * sheet is named after the file), `表格3!D23 第45行` in a web page (a table, and the line of the page).
+ */
+function where(d: Diagnostic, lang: Lang, sheetNamed: boolean): string {
   if (!d.cell) return d.sheet ?? '';
-  if (d.line !== null) return `${d.cell} ${WORDS[lang].line(d.line)}`;
-  return d.sheet ? `${d.sheet}!${d.cell}` : d.cell;
+  const cell = sheetNamed && d.sheet ? `${d.sheet}!${d.cell}` : d.cell;
+  return d.line !== null ? `${cell} ${WORDS[lang].line(d.line)}` : cell;
 }
+
+/** Whether a source's sheets have names of their own to show (a CSV's one sheet is named after the file). */
+const namesSheets = (r: FileResult) => r.source.kind !== 'csv' && r.source.kind !== 'text';
 
 function pad(s: string, to: number): string {
   return s + ' '.repeat(Math.max(0, to - displayWidth(s)));
@@ -74,7 +81,7 @@ export const text: Formatter = {
         out.push(`  ${c.green('✔')} ${w.clean}`, '');
         continue;
       }
-      const locs = r.diagnostics.map((d) => where(d, lang));
+      const locs = r.diagnostics.map((d) => where(d, lang, namesSheets(r)));
       const locWidth = Math.max(...locs.map((l) => displayWidth(l)));
       const ruleWidth = Math.max(...r.diagnostics.map((d) => d.rule.length));
       r.diagnostics.forEach((d, i) => {

@@ -56,7 +56,20 @@ export interface Sheet {
   hidden?: boolean;
 }
 
-export type SourceKind = 'xlsx' | 'csv' | 'text';
+export type SourceKind = 'xlsx' | 'csv' | 'text' | 'docx' | 'html';
+
+/**
+ * A paragraph of a document (Word, web page) outside its tables, in reading order: the title, the
+ * section headings, the narrative. Rules about the text read these, never the bytes.
+ */
+export interface Paragraph {
+  /** The text as a reader sees it: runs joined, line breaks as \n, white space collapsed, trimmed. */
+  text: string;
+  /** 1-based place among the document's paragraphs (tables not counted). */
+  index: number;
+  /** 1-based line of the source where it starts (web pages). */
+  line?: number;
+}
 
 export interface Grid {
   /** The path as given by the user. */
@@ -66,7 +79,14 @@ export interface Grid {
   encoding?: string;
   /** Detected delimiter for CSV/text inputs. */
   delimiter?: string;
+  /**
+   * Documents: each table is a sheet named for its place (表格1, 表格2 … in document order, nested
+   * tables counted where they start), cells at their row and column in the table's grid, merges as
+   * in a workbook, `line` the source line of a web page's cell.
+   */
   sheets: Sheet[];
+  /** Documents: the paragraphs outside the tables, in reading order. */
+  paragraphs?: Paragraph[];
 }
 
 /** The letters of the columns a report's tables use (A to ZZ), made once: every value's place names one. */

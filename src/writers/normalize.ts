@@ -3,6 +3,7 @@
 
 import { EDITIONS, t2Rows, t3RowKeys } from '../form/index.js';
 import type { EditionId, TableId } from '../form/types.js';
+import type { Paragraph } from '../model/grid.js';
 import type { Report } from '../model/report.js';
 
 export type TableValues = Record<string, Record<string, number | null>>;
@@ -14,6 +15,8 @@ export interface NormalizedReport {
   year: number | null;
   tables: Record<TableId, TableValues>;
   source: { file: string; sha256: string | null };
+  /** A document's paragraphs outside its tables, in reading order (Word, web pages); absent for spreadsheets. */
+  paragraphs?: Paragraph[];
 }
 
 /**
@@ -57,6 +60,7 @@ export function normalize(report: Report, sha256: string | null = null): Normali
     year: report.year?.value ?? null,
     tables: { t2, t3, t4 },
     source: { file: report.file, sha256 },
+    ...(report.paragraphs ? { paragraphs: report.paragraphs } : {}),
   };
 }
 

@@ -67,6 +67,20 @@ export function reportSchema(): Record<string, unknown> {
         required: ['file', 'sha256'],
         properties: { file: { type: 'string' }, sha256: { type: ['string', 'null'], pattern: '^[0-9a-f]{64}$' } },
       },
+      paragraphs: {
+        description: 'A document’s paragraphs outside its tables (title, section headings, narrative), in reading order; only for Word documents and web pages.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['text', 'index'],
+          properties: {
+            text: { type: 'string' },
+            index: { type: 'integer', minimum: 1, description: '1-based place among the paragraphs' },
+            line: { type: 'integer', minimum: 1, description: 'the line of a web page where it starts' },
+          },
+        },
+      },
     },
     allOf: EDITION_IDS.map((id) => ({
       if: { properties: { edition: { const: id } } },

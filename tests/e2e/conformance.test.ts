@@ -2,7 +2,7 @@
 // (compare.py): skipped with a notice in a clone without ../shared, required under CI=true.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,5 +23,52 @@ describe.skipIf(!DIR)('conformance examples', () => {
     const lines = compare.stdout.trim().split('\n');
     expect(lines.at(-1)).toMatch(new RegExp(`^conformance: ${files.length}/${files.length} files exact`));
     expect(compare.status, compare.stdout + compare.stderr).toBe(0);
+  });
+});
+
+/** The published renderings this version reads: Word documents and web pages (PDFs come with their reader). */
+const PUBLISHED = ['*.docx', '*.html', '*.htm'];
+const PUBLISHED_DIR = sharedPath('conformance/published/files') && sharedPath('conformance/published');
+const isPublished = (name: string) => PUBLISHED.some((glob) => name.endsWith(glob.slice(1)));
+
+interface Expected {
+  agency: string;
+  year: number;
+  format: string;
+  t2_known: boolean;
+  values: Record<string, Record<string, Record<string, number | null>>>;
+}
+
+describe.skipIf(!PUBLISHED_DIR)('published conformance examples (Word documents, web pages)', () => {
+  const dir = PUBLISHED_DIR!;
+  const files = () => readdirSync(join(dir, 'files')).filter(isPublished).sort().map((f) => join(dir, 'files', f));
+
+  it('every Word document and web page gives exactly the expected findings', async () => {
+    const inputs = files();
+    expect(inputs.length).toBeGreaterThanOrEqual(12);
+    const { stdout } = await cli(['check', '--format', 'json', ...inputs]);
+    const out = join(mkdtempSync(join(tmpdir(), 'conformance-')), 'published.json');
+    writeFileSync(out, stdout);
+    for (const glob of PUBLISHED) {
+      const compare = spawnSync('python3', [join(dir, '..', 'compare.py'), out, join(dir, 'expected'), '--only', glob], { encoding: 'utf8' });
+      expect(compare.status, `${glob}: ${compare.stdout}${compare.stderr}`).toBe(0);
+    }
+  });
+
+  it('every Word document and web page converts to the expected body, year, edition and values', async () => {
+    for (const file of files()) {
+      const name = file.slice(file.lastIndexOf('/') + 1);
+      const expected = JSON.parse(readFileSync(join(dir, 'expected', `${name}.json`), 'utf8')) as Expected;
+      const r = await cli(['convert', '--to', 'json', file]);
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+      const got = JSON.parse(r.stdout) as { agency: string; year: number; edition: string; tables: Expected['values'] };
+      expect({ agency: got.agency, year: got.year, edition: got.edition }, name).toEqual({ agency: expected.agency, year: expected.year, edition: expected.format });
+      for (const [table, rows] of Object.entries(expected.values)) {
+        if (table === 't2' && !expected.t2_known) continue;
+        for (const [row, cells] of Object.entries(rows)) {
+          for (const [column, value] of Object.entries(cells)) expect(got.tables[table]?.[row]?.[column], `${name} ${table}.${row}.${column}`).toBe(value);
+        }
+      }
+    }
   });
 });

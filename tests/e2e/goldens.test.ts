@@ -8,9 +8,12 @@ import { cli, ROOT } from '../helpers/cli.js';
 
 const GOLDENS = join(ROOT, 'tests/e2e/goldens');
 const UPDATE = process.env.UPDATE_GOLDENS === '1';
-const INPUTS = readdirSync(join(ROOT, 'fixtures'))
-  .filter((f) => /\.(xlsx|csv|tsv|txt)$/.test(f))
-  .sort();
+/** Every fixture a user could check: the spreadsheets and texts, the Word documents, the web pages. */
+const INPUTS = [
+  ...readdirSync(join(ROOT, 'fixtures')).filter((f) => /\.(xlsx|csv|tsv|txt)$/.test(f)),
+  ...readdirSync(join(ROOT, 'fixtures/documents')).filter((f) => f.endsWith('.docx')).map((f) => `documents/${f}`),
+  ...readdirSync(join(ROOT, 'fixtures/pages')).filter((f) => /\.(html|htm|mht)$/.test(f)).map((f) => `pages/${f}`),
+].sort();
 
 function compare(name: string, actual: string) {
   const path = join(GOLDENS, name);
@@ -24,15 +27,16 @@ function compare(name: string, actual: string) {
 
 describe('goldens', () => {
   it('there are fixtures of every input kind', () => {
-    for (const ext of ['xlsx', 'csv', 'tsv', 'txt']) expect(INPUTS.some((f) => f.endsWith(`.${ext}`))).toBe(true);
+    for (const ext of ['xlsx', 'csv', 'tsv', 'txt', 'docx', 'html', 'htm', 'mht']) expect(INPUTS.some((f) => f.endsWith(`.${ext}`))).toBe(true);
   });
 
   it.each(INPUTS)('%s', async (input) => {
     const file = `fixtures/${input}`;
     const text = await cli(['check', file]);
-    compare(`${input}.txt`, `${text.stdout}exit ${text.code}\n`);
+    const golden = input.replace('/', '-');
+    compare(`${golden}.txt`, `${text.stdout}exit ${text.code}\n`);
     const json = await cli(['check', '--format', 'json', file]);
-    compare(`${input}.json`, json.stdout);
+    compare(`${golden}.json`, json.stdout);
     expect(json.code).toBe(text.code);
     expect(text.stderr + json.stderr).toBe('');
   });
