@@ -2,7 +2,7 @@
 // outputs, round trips through our own reader, safe writing, and exit codes.
 
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,17 @@ describe('report check --annotate', () => {
     const r = await cli(['check', 'fixtures/dunfangdian-2021.txt', 'fixtures/gb18030-2022.csv', '--annotate', join(tmp(), 'x.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('report: --annotate 只能用于一个输入文件\n');
+  });
+
+  it('writes the official-layout workbook for a Word document or a web page too, and refuses a name that is not .xlsx', async () => {
+    const out = join(tmp(), 'page.xlsx');
+    expect((await cli(['check', 'fixtures/pages/wps-2022.html', '--annotate', out])).code).toBe(0);
+    expect((await loadReport(out)).agency?.value).toBe('示例县退役军人事务局');
+    const wrong = join(tmp(), '标注.docx');
+    const docx = await cli(['check', 'fixtures/documents/balanced-2022.docx', '--annotate', wrong]);
+    expect(docx.code).toBe(2);
+    expect(docx.stderr).toContain('.xlsx');
+    expect(existsSync(wrong)).toBe(false);
   });
 });
 

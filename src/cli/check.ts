@@ -119,6 +119,8 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   const jobs = count(flags.jobs, '--jobs', flags.lang) ?? availableParallelism();
   const limits = parseLimits(flags, flags.lang);
   const outputFile = flags.output ?? flags.outputFile;
+  // The annotated copy is a workbook in the official layout, whatever the input was.
+  if (flags.annotate && !/\.xlsx$/i.test(flags.annotate)) throw new UsageError(text.annotateXlsx(flags.annotate));
   const fromStdin = given.includes('-');
   if (fromStdin && given.length > 1) throw new UsageError(text.stdinAlone());
   const bytes = fromStdin ? await readStdin(io, limits, flags.lang) : undefined;
