@@ -819,6 +819,189 @@ function billionLaughs() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Word documents, web pages and MHT
+// ---------------------------------------------------------------------------------------------
+
+/** The report's official layout as rows of cells: the layout CSV's lines split at commas (it has no quoted fields). */
+function layoutRows() {
+  const lines = csvLines();
+  if (lines.some((l) => l.includes('"'))) throw new Error('the layout CSV has quoted fields');
+  return lines.map((l) => l.split(','));
+}
+
+const escapeMarkup = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/**
+ * The report as WordprocessingML: the title as a paragraph, the rest of the official layout as one
+ * Word table (a cell per layout cell). `broken` (a layout position) is a cell whose w:t is never
+ * closed, as a damaged document has it.
+ */
+function reportDocumentXml(broken = null) {
+  const [[title], ...rows] = layoutRows();
+  const width = Math.max(...rows.map((r) => r.length));
+  const paragraph = (t, open = false) => (t === '' ? '<w:p/>' : `<w:p><w:r><w:t>${escapeMarkup(t)}${open ? '' : '</w:t>'}</w:r></w:p>`);
+  // Layout row 1 is the title, so the table's row i is layout row i + 1.
+  const row = (cells, i) =>
+    `<w:tr>${Array.from({ length: width }, (_, c) => `<w:tc>${paragraph(cells[c] ?? '', broken?.row === i + 2 && broken?.col === c + 1)}</w:tc>`).join('')}</w:tr>`;
+  return `${XML_DECLARATION}<w:document xmlns:w="${W_NS}"><w:body>${paragraph(title)}<w:tbl><w:tblGrid>${'<w:gridCol/>'.repeat(width)}</w:tblGrid>${rows.map(row).join('')}</w:tbl><w:sectPr/></w:body></w:document>`;
+}
+
+/** The parts of a Word package around a main document entry (`document`: zip entry fields, or null for none). */
+function docxEntries(document) {
+  return [
+    {
+      name: '[Content_Types].xml',
+      data: `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`,
+    },
+    {
+      name: '_rels/.rels',
+      data: `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="word/document.xml"/></Relationships>`,
+    },
+    ...(document ? [{ name: 'word/document.xml', ...document }] : []),
+    { name: 'word/styles.xml', data: `${XML_DECLARATION}<w:styles xmlns:w="${W_NS}"><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style></w:styles>` },
+  ];
+}
+
+/** The report as a .docx. */
+const reportDocx = (broken = null) => zip(docxEntries({ data: reportDocumentXml(broken) }));
+
+/** Plain text (the report's CSV) under a .docx name: no zip, nothing else this tool knows by its content. */
+const textRenamedDocx = () => utf8.encode(csvText());
+
+/** A Word package whose main document is missing: the content types and _rels/.rels still name word/document.xml. */
+const docxWithoutDocument = () => zip(docxEntries(null));
+
+/** The report as a .docx whose document.xml leaves one w:t open (表三（一）予以公开·自然人): `<w:t>n</w:r>`. */
+const documentXmlMalformed = () => reportDocx(cellOf('t3', 'granted', 'natural'));
+
+/** The report as a .docx cut off at 60% of its length (no zip directory). */
+function truncatedDocx() {
+  const whole = reportDocx();
+  return whole.subarray(0, Math.floor(whole.length * 0.6));
+}
+
+/** A password-protected .docx: Office encrypts a Word document in the same OLE container as a workbook. */
+const passwordProtectedDocx = () => passwordProtected();
+
+let bombDocument = null;
+/** word/document.xml of 10^9 bytes: the document's start tags, a billion spaces, its end tags (well-formed XML). */
+function bombDocumentEntry() {
+  bombDocument ??= deflateStream(
+    (function* () {
+      yield utf8.encode(`${XML_DECLARATION}<w:document xmlns:w="${W_NS}"><w:body>`);
+      const spaces = new Uint8Array(1_000_000).fill(0x20);
+      for (let i = 0; i < 1000; i++) yield spaces;
+      yield utf8.encode('</w:body></w:document>');
+    })(),
+  );
+  return bombDocument;
+}
+
+/** A Word document whose document.xml inflates to 10^9 bytes, the zip headers declaring 1,000 bytes. */
+const zipBombDocx = () => zip(docxEntries({ ...bombDocumentEntry(), declaredSize: 1000 }));
+
+/** The report as a web page, UTF-8: the official layout as one table; `around` wraps the table, `after` follows it. */
+function reportPage({ around = (table) => table, after = '' } = {}) {
+  const rows = layoutRows().map((r) => `<tr>${r.map((f) => `<td>${escapeMarkup(f)}</td>`).join('')}</tr>`);
+  const table = ['<table border="1" cellspacing="0">', ...rows, '</table>'].join('\n');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${escapeMarkup(REPORT.agency)}${REPORT.year}年政府信息公开工作年度报告</title>`,
+    '</head>',
+    '<body>',
+    around(table),
+    after,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** The report's table inside 100,000 nested <div> start tags never closed (the parser closes them at the end). */
+const deepNesting = () => utf8.encode(reportPage({ around: (table) => `${'<div>'.repeat(100_000)}\n${table}` }));
+
+/** The report page, then a footer table with a cell of colspan="100000" and one of rowspan="65535" (as a CMS editor writes “the whole width”). */
+function hugeSpans() {
+  const footer = [
+    '<table class="footer">',
+    '<tr><td colspan="100000">主办单位：示例县坏文件测试局</td></tr>',
+    '<tr><td rowspan="65535">联系方式</td><td>电话：0000-1234567</td></tr>',
+    '<tr><td>地址：示例县人民路1号</td></tr>',
+    '</table>',
+  ].join('\n');
+  return utf8.encode(reportPage({ after: footer }));
+}
+
+/** One cell of colspan="100000" rowspan="65535" over a row group of 2,101 rows: 1,000 × 2,101 slots once clamped. */
+function spanBomb() {
+  const rows = Array.from({ length: 2100 }, (_, i) => `<tr><td>${i + 1}</td></tr>`);
+  return utf8.encode(['<!DOCTYPE html>', '<html><body>', '<table><tbody>', '<tr><td colspan="100000" rowspan="65535">合计</td></tr>', ...rows, '</tbody></table>', '</body></html>', ''].join('\n'));
+}
+
+/** A page that declares UTF-8 whose body is 8 KB of seeded noise: neither UTF-8 nor GB18030. */
+function undecodablePage() {
+  const head = utf8.encode('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>年度报告</title>\n</head>\n<body>\n<p>');
+  return concat(head, seeded(8192).bytes(8192), utf8.encode('</p>\n</body>\n</html>\n'));
+}
+
+/** The report page followed by filler paragraphs up to `size` bytes (a 台账 pasted under the report). Written in pieces. */
+function hugePage(size) {
+  return (path) => {
+    const fd = openSync(path, 'w');
+    try {
+      const [head, tail] = reportPage({ after: '\u0000' }).split('\u0000');
+      let written = writeSync(fd, utf8.encode(head));
+      const line = '<p>附件：本年度政府信息公开申请办理台账（逐件登记，此处从略）。各单位按要求报送政务公开工作情况，请对照检查，抓好整改落实。</p>\n';
+      const filler = utf8.encode(line.repeat(1024));
+      const end = utf8.encode(tail);
+      while (written + filler.length + end.length <= size) written += writeSync(fd, filler);
+      const one = utf8.encode(line);
+      while (written + one.length + end.length <= size) written += writeSync(fd, one);
+      writeSync(fd, end);
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
+
+/** Word's single-file web page with its page part cut out: an image and filelist.xml, no text/html part. */
+function mhtWithoutHtml() {
+  const boundary = '----=_NextPart_01DA0000.5E3A7B10';
+  return utf8.encode(
+    [
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/related; boundary="${boundary}"`,
+      '',
+      'This document is a Single File Web Page, also known as a Web Archive file.',
+      '',
+      `--${boundary}`,
+      'Content-Location: file:///C:/D8B2A1C0/report.files/image001.png',
+      'Content-Transfer-Encoding: base64',
+      'Content-Type: image/png',
+      '',
+      base64(concat(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), seeded(1001).bytes(300))).replace(/.{76}/g, '$&\r\n'),
+      '',
+      `--${boundary}`,
+      'Content-Location: file:///C:/D8B2A1C0/report.files/filelist.xml',
+      'Content-Transfer-Encoding: quoted-printable',
+      'Content-Type: text/xml; charset="utf-8"',
+      '',
+      '<xml xmlns:o=3D"urn:schemas-microsoft-com:office:office">',
+      ' <o:MainFile HRef=3D"../report.htm"/>',
+      ' <o:File HRef=3D"image001.png"/>',
+      '</xml>',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n'),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // The manifest: every file this script writes, and what `report check` must make of it
 // ---------------------------------------------------------------------------------------------
 
@@ -864,6 +1047,19 @@ const CASES = [
   { name: 'xlsx-renamed.csv', make: xlsxRenamed, ...CLEAN, about: 'the generated workbook under a .csv name (read by content, not name)' },
   { name: 'huge-dimension.xlsx', make: hugeDimension, ...CLEAN, about: 'the report with a stray 0 at XFD1048576 and dimension A1:XFD1048576 (a far cell is no reason to refuse)' },
   { name: 'billion-laughs.xlsx', make: billionLaughs, ...unreadable('corrupt-xlsx'), about: 'sharedStrings.xml declares 10 nested entities in a DTD (10^9 "lol"s if expanded) and uses the last' },
+  { name: 'text-renamed.docx', make: textRenamedDocx, ...unreadable('unrecognised'), about: 'the report as UTF-8 CSV text under a .docx name: not a zip, nor anything else known by its content' },
+  { name: 'docx-without-document.docx', make: docxWithoutDocument, ...unreadable('corrupt-docx'), about: 'a Word package ([Content_Types].xml, _rels/.rels, word/styles.xml) without word/document.xml, which both still name' },
+  { name: 'document-xml-malformed.docx', make: documentXmlMalformed, ...unreadable('corrupt-docx'), about: 'the report as a Word document whose word/document.xml leaves one <w:t> open (a table-3 figure: <w:t>n</w:r>)' },
+  { name: 'truncated.docx', make: truncatedDocx, ...unreadable('corrupt-docx'), about: 'the report as a Word document cut to 60% of its length (no zip directory)' },
+  { name: 'password-protected.docx', make: passwordProtectedDocx, ...unreadable('encrypted'), about: 'the OLE container of password-protected.xlsx under a .docx name (Word encrypts a document the same way)' },
+  { name: 'zip-bomb.docx', make: zipBombDocx, ...unreadable('inflated-too-large'), about: 'a Word package whose word/document.xml inflates to 10^9 bytes (spaces inside <w:body>); the local header and central directory declare 1,000 bytes' },
+  { name: 'deep-nesting.html', make: deepNesting, ...CLEAN, about: 'the report as a web page, its table inside 100,000 nested <div> start tags never closed (the parser closes them at the end)' },
+  { name: 'huge-spans.html', make: hugeSpans, ...CLEAN, about: 'the report as a web page, then a footer table with colspan="100000" on one cell and rowspan="65535" on another (clamped to 1,000 columns and to the row group, as browsers do)' },
+  { name: 'span-bomb.html', make: spanBomb, ...unreadable('too-many-cells'), about: 'one cell with colspan="100000" rowspan="65535" over a row group of 2,101 rows: 2,101,000 slots even clamped, past ten times --max-cells' },
+  { name: 'undecodable.html', make: undecodablePage, ...unreadable('undecodable'), about: 'a page that declares UTF-8 whose body is 8 KB of seeded noise (neither UTF-8 nor GB18030)' },
+  { name: 'huge-60mb.html', make: () => hugePage(60 * MB), ...unreadable('too-large'), large: true, about: '60 MB: the report as a web page followed by filler paragraphs (refused by --max-file-size, 50 MB by default)' },
+  { name: 'page-20mb.html', make: () => hugePage(20 * MB), ...CLEAN, large: true, about: '20 MB: the report as a web page followed by filler paragraphs, read within the limits' },
+  { name: 'mht-without-html.mht', make: mhtWithoutHtml, ...unreadable('mht-no-html'), about: 'Word’s single-file web page with its page part cut out: a multipart/related message holding an image and filelist.xml, no text/html part' },
 ];
 
 const OWNED_EXTRA = ['README.md', '.gitignore'];
@@ -917,13 +1113,18 @@ function readme() {
     'Notes:',
     '',
     '- `report check fixtures/bad` gives every file its expected outcome (tests/e2e/bad-inputs.test.ts).',
-    '  Since every workbook and CSV here is the same report (示例县坏文件测试局, 2022, 2021 edition,',
-    '  balanced figures, so that only each case\'s own defect shows), a folder run also adds',
-    '  `duplicate-report` warnings.',
-    '- The zip bombs are about 1 MB on disk and inflate to 10^9 bytes of well-formed sheet XML; do not',
-    '  open them with a tool that has no inflate limit. `million-rows.xlsx` (about 4.9 MB, 40 MB of XML)',
-    '  and `huge-100mb.csv` are written only with `--large`; `million-cells-compact.xlsx` is the committed',
-    '  too-many-cells case (cells without addresses follow the previous one, as Excel reads them).',
+    '  Since every workbook, CSV, Word document and web page here is the same report (示例县坏文件测试局,',
+    '  2022, 2021 edition, balanced figures, so that only each case\'s own defect shows), a folder run',
+    '  also adds `duplicate-report` warnings.',
+    '- The zip bombs are about 1 MB on disk and inflate to 10^9 bytes of well-formed sheet or document',
+    '  XML; do not open them with a tool that has no inflate limit. `million-rows.xlsx` (about 4.9 MB,',
+    '  40 MB of XML), `huge-100mb.csv`, `huge-60mb.html` and `page-20mb.html` are written only with',
+    '  `--large`; `million-cells-compact.xlsx` is the committed too-many-cells case (cells without',
+    '  addresses follow the previous one, as Excel reads them).',
+    '- The Word documents are the official layout as one Word table after a title paragraph, the web',
+    '  pages the same layout as one HTML table. `page-20mb.html` is read within the default limits (in',
+    '  about 2 s and under 300 MB of memory on a development machine); the test gives it a generous',
+    '  timeout, a watchdog rather than a measure of speed.',
     '- `huge-dimension.xlsx` is harmless to `report`, but converting it to CSV with LibreOffice writes every',
     '  cell of A1:XFD1048576 (gigabytes).',
     '- The OLE files are real compound files (olefile reads them without complaint; LibreOffice opens',

@@ -6,9 +6,11 @@ invented base figures and its derivation: every 总计, （七）总计, 本年�
 computed, so each report balances by construction) and laid out by its place_t2/place_t3/place_t4,
 so a Word table has the cells and merges of the national template's official sheet. python-docx
 writes each table with those merges (w:gridSpan, w:vMerge restart/continue), the title, the six
-sections and their narrative around them. The script then re-reads every file with python-docx and
+sections and their narrative around them. Seeded errors are named mutations applied after the
+derivation, as in make-fixtures.py. The script then re-reads every file with python-docx and
 checks, on what is on disk, that each figure sits where the README says, that the merges are there
-and that every identity holds; it exits 1 otherwise.
+and that the identities that fail are exactly the expected findings (none for a balanced report);
+it exits 1 otherwise.
 
     /usr/bin/python3 scripts/make-document-fixtures.py
 
@@ -65,6 +67,22 @@ FIXTURES = [
                    "text, tables 2–4 are nested in that cell (表格2–表格4; 表格1 is the layout table); "
                    "table 3's header 法律服务<br/>机构 has a line break; 行政许可 written in full-width "
                    "digits `４１`"),
+    dict(name="seeded-errors-2022.docx", kind="docx", layout="plain", agency="示例县医疗保障局", year=2022, edition="2021",
+         base="B", shift=7, co=[4, 1, 1, 1, 0, 1], cf=[5, 2, 1, 0, 1, 1],
+         t2=MF.t2_2021((0, 0, 1), (2, 1, 23), 157, 48, 3, "0.8"),
+         t4=MF.t4([2, 1, 0, 1], [1, 1, 0, 1], [1, 0, 1, 1]),
+         mutations=[
+             ("a", "t3", "denied.thirdParty", "commercial", +2),
+             ("b", "t4", "suitAfterReview", "total", -1),
+         ],
+         expected=[
+             ("t3-row-total", "t3", "denied.thirdParty", None),
+             ("t3-result-total", "t3", None, "commercial"),
+             ("t4-total", "t4", "suitAfterReview", None),
+         ],
+         exercises="seeded balancing errors in the layout of balanced-2022.docx, so that findings are located in "
+                   "a Word table: (a) one table-3 cell +2 (（三）4.保护第三方合法权益·商业企业), (b) table 4's "
+                   "复议后起诉 总计 one short"),
 ]
 
 
@@ -181,16 +199,55 @@ def verify(fx, rep, sheets, path):
     t2 = {row: {col: number(v) for col, v in cols.items()} for row, cols in back["t2"].items()}
     if t2 != {row: {col: number(str(v)) for col, v in cols.items()} for row, cols in rep["t2"].items()}:
         problems.append("table 2 read back differs")
-    try:
-        MF.check_balanced({"t3": back["t3"], "t4": back["t4"]}, fx)
-    except AssertionError as err:
-        problems.append(f"an identity fails on disk: {err}")
+    found = sorted(failing(back, notable(fx, sheets)), key=str)
+    want = sorted(fx.get("expected", []), key=str)
+    if [f for f, _ in found] != want:
+        problems.append(f"identities failing on disk {[f for f, _ in found]}, expected {want}")
     paragraphs = "\n".join(p.text for p in d.paragraphs)
     cell_text = tables[0].cell(0, 0).text if fx["layout"] == "nested" else ""
     said = f"全年共收到政府信息公开申请{rep['t3']['received']['total']}件"
     if said not in paragraphs + cell_text:
         problems.append(f"the narrative does not say {said}")
     return problems
+
+
+def span(where, keys):
+    """Cells as the reader names them: 表格N!D12:I12 for a run along one row or column of one table, else joined with +."""
+    places = [where[k] for k in keys]
+    if len(places) > 1:
+        sheet = places[0].split("!")[0]
+        cells = [p.split("!")[1] for p in places]
+        cols = [c.rstrip("0123456789") for c in cells]
+        rows = [int(c[len(col):]) for c, col in zip(cells, cols)]
+        same_table = all(p.split("!")[0] == sheet for p in places)
+        if same_table and (len(set(rows)) == 1 or len(set(cols)) == 1):
+            return f"{places[0]}:{cells[-1]}"
+    return "+".join(places)
+
+
+def failing(back, where):
+    """The identities of tables 3 and 4 that fail on the figures read back: [((rule, table, row, column), detail)]."""
+    out = []
+    t3, t4 = back["t3"], back["t4"]
+
+    def identity(lhs, rhs, finding):
+        left = sum(back[t][r][c] for t, r, c in lhs)
+        right = sum(back[t][r][c] for t, r, c in rhs)
+        if left != right:
+            out.append((finding, f"{span(where, lhs)} = {left} but {span(where, rhs)} = {right} "
+                                 f"(right − left = {right - left:+})"))
+
+    leaves = [k for k in t3 if k not in MF.T3_NON_LEAF]
+    for c in MF.T3_COLS:
+        identity([("t3", "received", c), ("t3", "carriedOver", c)], [("t3", "resultTotal", c), ("t3", "carriedForward", c)],
+                 ("t3-balance", "t3", None, c))
+    for k in t3:
+        identity([("t3", k, "total")], [("t3", k, p) for p in MF.PARTS], ("t3-row-total", "t3", k, None))
+    for c in MF.T3_COLS:
+        identity([("t3", "resultTotal", c)], [("t3", k, c) for k in leaves], ("t3-result-total", "t3", None, c))
+    for g in t4:
+        identity([("t4", g, "total")], [("t4", g, c) for c in MF.T4_COLS[:4]], ("t4-total", "t4", g, None))
+    return out
 
 
 def a1(r, c):
@@ -216,10 +273,12 @@ def readme(results):
     w("generated by `/usr/bin/python3 scripts/make-document-fixtures.py` with python-docx; the reports")
     w("are built from the format data, base figures and derivation of `scripts/make-fixtures.py` (see")
     w("`../README.md`), so they balance by construction, and laid out by its `place_t2`/`place_t3`/`place_t4`,")
-    w("so each Word table has the cells and merges of the national template. The script re-reads every file")
-    w("with python-docx and checks that the figures are where listed here, that the merges are there and")
-    w("that every identity holds (it exits 1 otherwise). Document dates and zip entry times are pinned to")
-    w("2024-01-01, so regenerating gives byte-identical files. All agencies and figures are invented.")
+    w("so each Word table has the cells and merges of the national template. Seeded errors are named")
+    w("mutations applied after the derivation. The script re-reads every file with python-docx and checks")
+    w("that the figures are where listed here, that the merges are there and that the identities that fail")
+    w("are exactly the expected findings listed (it exits 1 otherwise). Document dates and zip entry times")
+    w("are pinned to 2024-01-01, so regenerating gives byte-identical files. All agencies and figures are")
+    w("invented.")
     w("")
     w("Cells are given as the reader names them: `表格N` is the N-th table of the document in the order")
     w("tables start (a nested table counted where it starts), and A1 is the cell's place in that table's")
@@ -228,7 +287,9 @@ def readme(results):
     w("| file | agency, year, edition | exercises | expected findings |")
     w("| --- | --- | --- | --- |")
     for fx, rep, where in results:
-        w(f"| `{fx['name']}` | {fx['agency']}, {fx['year']}, {fx['edition']} | {fx['exercises']} | none (balances) |")
+        expected = "; ".join(MF.fmt_finding(f) for f in fx.get("expected", []))
+        expected = f"{expected} — see below" if expected else "none (balances)"
+        w(f"| `{fx['name']}` | {fx['agency']}, {fx['year']}, {fx['edition']} | {fx['exercises']} | {expected} |")
     w("")
     w("## Notable cells")
     w("")
@@ -241,6 +302,24 @@ def readme(results):
           f"table 2 行政许可·处理决定数量 {MF.value_for(rep, fx, 't2', 'licensing', 'decisions')} at "
           f"{where[('t2', 'licensing', 'decisions')]}")
     w("")
+    seeded = [(fx, rep, where) for fx, rep, where in results if fx.get("mutations")]
+    if seeded:
+        w("## Seeded errors in detail")
+        for fx, rep, where in seeded:
+            w("")
+            w(f"### `{fx['name']}`")
+            w("")
+            for tag, table, row, col, delta in fx["mutations"]:
+                now = rep[table][row][col]
+                w(f"- mutation ({tag}): {table} {row}·{col} at {where[(table, row, col)]} written {now} "
+                  f"(balanced value {now - delta}, {delta:+d})")
+            w("")
+            w("Expected findings:")
+            w("")
+            details = dict(failing(rep, where))
+            for f in fx["expected"]:
+                w(f"- {MF.fmt_finding(f)}: {details[f]}")
+        w("")
     return "\n".join(lines)
 
 

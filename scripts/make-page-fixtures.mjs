@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Generate the web page fixtures in fixtures/pages/: pages (.html, .htm) and a single-file web page
-// (.mht) of balanced 2021-edition reports as Word, WPS, a government site's CMS and an old
-// table-framed site publish them, plus expected.json (what the page reader must make of each)
-// and README.md.
+// (.mht) of 2021-edition reports as Word, WPS, a government site's CMS and an old table-framed
+// site publish them, plus expected.json (what the page reader must make of each) and README.md.
 //
 //     node scripts/make-page-fixtures.mjs
 //
 // Every agency and figure is invented. Base figures are data below; every 总计, （七）总计, 本年新收
 // and table-4 总计 is derived in code, and the script checks the FORMAT.md identities on the
-// figures it writes, so each report balances by construction (it exits 1 otherwise). Each table is
+// figures it derives, so each report balances by construction (it exits 1 otherwise). Seeded errors
+// are named mutations applied after that check; the identities that then fail must be exactly the
+// fixture's expected findings, which README.md lists with their cells (it exits 1 otherwise). Each table is
 // laid out as a grid of cells with spans, rendered from that grid, and the grid is what
 // expected.json records: the reader must give it back. Output is byte-for-byte reproducible.
 
@@ -137,7 +138,7 @@ function leafFigures(seed) {
 
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
-function makeReport({ agency, year, seed, carriedOver, carriedForward, t2, t4 }) {
+function makeReport({ agency, year, seed, carriedOver, carriedForward, t2, t4, mutations = [] }) {
   const leaves = leafFigures(seed);
   const rows = {};
   const withTotal = (xs) => [...xs, sum(xs)];
@@ -150,7 +151,35 @@ function makeReport({ agency, year, seed, carriedOver, carriedForward, t2, t4 })
   const t4rows = Object.fromEntries(Object.entries(t4).map(([k, xs]) => [k, withTotal(xs)]));
   const report = { agency, year, t2, t3: rows, t4: t4rows };
   check(report);
+  // Seeded errors: [tag, table, row, column, delta], applied to the balanced figures.
+  for (const [, table, row, column, delta] of mutations) report[table][row][columnIndex(table, column)] += delta;
+  report.mutations = mutations;
   return report;
+}
+
+const T4_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+/** The index of a column key in a row of figures (t3: the six applicant columns and total; t4: T4_COLUMNS). */
+const columnIndex = (table, column) => (table === 't3' ? [...PARTS, 'total'] : T4_COLUMNS).indexOf(column);
+
+/**
+ * The FORMAT.md identities of tables 3 and 4 that fail on the figures: { finding: [rule, table,
+ * row, column] (null where the rule has no such part), left, right (the [table, row, column] keys
+ * summed on each side), lhs, rhs }.
+ */
+function failing(report) {
+  const out = [];
+  const value = ([table, row, column]) => report[table][row][columnIndex(table, column)];
+  const identity = (left, right, finding) => {
+    const lhs = sum(left.map(value));
+    const rhs = sum(right.map(value));
+    if (lhs !== rhs) out.push({ finding, left, right, lhs, rhs });
+  };
+  const columns = [...PARTS, 'total'];
+  for (const c of columns) identity([['t3', 'received', c], ['t3', 'carriedOver', c]], [['t3', 'resultTotal', c], ['t3', 'carriedForward', c]], ['t3-balance', 't3', null, c]);
+  for (const k of Object.keys(report.t3)) identity([['t3', k, 'total']], PARTS.map((p) => ['t3', k, p]), ['t3-row-total', 't3', k, null]);
+  for (const c of columns) identity([['t3', 'resultTotal', c]], LEAVES.map((k) => ['t3', k, c]), ['t3-result-total', 't3', null, c]);
+  for (const g of Object.keys(report.t4)) identity([['t4', g, 'total']], T4_COLUMNS.slice(0, 4).map((c) => ['t4', g, c]), ['t4-total', 't4', g, null]);
+  return out;
 }
 
 /** The FORMAT.md identities of tables 3 and 4, on the figures as written. */
@@ -256,6 +285,50 @@ function place(rows, name) {
   });
   return { name, cells, merges };
 }
+
+/** Table-3 rows in print order (the rows of t3Grid after its three header rows). */
+const T3_ORDER = ['received', 'carriedOver', ...LEAVES, 'resultTotal', 'carriedForward'];
+
+/**
+ * Where the figures of a page in the CMS style (cmsPage) are, as `report check` names them: the
+ * sheet (表格6 is table 3, 表格7 table 4), the cell in it, and the source line of the cell (each
+ * row is one line). A key is [table, row, column].
+ */
+function cmsLocator(html) {
+  const rows = []; // per report table (class="report"), the source lines of its rows
+  html.split('\n').forEach((line, i) => {
+    if (line.startsWith('<table class="report"')) rows.push([]);
+    else if (line.startsWith('  <tr>') && rows.length > 0) rows.at(-1).push(i + 1);
+  });
+  return ([table, row, column]) => {
+    const sheet = table === 't3' ? 6 : 7;
+    const r = table === 't3' ? 4 + T3_ORDER.indexOf(row) : 4;
+    const c = table === 't3' ? 4 + columnIndex('t3', column) : 1 + Object.keys(T4_GROUPS_INDEX).indexOf(row) * 5 + columnIndex('t4', column);
+    return { sheet: `表格${sheet}`, cell: `${letters(c)}${r}`, line: rows[sheet - 1][r - 1] };
+  };
+}
+const T4_GROUPS_INDEX = { review: 0, suitDirect: 1, suitAfterReview: 2 };
+
+/** Cells as the reader names them: 表格6!D14:I14 for a run along one row or column, else joined with +. */
+function span(places) {
+  const [first, last] = [places[0], places.at(-1)];
+  const col = (p) => p.cell.replace(/\d+$/, '');
+  const row = (p) => p.cell.slice(col(p).length);
+  if (places.length > 1 && places.every((p) => p.sheet === first.sheet) && (places.every((p) => row(p) === row(first)) || places.every((p) => col(p) === col(first)))) {
+    return `${first.sheet}!${first.cell}:${last.cell}`;
+  }
+  return places.map((p) => `${p.sheet}!${p.cell}`).join('+');
+}
+
+/** The source lines of some cells: 'line 83' or 'lines 76–96'. */
+function linesOf(places) {
+  const lines = places.map((p) => p.line);
+  const [low, high] = [Math.min(...lines), Math.max(...lines)];
+  return low === high ? `line ${low}` : `lines ${low}–${high}`;
+}
+
+/** `rule` t3 / row / column, as fixtures/README.md writes a finding. */
+const findingText = ([rule, table, row, column]) => `\`${rule}\` ${[table, row, column].filter(Boolean).join(' / ')}`;
 
 // ---------------------------------------------------------------------------------------------
 // Narrative
@@ -667,11 +740,20 @@ const REPORTS = {
   }),
 };
 
+REPORTS.seeded = makeReport({
+  agency: '示例市城市管理局', year: 2021, seed: 16,
+  carriedOver: [4, 1, 0, 1, 0, 1], carriedForward: [3, 2, 1, 0, 1, 0],
+  t2: t2([0, 0, 1], [5, 1, 22], 486, 175, 14, '0.15'),
+  t4: { review: [3, 1, 0, 1], suitDirect: [1, 1, 0, 0], suitAfterReview: [0, 1, 1, 0] },
+  mutations: [['a', 't3', 'unavailable.needsCreation', 'research', +1]],
+});
+
 const word = wordPage(REPORTS.word, { charset: 'gb2312' });
 const wps = wpsPage(REPORTS.wps);
 const cms = cmsPage(REPORTS.cms);
 const legacy = legacyPage(REPORTS.legacy);
 const inMht = wordPage(REPORTS.mht, { charset: 'gb2312' });
+const seeded = cmsPage(REPORTS.seeded);
 
 const FIXTURES = [
   {
@@ -699,7 +781,27 @@ const FIXTURES = [
     exercises: "Word's 单个文件网页: a multipart/related message, the page as quoted-printable GB2312 (charset from the part's Content-Type), a GB2312 preamble, an image part in base64 and filelist.xml after it",
     made: 'scripts/make-page-fixtures.mjs (the page in the Word style of word-2021.htm, GBK, wrapped as Word wraps one)',
   },
+  {
+    name: 'seeded-errors-2021.html', page: seeded, bytes: utf8(seeded.html), encoding: 'utf-8', report: REPORTS.seeded,
+    locate: cmsLocator(seeded.html),
+    expected: [
+      ['t3-row-total', 't3', 'unavailable.needsCreation', null],
+      ['t3-result-total', 't3', null, 'research'],
+    ],
+    exercises: 'a seeded balancing error in the page style of cms-split-2023.html, so that findings are located in a page (the sheet, its cell and the source line): one table-3 cell one too high, （四）2.没有现成信息需要另行制作·科研机构',
+    made: 'scripts/make-page-fixtures.mjs',
+  },
 ];
+
+// The identities that fail on each page's figures are exactly its expected findings (none for a balanced report).
+for (const f of FIXTURES) {
+  const got = failing(f.report).map((x) => JSON.stringify(x.finding)).sort();
+  const want = (f.expected ?? []).map((x) => JSON.stringify(x)).sort();
+  if (JSON.stringify(got) !== JSON.stringify(want)) {
+    console.error(`${f.name}: identities failing ${got.join(' ')}, expected ${want.join(' ')}`);
+    process.exit(1);
+  }
+}
 
 mkdirSync(OUT, { recursive: true });
 const expected = {};
@@ -718,7 +820,7 @@ writeFileSync(join(OUT, 'expected.json'), `${JSON.stringify(expected, null, 1)}\
 const readme = [
   '# Web page fixtures',
   '',
-  'Web pages and a single-file web page of balanced 2021-edition reports, for the page reader',
+  'Web pages and a single-file web page of 2021-edition reports, for the page reader',
   '(`src/readers/html.ts`, `src/readers/mht.ts`). All are generated by',
   '`node scripts/make-page-fixtures.mjs`, which also writes `expected.json`: for each file the',
   'encoding the reader must detect, how many sheets (tables) it must find, the cells and merges of',
@@ -730,14 +832,43 @@ const readme = [
   'All agencies and figures are invented. Table-3 leaf figures follow a fixed pattern per report;',
   'every 总计, （七）总计, 本年新收 (from 上年结转 and 结转下年) and table-4 总计 is derived in code,',
   'and the script checks the identities (t3-row-total, t3-result-total, t3-balance, t4-total) before',
-  'writing, so each report balances by construction. Each table is built as a grid of cells with',
-  'spans, rendered in the page\'s style, and placed in slots by the script\'s own plain version of',
-  'the HTML table model for expected.json. Regenerating gives byte-identical files.',
+  'writing, so each report balances by construction. Seeded errors are named mutations applied after',
+  'that check; the identities that then fail must be exactly the expected findings listed (the script',
+  'exits 1 otherwise). Each table is built as a grid of cells with spans, rendered in the page\'s',
+  'style, and placed in slots by the script\'s own plain version of the HTML table model for',
+  'expected.json. Regenerating gives byte-identical files.',
   '',
   '| file | agency, year, edition | exercises | made with | expected findings |',
   '| --- | --- | --- | --- | --- |',
-  ...FIXTURES.map((f) => `| \`${f.name}\` | ${f.report.agency}, ${f.report.year}, 2021 | ${f.exercises} | ${f.made} | none (balances) |`),
+  ...FIXTURES.map((f) => {
+    const expected = f.expected ? `${f.expected.map(findingText).join('; ')} — see below` : 'none (balances)';
+    return `| \`${f.name}\` | ${f.report.agency}, ${f.report.year}, 2021 | ${f.exercises} | ${f.made} | ${expected} |`;
+  }),
   '',
 ];
+const withSeeded = FIXTURES.filter((f) => f.expected);
+if (withSeeded.length > 0) {
+  readme.push('## Seeded errors in detail', '');
+  readme.push(
+    'Cells are given as `report check` names them: the sheet (`表格N`, the N-th table of the page in the',
+    "order tables start), the cell in it, and the line of the page's source the cell starts on.",
+  );
+  for (const f of withSeeded) {
+    readme.push('', `### \`${f.name}\``, '');
+    for (const [tag, table, row, column, delta] of f.report.mutations) {
+      const at = f.locate([table, row, column]);
+      const now = f.report[table][row][columnIndex(table, column)];
+      readme.push(`- mutation (${tag}): ${table} ${row}·${column} at ${at.sheet}!${at.cell} (line ${at.line}) written ${now} (balanced value ${now - delta}, ${delta > 0 ? '+' : ''}${delta})`);
+    }
+    readme.push('', 'Expected findings:', '');
+    for (const x of failing(f.report)) {
+      const left = x.left.map(f.locate);
+      const right = x.right.map(f.locate);
+      const diff = x.rhs - x.lhs;
+      readme.push(`- ${findingText(x.finding)}: ${span(left)} = ${x.lhs} but ${span(right)} = ${x.rhs} (right − left = ${diff > 0 ? '+' : ''}${diff}); ${linesOf([...left, ...right])}`);
+    }
+  }
+  readme.push('');
+}
 writeFileSync(join(OUT, 'README.md'), readme.join('\n'));
 console.log(`wrote ${FIXTURES.length} fixtures, expected.json and README.md to ${OUT}`);
