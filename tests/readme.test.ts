@@ -110,7 +110,7 @@ const valueAfter = (ws: string[], flags: string[]) => {
 // The folder the commands run in
 
 /** The fixtures with seeded errors (fixtures/README.md): `report check` exits 1 on each. */
-const SEEDED = new Set(['seeded-errors-2022.xlsx', 'cell-errors-2023.csv', 'missing-t4-2022.csv', 'six-as-one-2022.xlsx', 'gbk-seeded-2021.tsv', 'bad/renamed-xls.xlsx']);
+const SEEDED = new Set(['seeded-errors-2022.xlsx', 'cell-errors-2023.csv', 'missing-t4-2022.csv', 'six-as-one-2022.xlsx', 'gbk-seeded-2021.tsv', 'bad/renamed-xls.xlsx', 'markdown-2022.txt']);
 
 /** The files the README's examples name, each a copy of a fixture. */
 const FILES: Record<string, string> = {
@@ -130,6 +130,11 @@ const FILES: Record<string, string> = {
   'report.docx': 'documents/balanced-2022.docx',
   '报告.html': 'pages/wps-2022.html',
   'report.html': 'pages/wps-2022.html',
+  '报告.mht': 'pages/word-2022.mht',
+  'report.mht': 'pages/word-2022.mht',
+  // Seeded with an error: the runs exit 1.
+  '表格.txt': 'markdown-2022.txt',
+  'tables.txt': 'markdown-2022.txt',
 };
 
 /**
