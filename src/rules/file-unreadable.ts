@@ -10,7 +10,7 @@ export default defineRule({
     severity: 'error',
     description: { zh: '文件无法读取（损坏、加密、类型不对或无法解码）', en: 'The file cannot be read (corrupt, encrypted, wrong type or undecodable)' },
     rationale: { zh: '读不出的文件无法检查，也无法公开。', en: 'A file that cannot be read cannot be checked or published.' },
-    fix: { zh: '按提示另存为 .xlsx 或 UTF-8 CSV 后重新检查。', en: 'Save it as .xlsx or UTF-8 CSV as the message says, then check again.' },
+    fix: { zh: '按提示另存（如 .xlsx、.docx 或 UTF-8 CSV）后重新检查。', en: 'Save it as the message says (such as .xlsx, .docx or UTF-8 CSV), then check again.' },
     messages: {
       empty: { zh: '文件是空的（0 字节）：请重新导出或重新提交', en: 'the file is empty (0 bytes): export or submit it again' },
       'not-found': { zh: '文件不存在', en: 'the file does not exist' },
@@ -19,8 +19,8 @@ export default defineRule({
       permission: { zh: '没有读取该文件的权限', en: 'no permission to read the file' },
       io: { zh: '读取文件时出错（{detail}）', en: 'error while reading the file ({detail})' },
       encrypted: {
-        zh: '文件设置了打开密码（已加密），无法读取：请在 Excel/WPS 中取消密码后另存为 .xlsx',
-        en: 'the workbook is password-protected (encrypted): remove the password in Excel/WPS and save it as .xlsx',
+        zh: '文件设置了打开密码（已加密），无法读取：请在 Excel、Word 或 WPS 中取消密码后另存（工作簿为 .xlsx，文档为 .docx）',
+        en: 'the file is password-protected (encrypted): remove the password in Excel, Word or WPS and save it again (a workbook as .xlsx, a document as .docx)',
       },
       'old-binary': {
         zh: '这是旧版 Excel/WPS 二进制表格（{ext}）[，只是扩展名为 {renamed}]：无法读取，请在 Excel/WPS 中“另存为” .xlsx 后再检查',
@@ -75,8 +75,8 @@ export default defineRule({
         en: 'this is a {type} file[ named {renamed}], not a spreadsheet: submit .xlsx, .csv or .txt',
       },
       unrecognised: {
-        zh: '文件扩展名是 {ext}，但内容既不是这种文件，也不是本工具认得的其他格式（可能已损坏或被改了扩展名）：请打开原文件，另存为 .xlsx 后再检查',
-        en: 'the name ends in {ext} but the content is neither that kind of file nor another this tool recognises (corrupt or renamed): open the original and save it as .xlsx, then check again',
+        zh: '文件扩展名是 {ext}，但内容既不是这种文件，也不是本工具认得的其他格式（可能已损坏或被改了扩展名）：请打开原文件，另存为 .xlsx（文档另存为 .docx）后再检查',
+        en: 'the name ends in {ext} but the content is neither that kind of file nor another this tool recognises (corrupt or renamed): open the original and save it as .xlsx (a document as .docx), then check again',
       },
       'not-report-json': {
         zh: '这个 JSON 文件不是 report convert --to json 写出的规范报告（缺少 "version": 1 或 "tables"）',
@@ -102,12 +102,12 @@ export default defineRule({
         en: 'the file is {size}, over the limit of {limit} (a real report is a few dozen KB): check this is the annual report; raise the limit with --max-file-size if it is',
       },
       'inflated-too-large': {
-        zh: '.xlsx 解压后超过 {limit}（可能是“压缩炸弹”或塞进了大量无关数据），已停止读取：请只保留年报表格后另存；确需检查时用 --max-inflated-size 调高上限',
-        en: 'the .xlsx inflates to more than {limit} (a zip bomb, or much unrelated data), so reading stopped: keep only the report tables and save again; raise the limit with --max-inflated-size if needed',
+        zh: '文件解压后超过 {limit}（可能是“压缩炸弹”或塞进了大量无关数据），已停止读取：请只保留年报内容后另存；确需检查时用 --max-inflated-size 调高上限',
+        en: 'the file inflates to more than {limit} (a zip bomb, or much unrelated data), so reading stopped: keep only the report and save again; raise the limit with --max-inflated-size if needed',
       },
       'too-many-cells': {
-        zh: '工作表“{sheet}”的单元格超过 {limit} 个，已停止读取（真实的年报只有几百个）：请删去无关数据后另存；确需检查时用 --max-cells 调高上限',
-        en: 'sheet “{sheet}” has more than {limit} cells, so reading stopped (a real report has a few hundred): delete unrelated data and save again; raise the limit with --max-cells if needed',
+        zh: '“{sheet}”的格子超过 {limit} 个，已停止读取（真实的年报只有几百个）：请删去无关内容后另存；确需检查时用 --max-cells 调高上限',
+        en: '“{sheet}” has more than {limit} cells, so reading stopped (a real report has a few hundred): delete unrelated content and save again; raise the limit with --max-cells if needed',
       },
       'out-of-memory': {
         zh: '读取这个文件需要超过 {limit} 的内存，已放弃（其他文件照常检查）：请删去无关内容后另存为 .xlsx 再检查',

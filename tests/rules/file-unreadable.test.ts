@@ -298,3 +298,16 @@ describe('file-unreadable: says what the file really is, whatever its name', () 
     expectInstruction(found.zh[0]!.message, found.en[0]!.message);
   });
 });
+
+describe('file-unreadable: the limits and the password speak of documents as well as workbooks', () => {
+  it('a password-protected Word document is told to save as .docx, and a page’s table is not called a worksheet', async () => {
+    const encrypted = await load('report.docx', readFileSync(join(ROOT, 'fixtures/bad/password-protected.docx')));
+    expect(encrypted.zh.map((d) => d.messageId)).toEqual(['encrypted']);
+    expect(encrypted.zh[0]!.message).toContain('.docx');
+    expect(encrypted.en[0]!.message).toContain('Word');
+    const cells = diagnostics(unreadableReport('page.html', new ReadError('too-many-cells', { sheet: '表格1', limit: 200000 })));
+    expect(cells[0]!.message).toBe('“表格1”的格子超过 200000 个，已停止读取（真实的年报只有几百个）：请删去无关内容后另存；确需检查时用 --max-cells 调高上限');
+    const inflated = diagnostics(unreadableReport('report.docx', new ReadError('inflated-too-large', { limit: '100 MB' })), 'en');
+    expect(inflated[0]!.message).not.toContain('.xlsx');
+  });
+});
