@@ -5,7 +5,7 @@
 // markup moved out), so a page published with broken markup reads as it looks.
 
 import { basename, extname } from 'node:path';
-import type { DefaultTreeAdapterMap, DefaultTreeAdapterTypes, TreeAdapter } from 'parse5';
+import type { DefaultTreeAdapterMap, DefaultTreeAdapterTypes, Token, TreeAdapter } from 'parse5';
 import { makeCell, type Cell, type Grid, type Paragraph, type Range, type Sheet } from '../model/grid.js';
 import { ReadError } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 type Element = DefaultTreeAdapterTypes.Element;
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 type TextNode = DefaultTreeAdapterTypes.TextNode;
-/** A node as the lean tree adapter (below) leaves it: the line of the source it starts on. */
+/** A node (or token) as `lineParser` (below) leaves it: the line of the source it starts on. */
 type Placed = { line?: number };
 
 // ---------------------------------------------------------------------------------------------
@@ -492,22 +492,114 @@ function countTags(text: string, max: number): number {
   return tags;
 }
 
+type Parse5 = typeof import('parse5');
+type Document = DefaultTreeAdapterTypes.Document;
+type CharacterToken = Token.CharacterToken;
+
 /**
- * parse5's default tree, keeping of each node's source location only the line it starts on. The
- * default keeps an object per node, per tag and per attribute, and updates elements' ends as they
- * close: a third of the time and memory of parsing a large page. A text node keeps the line of its
- * first piece (parse5 adds text to a node piece by piece).
+ * A parse that gives each element made from a start tag, and each text node, the line of the
+ * source it starts on: the line parse5's own location info gives (`sourceCodeLocationInfo`), at
+ * half the cost. That option makes an object per token, per node and per attribute and updates
+ * elements' ends as they close, doubling the parse; but parse5's preprocessor counts lines
+ * whether or not it is on. So the tokenizer notes, as it starts a start tag or a run of text,
+ * the line it is on (the line parse5's location info would give the token), and the tree adapter
+ * hands it to the node the token makes:
+ *
+ * - an element gets its start tag's line only if it is made from the tag being processed, which
+ *   the token's attribute list tells (the parser passes the token's own `attrs` to createElement).
+ *   Elements the parser makes without a tag (the implied html, head, body, tbody, tr) or from an
+ *   earlier tag (formatting elements reconstructed or split by the adoption agency) get no line;
+ *   a tag the parser ignores (a second <body>, a stray <td>) makes no element; and a '<td'
+ *   in a comment or a script is no tag to the tokenizer. Lines are those of the tags that made
+ *   the elements, or none: never another tag's.
+ * - a text node gets the line of the first run of text put in it (parse5 adds text piece by
+ *   piece), as parse5's location info gives it. Runs held back in a table and put before it
+ *   (foster parenting) keep their own lines.
+ *
+ * This subclasses parse5's parser and tokenizer (which parse5 marks internal) and relies on three
+ * of their methods (_createStartTagToken, _createCharacterToken, _insertCharacters) and the
+ * parser's current token, as in parse5 8.1.1 (pinned); tests/readers/html.test.ts checks, on
+ * every page under fixtures/pages/, that the lines are those of parse5's own location info.
  */
-function leanAdapter(base: TreeAdapter<DefaultTreeAdapterMap>): TreeAdapter<DefaultTreeAdapterMap> {
-  return {
-    ...base,
-    setNodeSourceCodeLocation(node, location) {
-      const placed = node as Placed;
-      if (location && placed.line === undefined) placed.line = location.startLine;
-    },
-    getNodeSourceCodeLocation: () => undefined,
-    updateNodeSourceCodeLocation: () => {},
+function lineParser(parse5: Parse5): (text: string) => Document {
+  const { Parser, Tokenizer, defaultTreeAdapter: base } = parse5;
+
+  class LineTokenizer extends Tokenizer {
+    protected override _createStartTagToken(): void {
+      super._createStartTagToken();
+      (this.currentToken as Placed).line = this.preprocessor.line;
+    }
+
+    protected override _createCharacterToken(type: CharacterToken['type']): void {
+      super._createCharacterToken(type);
+      (this.currentCharacterToken as Placed).line = this.preprocessor.line;
+    }
+  }
+
+  class LineParser extends Parser<DefaultTreeAdapterMap> {
+    /** The line of the run of text being inserted. */
+    textLine: number | undefined;
+
+    constructor(treeAdapter: TreeAdapter<DefaultTreeAdapterMap>) {
+      super({ treeAdapter });
+      this.tokenizer = new LineTokenizer(this.options, this);
+    }
+
+    override _insertCharacters(token: CharacterToken): void {
+      this.textLine = (token as Placed).line;
+      super._insertCharacters(token);
+    }
+
+    /** The line of the start tag `attrs` belong to, if it is the tag being processed. */
+    tagLine(attrs: Element['attrs']): number | undefined {
+      const token = this.currentToken;
+      return token !== null && 'attrs' in token && token.attrs === attrs ? (token as Placed).line : undefined;
+    }
+  }
+
+  return (text) => {
+    const textNode = (value: string): TextNode => {
+      const node = base.createTextNode(value) as TextNode & Placed;
+      node.line = parser.textLine;
+      return node;
+    };
+    const adapter: TreeAdapter<DefaultTreeAdapterMap> = {
+      ...base,
+      createElement(tagName, namespaceURI, attrs) {
+        const el = base.createElement(tagName, namespaceURI, attrs) as Element & Placed;
+        const line = parser.tagLine(attrs);
+        if (line !== undefined) el.line = line;
+        return el;
+      },
+      // As the default adapter's, the new text node placed.
+      insertText(parent, value) {
+        const last = parent.childNodes[parent.childNodes.length - 1];
+        if (last !== undefined && base.isTextNode(last)) last.value += value;
+        else base.appendChild(parent, textNode(value));
+      },
+      insertTextBefore(parent, value, reference) {
+        const { childNodes } = parent;
+        const at = childNodes[childNodes.length - 1] === reference ? childNodes.length - 1 : childNodes.indexOf(reference);
+        const previous = childNodes[at - 1];
+        if (previous !== undefined && base.isTextNode(previous)) previous.value += value;
+        else base.insertBefore(parent, textNode(value), reference);
+      },
+    };
+    const parser = new LineParser(adapter);
+    parser.tokenizer.write(text, true);
+    return parser.document;
   };
+}
+
+let parseWithLines: ((text: string) => Document) | undefined;
+
+/**
+ * The tree parse5 builds of a page, td, th and other elements made from a start tag, and text
+ * nodes, with `line`: the line of the source they start on (see `lineParser`). Exported for tests.
+ */
+export async function parsePage(text: string): Promise<Document> {
+  parseWithLines ??= lineParser(await import('parse5'));
+  return parseWithLines(text);
 }
 
 /**
@@ -542,8 +634,7 @@ export async function readHtml(file: string, bytes: Uint8Array, limits: Limits =
   if (countTags(decoded.text, 10 * limits.maxCells) > 10 * limits.maxCells) {
     throw new ReadError('too-many-cells', { sheet: basename(file, extname(file)), limit: limits.maxCells });
   }
-  const { parse, defaultTreeAdapter } = await import('parse5');
-  const document = parse(decoded.text, { sourceCodeLocationInfo: true, treeAdapter: leanAdapter(defaultTreeAdapter) });
+  const document = await parsePage(decoded.text);
 
   /** The lines of narrative in the order they appear, each with the flow it belongs to. */
   const lines: Array<{ text: string; line: number; from: Flow }> = [];

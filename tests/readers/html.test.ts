@@ -1,11 +1,12 @@
 // Web page reader: encodings, tables as sheets (the HTML table model), cell text, narrative,
 // layout tables, broken and hostile markup, and the pages in fixtures/pages/.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodePage, prescanCharset, readHtml } from '../../src/readers/html.js';
+import { parse } from 'parse5';
+import { decodePage, parsePage, prescanCharset, readHtml } from '../../src/readers/html.js';
 import { DEFAULT_LIMITS } from '../../src/readers/limits.js';
 import { cells, failure, merges, texts } from '../helpers/grid.js';
 
@@ -322,6 +323,73 @@ describe('deep and large pages', () => {
     expect(grid.sheets).toHaveLength(25_000);
     expect(cells(grid.sheets[24_999])).toEqual(['A1=格']);
     expect(cells(grid.sheets[0])).toEqual(['A1=格']);
+  });
+});
+
+describe('source lines', () => {
+  /** Each cell's address, text and line, in sheet order. */
+  const placed = (grid: Awaited<ReturnType<typeof read>>) =>
+    grid.sheets.map((sheet) => [...sheet.rows.values()].flat().map((c) => `${c.row},${c.col}=${c.text}@${c.line}`));
+
+  /** The lines parsePage gives td and th elements and text nodes, or parse5's own location info, in document order. */
+  function lines(document: unknown, own: boolean): string[] {
+    type Node = { nodeName: string; tagName?: string; value?: string; childNodes?: Node[]; content?: Node; line?: number; sourceCodeLocation?: { startLine: number } | null };
+    const out: string[] = [];
+    const stack: Node[] = [document as Node];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const line = own ? node.line : node.sourceCodeLocation?.startLine;
+      if (node.nodeName === '#text') out.push(`${JSON.stringify(node.value!.slice(0, 12))}@${line}`);
+      else if (node.tagName === 'td' || node.tagName === 'th') out.push(`${node.tagName}@${line}`);
+      const children = [...(node.childNodes ?? []), ...(node.content ? [node.content] : [])];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+    return out;
+  }
+
+  it('gives cells and paragraphs the lines of their own tags and text, past what would confuse a tag-by-tag matcher', async () => {
+    const page = [
+        /* 1 */ '<!DOCTYPE html>',
+        /* 2 */ '<!--[if gte mso 9]><table><tr><td>注释</td></tr></table><![endif]-->',
+        /* 3 */ '<table>',
+        /* 4 */ '<td>甲</td>',
+        /* 5 */ '<body class="second"><td>乙</td>',
+        /* 6 */ '<script>document.write("<td>丙</td>"); var s = "<td";</script>',
+        /* 7 */ '<template><td>模板</td></template><td',
+        /* 8 */ '  colspan=2>丁</td></tr>',
+        /* 9 */ '<tr><!-- <td>注释</td> --><th>',
+        /* 10 */ '戊</th></table>',
+        /* 11 */ '<p><b>加粗<p>',
+        /* 12 */ '段落</b><td>游离</td><textarea><td>文本框</textarea>',
+        /* 13 */ '<table><tr><td><b>一</table>',
+        /* 14 */ '<p>后</p>',
+      ].join('\n');
+    const grid = await read(page);
+    // <td>甲</td> makes an implied tbody and tr (no tags of their own), the second <body> is ignored,
+    // the <td> in the script, the comments and the template are no cells, the cell on line 7 is
+    // a start tag running onto line 8.
+    expect(placed(grid)).toEqual([['1,1=甲@4', '1,2=乙@5', '1,3=丁@7', '2,1=戊@9'], ['1,1=一@13']]);
+    expect(grid.paragraphs!.map((p) => `${p.text}@${p.line}`)).toEqual(['加粗@11', '段落游离@12', '后@14']);
+    // Every cell and text node on the line parse5's own location info gives it.
+    expect(lines(await parsePage(page), true)).toEqual(lines(parse(page, { sourceCodeLocationInfo: true }), false));
+  });
+
+  it('counts CR, CRLF and LF line breaks as parse5 does, and places text held back in a table where it stands', async () => {
+    const page = '<p>一</p>\r<p>二</p>\r\n<table>\r\n挪出\r\n<tr><td>\r\n格</td></tr></table>\n<p>三</p>';
+    const grid = await read(page);
+    expect(placed(grid)).toEqual([['1,1=格@5']]);
+    expect(grid.paragraphs!.map((p) => `${p.text}@${p.line}`)).toEqual(['一@1', '二@2', '挪出@4', '三@7']);
+    expect(lines(await parsePage(page), true)).toEqual(lines(parse(page, { sourceCodeLocationInfo: true }), false));
+  });
+
+  const dir = join(ROOT, 'fixtures/pages');
+  const pages = readdirSync(dir).filter((name) => /\.html?$/.test(name));
+
+  it.each(pages)('%s: every cell and text has the line parse5 locates it on', async (name) => {
+    const { text } = decodePage(readFileSync(join(dir, name)));
+    const want = lines(parse(text, { sourceCodeLocationInfo: true }), false);
+    expect(want.some((l) => l.startsWith('td@'))).toBe(true);
+    expect(lines(await parsePage(text), true)).toEqual(want);
   });
 });
 
