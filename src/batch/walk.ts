@@ -10,10 +10,12 @@ import { basename, extname, join, relative, sep } from 'node:path';
  * What a folder run checks: the kinds this tool reads, and the kinds a report may be submitted
  * as (old spreadsheets, Word, web pages, PDF, OFD), so that each gets a result, read or saying why not.
  */
-export const REPORT_EXTENSIONS = /\.(xlsx|xlsm|csv|tsv|txt|json|xls|xlt|et|ett|xlsb|ods|doc|docx|wps|rtf|odt|html|htm|mht|mhtml|pdf|ofd)$/i;
-
-/** The kinds of REPORT_EXTENSIONS, for messages: `.xlsx、.xlsm、…`. */
-export const REPORT_KINDS = REPORT_EXTENSIONS.source.replace(/^.*\(|\).*$/g, '').split('|').map((ext) => `.${ext}`);
+export const REPORT_KINDS = [
+  ...['.xlsx', '.xlsm', '.csv', '.tsv', '.txt', '.json'],
+  ...['.xls', '.xlt', '.et', '.ett', '.xlsb', '.ods'],
+  ...['.doc', '.docx', '.wps', '.rtf', '.odt', '.html', '.htm', '.mht', '.mhtml', '.pdf', '.ofd'],
+];
+const REPORT_EXTENSIONS = new Set(REPORT_KINDS);
 
 /** A file in a folder that is not checked, and why: its extension, or what it is. */
 export interface SkippedFile {
@@ -26,8 +28,9 @@ export interface SkippedFile {
 export function skipKind(name: string): string | null {
   if (name.startsWith('~$')) return 'lock';
   if (/\.official\.xlsx$/i.test(name)) return 'output';
-  if (REPORT_EXTENSIONS.test(name)) return null;
-  return extname(name).toLowerCase() || '(none)';
+  const ext = extname(name).toLowerCase();
+  if (REPORT_EXTENSIONS.has(ext)) return null;
+  return ext || '(none)';
 }
 
 export interface Walked {

@@ -45,8 +45,7 @@ function* stream(results: Iterable<FileResult>, context?: FormatContext): Genera
     first = false;
   }
   const skipped = context?.skipped ?? [];
-  const tail = { summary: tally.summary(skipped), skipped };
-  yield `${first ? '{\n  "version": 1,\n  "results": [' : '\n  '}],\n  "summary": ${indented(tail.summary, '  ')},\n  "skipped": ${indented(tail.skipped, '  ')}\n}\n`;
+  yield `${first ? '{\n  "version": 1,\n  "results": [' : '\n  '}],\n  "summary": ${indented(tally.summary(skipped), '  ')},\n  "skipped": ${indented(skipped, '  ')}\n}\n`;
 }
 
 export const json: Formatter = {
