@@ -21,6 +21,7 @@ const AS_ROOT = process.getuid?.() === 0;
 
 const OFFICIAL = 'fixtures/official-2022.xlsx';
 const SEEDED = 'fixtures/seeded-errors-2022.xlsx';
+const SEEDED_DOCX = 'fixtures/documents/seeded-errors-2022.docx';
 const TEXT = 'fixtures/dunfangdian-2021.txt';
 
 interface Run {
@@ -264,6 +265,7 @@ describe('output targets', () => {
     { name: 'check --output-file', input: OFFICIAL, ext: 'json', ok: 0, english: ['self', 'folder', 'under'], args: (input: string, out: string, lang: string) => ['check', '--lang', lang, '--format', 'json', '-o', out, input] },
     { name: 'convert --to xlsx -o', input: OFFICIAL, ext: 'xlsx', ok: 0, english: ['self'], args: (input: string, out: string, lang: string) => ['convert', '--lang', lang, '--to', 'xlsx', '-o', out, input] },
     { name: 'check --annotate', input: SEEDED, ext: 'xlsx', ok: 1, english: ['self'], args: (input: string, out: string, lang: string) => ['check', '--lang', lang, '--annotate', out, input] },
+    { name: 'check --annotate (Word)', input: SEEDED_DOCX, ext: 'docx', ok: 1, english: ['self'], args: (input: string, out: string, lang: string) => ['check', '--lang', lang, '--annotate', out, input] },
   ];
 
   it.each(COMMANDS)('$name: refuses the input itself, an existing folder, a path under a file (one line, exit 2, nothing changed); writes a new path in new folders', async (c) => {
@@ -514,6 +516,28 @@ describe('inputs that are not what they say', () => {
     expectNoCrash(r);
     expect(json(r).results[0]!.diagnostics.map((d) => [d.rule, d.messageId]), shown(r)).toEqual([['file-unreadable', 'json-edition']]);
     expect(r.code, shown(r)).toBe(1);
+  });
+
+  it('--annotate: a name that is neither .xlsx nor .docx, and a .docx for what is no .docx, are refused before anything is written (exit 2, one line)', async () => {
+    const dir = tmp();
+    const page = copy('fixtures/pages/wps-2022.html', join(dir, 'page.html'));
+    const word = copy(SEEDED_DOCX, join(dir, 'r.docx'));
+    const [pdf, pdfEn, html, htmlEn, xlsx] = await Promise.all([
+      report(['check', '--annotate', join(dir, 'a.pdf'), word]),
+      report(['check', '--lang', 'en', '--annotate', join(dir, 'a.pdf'), word]),
+      report(['check', '--annotate', join(dir, 'a.docx'), page]),
+      report(['check', '--lang', 'en', '--annotate', join(dir, 'a.docx'), page]),
+      report(['check', '--annotate', join(dir, 'page.xlsx'), page]),
+    ]);
+    expectMessage(pdf!, { code: 2, lang: 'zh', names: [join(dir, 'a.pdf')] });
+    expectMessage(pdfEn!, { code: 2, lang: 'en', names: [join(dir, 'a.pdf')] });
+    expect(pdf!.stderr).toContain('.docx');
+    expectMessage(html!, { code: 2, lang: 'zh', names: [join(dir, 'a.docx'), page] });
+    expectMessage(htmlEn!, { code: 2, lang: 'en', names: [join(dir, 'a.docx'), page] });
+    expect(html!.stdout, 'refused before the check').toBe('');
+    // A web page is annotated as the official layout.
+    expect(xlsx!.code, shown(xlsx!)).toBe(0);
+    expect(allFiles(dir).sort()).toEqual(['page.html', 'page.xlsx', 'r.docx']);
   });
 
   it('--annotate on an unreadable input says that nothing was written', async () => {

@@ -13,6 +13,9 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkReport } from '../src/engine/index.js';
 import { loadReport } from '../src/index.js';
+import { DEFAULT_LIMITS } from '../src/readers/limits.js';
+import { ZipArchive } from '../src/readers/zip.js';
+import { annotateDocx } from '../src/writers/docx.js';
 import { layoutFor, officialLayout } from '../src/writers/layout.js';
 import { blankReport, normalize, type NormalizedReport } from '../src/writers/normalize.js';
 import { writeOfficialXlsx } from '../src/writers/xlsx.js';
@@ -27,13 +30,33 @@ const PDFINFO = poppler('pdfinfo');
 const POPPLER = Boolean(PDFTOTEXT && PDFINFO);
 if (SOFFICE && !POPPLER && !REQUIRED) console.warn('pdftotext or pdfinfo not found: skipping the printed-page tests of tests/libreoffice.test.ts (apt-get install poppler-utils)');
 
+// Writer (libreoffice-writer-nogui) opens the annotated Word document.
+const WRITER = Boolean(SOFFICE) && ['/usr/lib/libreoffice/program/libswlo.so', '/opt/libreoffice/program/libswlo.so'].some((p) => existsSync(p));
+if (SOFFICE && !WRITER && !REQUIRED) console.warn('LibreOffice Writer not found: skipping the Word tests of tests/libreoffice.test.ts (apt-get install libreoffice-writer-nogui)');
+
 const dir = mkdtempSync(join(tmpdir(), 'report-lo-'));
 
-function convert(format: 'csv' | 'pdf', files: string[]): void {
-  const filter = format === 'csv' ? 'csv:Text - txt - csv (StarCalc):44,34,76,1' : 'pdf';
+/** The filters: CSV of a sheet; PDF of a workbook; PDF of a Word document, its comments as PDF annotations. */
+const FILTERS = {
+  csv: 'csv:Text - txt - csv (StarCalc):44,34,76,1',
+  pdf: 'pdf',
+  'docx-pdf': 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}',
+};
+
+function convert(format: keyof typeof FILTERS, files: string[]): void {
+  const filter = FILTERS[format];
   execFileSync(SOFFICE!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', filter, '--outdir', join(dir, format), ...files], {
     stdio: 'pipe',
     timeout: 180_000,
+  });
+}
+
+/** The texts of a PDF's annotations (/Contents, as LibreOffice writes them: UTF-16 in hex, or literal strings). */
+function annotations(pdf: Uint8Array): string[] {
+  const raw = Buffer.from(pdf).toString('latin1');
+  return [...raw.matchAll(/\/Contents\s*(?:<([0-9A-Fa-f\s]*)>|\(((?:\\.|[^\\)])*)\))/g)].map(([, hex, literal]) => {
+    const bytes = hex !== undefined ? Buffer.from(hex.replace(/\s/g, ''), 'hex') : Buffer.from(literal!.replace(/\\(.)/g, '$1'), 'latin1');
+    return bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
   });
 }
 
@@ -173,5 +196,29 @@ describe.skipIf(!SOFFICE && !REQUIRED)('LibreOffice', () => {
       expect(results).not.toContain('原文件位置');
       expect(results).toContain('t3-row-total');
     });
+  });
+});
+
+describe.skipIf(!WRITER && !REQUIRED)('LibreOffice Writer', () => {
+  const findings: string[] = [];
+  beforeAll(async () => {
+    expect(WRITER, 'LibreOffice Writer is required in CI: .ci/run installs libreoffice-writer-nogui').toBe(true);
+    const source = 'fixtures/documents/seeded-errors-2022.docx';
+    const result = checkReport(await loadReport(source));
+    findings.push(...result.diagnostics.map((d) => `${d.rule}: ${d.message}`));
+    writeFileSync(join(dir, 'marked.docx'), annotateDocx(new ZipArchive(readFileSync(source), DEFAULT_LIMITS.maxInflatedBytes), result.diagnostics));
+    convert('docx-pdf', [join(dir, 'marked.docx')]);
+  }, 240_000);
+
+  it('opens the annotated Word document, and its PDF holds a comment for each finding in the terminal’s words', () => {
+    const pdf = readFileSync(join(dir, 'docx-pdf', 'marked.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(findings).toHaveLength(3);
+    expect(annotations(pdf).sort()).toEqual([...findings].sort());
+  });
+
+  it.skipIf(!POPPLER && !REQUIRED)('prints the whole document, its title and tables', () => {
+    const text = execFileSync(PDFTOTEXT!, [join(dir, 'docx-pdf', 'marked.pdf'), '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).replace(/\s+/g, '');
+    for (const part of ['示例县医疗保障局', T3_TITLE, '四、政府信息公开行政复议、行政诉讼情况']) expect(text).toContain(part);
   });
 });

@@ -16,6 +16,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_KINDS } from '../src/batch/walk.js';
@@ -110,7 +111,7 @@ const valueAfter = (ws: string[], flags: string[]) => {
 // The folder the commands run in
 
 /** The fixtures with seeded errors (fixtures/README.md): `report check` exits 1 on each. */
-const SEEDED = new Set(['seeded-errors-2022.xlsx', 'cell-errors-2023.csv', 'missing-t4-2022.csv', 'six-as-one-2022.xlsx', 'gbk-seeded-2021.tsv', 'bad/renamed-xls.xlsx', 'markdown-2022.txt']);
+const SEEDED = new Set(['seeded-errors-2022.xlsx', 'cell-errors-2023.csv', 'missing-t4-2022.csv', 'six-as-one-2022.xlsx', 'gbk-seeded-2021.tsv', 'bad/renamed-xls.xlsx', 'markdown-2022.txt', 'documents/seeded-errors-2022.docx']);
 
 /** The files the README's examples name, each a copy of a fixture. */
 const FILES: Record<string, string> = {
@@ -128,6 +129,9 @@ const FILES: Record<string, string> = {
   '2023.xlsx': 'per-sheet-2023.xlsx',
   '报告.docx': 'documents/balanced-2022.docx',
   'report.docx': 'documents/balanced-2022.docx',
+  // Seeded with errors, to annotate.
+  '送审稿.docx': 'documents/seeded-errors-2022.docx',
+  'draft.docx': 'documents/seeded-errors-2022.docx',
   '报告.html': 'pages/wps-2022.html',
   'report.html': 'pages/wps-2022.html',
   '报告.mht': 'pages/word-2022.mht',
@@ -233,6 +237,13 @@ function checkWritten(file: string, ws: string[]): string[] {
     } else if (file.endsWith('.csv')) {
       if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) return [`${file}: no UTF-8 BOM`];
       if (text.split('\n').length < 3) return [`${file}: fewer than 3 lines`];
+    } else if (file.endsWith('.docx')) {
+      // The annotated Word document reads back as the same report, with its comments in it.
+      const back = bash(`report check --format json '${file}'`);
+      const result = (json(back.stdout) as { results: Array<{ errorCount: number }> }).results[0];
+      const comments = strFromU8(unzipSync(bytes)['word/comments.xml'] ?? new Uint8Array());
+      if (!result || result.errorCount === 0) return [`${file}: does not read back as the seeded report (${back.stdout.slice(0, 200)})`];
+      if ((comments.match(/<w:comment /g) ?? []).length !== result.errorCount) return [`${file}: not one comment per finding`];
     } else if (file.endsWith('.xlsx')) {
       // A workbook we wrote reads back as a report of a known edition.
       const back = bash(`report check --format json '${file}'`);

@@ -1,5 +1,6 @@
 // `report check`: validate reports (files, folders, globs) and print the findings in the format
-// asked for; --annotate writes the marked-up workbook of a single report.
+// asked for; --annotate writes a single report marked up: the official-layout workbook, or the
+// clerk's own Word document.
 
 import { Option, type Command } from 'commander';
 import { appendFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
 import { FORMATTERS, githubSummary } from '../formatters/index.js';
 import { limitsWith, parseDuration, parseSize, type Limits } from '../readers/limits.js';
+import type { ZipArchive } from '../readers/zip.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang, Severity } from '../rules/types.js';
 import { cellTexts, normalize } from '../writers/normalize.js';
@@ -111,6 +113,24 @@ async function readStdin(io: Io, limits: Partial<Limits>, lang: Lang): Promise<U
   return Buffer.concat(chunks, Math.min(size, max + 1));
 }
 
+/**
+ * The Word document `--annotate 标注.docx` marks, its archive opened: a usage error when the file is
+ * no .docx; undefined when it cannot be read at all (the check then says why, and nothing is written).
+ */
+async function wordDocument(file: string, bytes: Uint8Array | undefined, limits: Partial<Limits>, annotate: string, lang: Lang): Promise<ZipArchive | undefined> {
+  const { readBytes, ReadError } = await import('../readers/index.js');
+  const { sniff } = await import('../readers/sniff.js');
+  let kind;
+  try {
+    kind = sniff(file, bytes ?? readBytes(file, limits), limitsWith(limits));
+  } catch (err) {
+    if (err instanceof ReadError) return undefined;
+    throw err;
+  }
+  if (kind.reader !== 'docx') throw new UsageError(messages(lang).annotateDocx(annotate, file));
+  return kind.zip;
+}
+
 async function check(given: string[], flags: CheckFlags, io: Io): Promise<number> {
   const text = messages(flags.lang);
   const severities = parseSeverities(flags.rule, flags.lang);
@@ -119,8 +139,8 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   const jobs = count(flags.jobs, '--jobs', flags.lang) ?? availableParallelism();
   const limits = parseLimits(flags, flags.lang);
   const outputFile = flags.output ?? flags.outputFile;
-  // The annotated copy is a workbook in the official layout, whatever the input was.
-  if (flags.annotate && !/\.xlsx$/i.test(flags.annotate)) throw new UsageError(text.annotateXlsx(flags.annotate));
+  // The annotated copy is a workbook in the official layout, whatever the input was, or the Word document itself.
+  if (flags.annotate && !/\.(xlsx|docx)$/i.test(flags.annotate)) throw new UsageError(text.annotateXlsx(flags.annotate));
   const fromStdin = given.includes('-');
   if (fromStdin && given.length > 1) throw new UsageError(text.stdinAlone());
   const bytes = fromStdin ? await readStdin(io, limits, flags.lang) : undefined;
@@ -143,6 +163,7 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   const { files, all, missing, skipped } = await batch.files();
   for (const path of missing) io.stderr(`report: ${text.notFound(path)}\n`);
   if (flags.annotate && files.length !== 1) throw new UsageError(text.needsOne('--annotate'));
+  const document = flags.annotate && /\.docx$/i.test(flags.annotate) ? await wordDocument(files[0]!, bytes, limits, flags.annotate, flags.lang) : undefined;
   if (all.length === 0) {
     // Paths that exist but hold no report file (an empty folder, a glob matching only notes).
     const found = paths.filter((p) => !missing.includes(p));
@@ -210,8 +231,13 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
     const report = batch.report(0);
     if (!report || report.failure) io.stderr(`report: ${text.annotateSkipped(files[0]!)}\n`);
     else {
-      const { writeOfficialXlsx } = await import('../writers/xlsx.js');
-      const bytes = await writeOfficialXlsx(normalize(report), { annotations: first!.diagnostics, lang: flags.lang, texts: cellTexts(report) });
+      const annotations = first!.diagnostics;
+      let bytes: Uint8Array;
+      if (document) bytes = (await import('../writers/docx.js')).annotateDocx(document, annotations, limitsWith(limits));
+      else {
+        const { writeOfficialXlsx } = await import('../writers/xlsx.js');
+        bytes = await writeOfficialXlsx(normalize(report), { annotations, lang: flags.lang, texts: cellTexts(report) });
+      }
       await writeOutput(flags.annotate, bytes, inputs);
       io.stderr(`${text.written(flags.annotate)}\n`);
     }
@@ -249,6 +275,6 @@ export function registerCheck(program: Command, io: Io, lang: Lang, done: (code:
     .option('--previous <file>', '上一年度的报告，用于跨年度核对 (last year’s report, for the cross-year checks)')
     .addOption(new Option('--edition <edition>', '按此版式读取和检查 (read and check as this edition)').choices(EDITION_IDS))
     .option('--stdin-filename <name>', '用 - 从标准输入读取时，报告的文件名 (the file name of a report read from standard input with -)')
-    .option('--annotate <out.xlsx>', '另存一份标出问题格子的规范格式工作簿 (write the official layout with every flagged cell marked)')
+    .option('--annotate <file>', '另存一份标出问题格子的副本：.xlsx 为规范格式工作簿，.docx 为 Word 原文档加批注 (write a copy with every flagged cell marked: .xlsx the official layout, .docx the Word document with comments)')
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
 }

@@ -165,6 +165,8 @@ function clean(raw: string): string {
 
 /** A cell being read. */
 interface CellState {
+  /** Where its w:tc element starts in the XML (for cellPlaces). */
+  start: number;
   col: number;
   span: number;
   /** w:vMerge: 0 none, 1 restart, 2 continue. */
@@ -204,6 +206,24 @@ interface Frame {
   table: TableState | null;
   /** CONTROL: its content is the placeholder text (w:showingPlcHdr). */
   placeholder: boolean;
+  /** PARAGRAPH: where its element starts in the XML. */
+  start: number;
+}
+
+/** Where a table cell's w:tc element is in the document's XML: [start, end), at its place in the table's grid (columns col to right). */
+export interface CellPlace {
+  sheet: string;
+  row: number;
+  col: number;
+  right: number;
+  start: number;
+  end: number;
+}
+
+/** The places of a document's cells and of its first paragraph of text outside the tables (its title). */
+export interface DocumentPlaces {
+  cells: CellPlace[];
+  title: { start: number; end: number } | null;
 }
 
 /** An attribute in Word's namespace, whatever its prefix ('w:val' as Word writes it). */
@@ -221,6 +241,9 @@ function gridCount(value: string | undefined, fallback: number): number {
   return n >= 0 && n <= MAX_COL ? n : fallback;
 }
 
+/** Where the tag just opened starts: its '<' (no attribute value holds one). */
+const tagStart = (xml: string, scan: XmlScanner) => xml.lastIndexOf('<', scan.offset - 1);
+
 /** An on/off property: on unless its w:val says off. */
 const isOn = (value: string | undefined) => value !== 'false' && value !== '0' && value !== 'off';
 
@@ -235,8 +258,20 @@ class DocumentReader {
   private work = 0;
   private readonly maxWork: number;
 
-  constructor(private readonly maxCells: number) {
+  /** Where each cell and the title are, when asked for (DocumentReader.places). */
+  private readonly places: DocumentPlaces | null;
+
+  constructor(
+    private readonly maxCells: number,
+    locate = false,
+  ) {
     this.maxWork = 10 * maxCells;
+    this.places = locate ? { cells: [], title: null } : null;
+  }
+
+  /** The places found (a reader made with `locate`). */
+  get located(): DocumentPlaces {
+    return this.places!;
   }
 
   private tooMany(): ReadError {
@@ -270,7 +305,7 @@ class DocumentReader {
             this.paragraphEnd(this.body);
             this.sink = null;
             inBody = 0;
-          } else if (frames.length > 0 && frames[frames.length - 1]!.depth === depth) this.close(frames.pop()!);
+          } else if (frames.length > 0 && frames[frames.length - 1]!.depth === depth) this.close(frames.pop()!, scan.offset);
         }
         depth--;
         continue;
@@ -294,7 +329,7 @@ class DocumentReader {
         case PARAGRAPH:
           // Text outside any paragraph (or a paragraph inside another) ends where a paragraph starts.
           if (this.sink) this.paragraphEnd(this.sink);
-          frames.push({ kind, depth, sink: this.sink, table: null, placeholder: false });
+          frames.push({ kind, depth, sink: this.sink, table: null, placeholder: false, start: this.places ? tagStart(xml, scan) : 0 });
           break;
         case BREAK:
           if (this.sink?.visible) this.sink.text += '\n';
@@ -319,14 +354,14 @@ class DocumentReader {
         case CELL:
           if (this.table?.inRow && !this.table.cell) {
             if (this.table.deleted) skipping = depth;
-            else this.openCell(depth);
+            else this.openCell(depth, this.places ? tagStart(xml, scan) : 0);
           }
           break;
         case ROW_PROPERTIES:
-          if (top?.kind === ROW) frames.push({ kind, depth, sink: null, table: top.table, placeholder: false });
+          if (top?.kind === ROW) frames.push({ kind, depth, sink: null, table: top.table, placeholder: false, start: 0 });
           break;
         case CELL_PROPERTIES:
-          if (top?.kind === CELL) frames.push({ kind, depth, sink: null, table: top.table, placeholder: false });
+          if (top?.kind === CELL) frames.push({ kind, depth, sink: null, table: top.table, placeholder: false, start: 0 });
           break;
         case GRID_SPAN:
           if (top?.kind === CELL_PROPERTIES) top.table!.cell!.span = Math.max(1, gridCount(wordAttribute(scan, 'w:val', 'val'), 1));
@@ -342,7 +377,7 @@ class DocumentReader {
           skipping = depth;
           break;
         case CONTROL:
-          frames.push({ kind, depth, sink: null, table: null, placeholder: false });
+          frames.push({ kind, depth, sink: null, table: null, placeholder: false, start: 0 });
           break;
         case CONTROL_PLACEHOLDER:
           // Directly in w:sdtPr, whose control is then the top frame.
@@ -363,15 +398,20 @@ class DocumentReader {
     }
   }
 
-  /** Paragraph text at its end: a body paragraph counts as work (and memory). */
-  private paragraphEnd(sink: Sink): void {
-    if (sink.end()) this.count();
+  /** Paragraph text at its end: a body paragraph counts as work (and memory). False when it held nothing. */
+  private paragraphEnd(sink: Sink): boolean {
+    if (!sink.end()) return false;
+    this.count();
+    return true;
   }
 
-  private close(frame: Frame): void {
+  /** An element's frame ends with its end tag, which ends at `end`. */
+  private close(frame: Frame, end: number): void {
     switch (frame.kind) {
       case PARAGRAPH:
-        if (frame.sink) this.paragraphEnd(frame.sink);
+        if (frame.sink && this.paragraphEnd(frame.sink) && frame.sink === this.body && this.places && !this.places.title) {
+          this.places.title = { start: frame.start, end };
+        }
         break;
       case TABLE:
         this.closeTable(frame.table!);
@@ -381,7 +421,7 @@ class DocumentReader {
         break;
       case CELL:
         this.sink = frame.sink;
-        this.closeCell(frame.table!);
+        this.closeCell(frame.table!, end);
         break;
     }
   }
@@ -407,7 +447,7 @@ class DocumentReader {
     };
     this.table = table;
     this.sink = null;
-    this.frames.push({ kind: TABLE, depth, sink: null, table, placeholder: false });
+    this.frames.push({ kind: TABLE, depth, sink: null, table, placeholder: false, start: 0 });
   }
 
   private closeTable(table: TableState): void {
@@ -424,7 +464,7 @@ class DocumentReader {
     table.inRow = true;
     table.cellsInRow = 0;
     table.deleted = false;
-    this.frames.push({ kind: ROW, depth, sink: null, table, placeholder: false });
+    this.frames.push({ kind: ROW, depth, sink: null, table, placeholder: false, start: 0 });
   }
 
   private closeRow(table: TableState): void {
@@ -432,22 +472,23 @@ class DocumentReader {
     if (table.deleted) table.row--;
   }
 
-  private openCell(depth: number): void {
+  private openCell(depth: number, start: number): void {
     this.count();
     const table = this.table!;
     const sink = new Sink();
-    table.cell = { col: table.col, span: 1, vertical: 0, sink };
-    this.frames.push({ kind: CELL, depth, sink: this.sink, table, placeholder: false });
+    table.cell = { start, col: table.col, span: 1, vertical: 0, sink };
+    this.frames.push({ kind: CELL, depth, sink: this.sink, table, placeholder: false, start: 0 });
     this.sink = sink;
   }
 
-  private closeCell(table: TableState): void {
+  private closeCell(table: TableState, end: number): void {
     const cell = table.cell!;
     table.cell = null;
     const { row } = table;
     const { col, span } = cell;
     const right = col + span - 1;
     if (right > MAX_COL) throw new ReadError('corrupt-docx', { detail: `a row of ${table.sheet.name} is wider than ${MAX_COL} columns` });
+    this.places?.cells.push({ sheet: table.sheet.name, row, col, right, start: cell.start, end });
     table.col = right + 1;
     table.cellsInRow++;
     if (cell.vertical === 2) {
@@ -506,7 +547,7 @@ const ENCODING = /^[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
  * XML bytes as text: a byte-order mark decides, then the XML declaration's encoding (GB2312 and
  * GBK read as GB18030, which contains them); UTF-8 otherwise and for names TextDecoder does not know.
  */
-function decodeXml(bytes: Uint8Array): string {
+export function decodeXml(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
@@ -565,6 +606,24 @@ export async function readDocx(file: string, zip: ZipArchive, limits: Limits = D
 export async function readWordXml(file: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): Promise<Grid> {
   try {
     return readDocument(file, decodeXml(bytes), limits);
+  } catch (err) {
+    throw corruptDocx(err);
+  }
+}
+
+/**
+ * A .docx's main part as text, with the places of its cells and title, for a writer that marks
+ * them (--annotate). Read as readDocx reads it, so a place is where readDocx found that cell.
+ * Throws only ReadError, as readDocx.
+ */
+export function locateDocx(zip: ZipArchive, limits: Limits = DEFAULT_LIMITS): { part: string; xml: string; places: DocumentPlaces } {
+  try {
+    const part = mainPart(zip);
+    zip.checkDeclared([part]);
+    const xml = decodeXml(zip.part(part)!);
+    const reader = new DocumentReader(limits.maxCells, true);
+    reader.read(xml);
+    return { part, xml, places: reader.located };
   } catch (err) {
     throw corruptDocx(err);
   }

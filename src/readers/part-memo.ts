@@ -39,7 +39,7 @@ export class PartMemo<T> {
     const before = zip.inflated;
     const value = read();
     // Copies: the file's bytes are not kept for the sake of a few of them.
-    this.seen.unshift({ parts: parts.map((p) => p && { method: p.method, bytes: p.bytes.slice() }), inflated: zip.inflated - before, value });
+    this.seen.unshift({ parts: parts.map((p) => p && { ...p, bytes: p.bytes.slice() }), inflated: zip.inflated - before, value });
     if (this.seen.length > this.size) this.seen.pop();
     return value;
   }

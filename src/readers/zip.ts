@@ -19,9 +19,18 @@ export class ZipError extends Error {
 interface Entry {
   method: number;
   flags: number;
+  crc: number;
   compressedSize: number;
   size: number;
   localOffset: number;
+}
+
+/** A part as the archive stores it. */
+export interface StoredPart {
+  method: number;
+  bytes: Uint8Array;
+  crc: number;
+  size: number;
 }
 
 const EOCD = 0x06054b50;
@@ -118,6 +127,7 @@ export class ZipArchive {
       const entry: Entry = {
         flags: this.u16(at + 8),
         method: this.u16(at + 10),
+        crc: this.u32(at + 16),
         compressedSize: this.u32(at + 20),
         size: this.u32(at + 24),
         localOffset: this.u32(at + 42),
@@ -203,12 +213,13 @@ export class ZipArchive {
   }
 
   /**
-   * A part as stored (its compression method and bytes), to tell a part seen before without
-   * inflating it; undefined when the archive has no such part.
+   * A part as stored (its compression method, bytes, CRC-32 and inflated size), to tell a part seen
+   * before without inflating it, or to copy it into another archive as it is; undefined when the
+   * archive has no such part.
    */
-  stored(name: string): { method: number; bytes: Uint8Array } | undefined {
+  stored(name: string): StoredPart | undefined {
     const entry = this.entries.get(name);
-    return entry && { method: entry.method, bytes: this.data(name, entry) };
+    return entry && { method: entry.method, bytes: this.data(name, entry), crc: entry.crc, size: entry.size };
   }
 
   /** Bytes inflated (or counted) so far. */

@@ -9,6 +9,7 @@ import { a1, columnLetters, type Range } from '../model/grid.js';
 import { columnLabel, place, rowLabel } from '../rules/places.js';
 import type { Lang, Severity } from '../rules/types.js';
 import { diagnosticCell, layoutFor, type Check, type CheckRule, type OfficialLayout, type Position, type ValueCell } from './layout.js';
+import { MARK_COLORS, noteLines, worstSeverity } from './marks.js';
 import type { NormalizedReport } from './normalize.js';
 
 type ExcelJS = typeof import('exceljs');
@@ -59,8 +60,8 @@ const BORDER = { top: BORDER_SIDE, left: BORDER_SIDE, bottom: BORDER_SIDE, right
 const solid = (argb: string) => ({ type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb }, bgColor: { argb } });
 const FILL = {
   label: solid('FFF2F2F2'),
-  error: solid('FFFFC7CE'),
-  warning: solid('FFFFEB9C'),
+  error: solid(`FF${MARK_COLORS.error}`),
+  warning: solid(`FF${MARK_COLORS.warning}`),
   failing: solid('FFFF7C80'),
 };
 const LINE_HEIGHT = 14;
@@ -322,8 +323,6 @@ async function writeChecks(ws: Worksheet, layout: OfficialLayout, valueAt: (p: P
   });
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1 };
-
 function annotate(ws: Worksheet, layout: OfficialLayout, diagnostics: Diagnostic[]): void {
   const byCell = new Map<string, { at: Position; list: Diagnostic[] }>();
   for (const d of diagnostics) {
@@ -335,9 +334,8 @@ function annotate(ws: Worksheet, layout: OfficialLayout, diagnostics: Diagnostic
   }
   for (const { at, list } of byCell.values()) {
     const cell = ws.getCell(at.row, at.col);
-    const worst = list.reduce<Severity>((s, d) => (SEVERITY_ORDER[d.severity] < SEVERITY_ORDER[s] ? d.severity : s), 'warning');
-    cell.fill = FILL[worst];
-    cell.note = list.map((d) => `${d.rule}: ${d.message}`).join('\n');
+    cell.fill = FILL[worstSeverity(list)];
+    cell.note = noteLines(list).join('\n');
   }
 }
 
