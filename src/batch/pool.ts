@@ -47,6 +47,9 @@ export interface PoolOptions {
 /** Files sent to a worker ahead of the one it is on, so that it never waits for the main thread. */
 const QUEUED = 16;
 
+/** Files left to read above which an idle checker reads too (WorkerPool.feed). */
+const READ_TOO = 4 * QUEUED;
+
 /** Most memory one worker's heap may take. */
 const WORKER_HEAP_MB = 512;
 
@@ -213,7 +216,16 @@ class WorkerPool {
       let bytes = 0;
       while (queue.length < QUEUED) {
         let request: WorkerRequest | undefined;
-        if (role === 'check') {
+        if (role === 'check' && this.toCheck.length === 0) {
+          // Nothing read is waiting and the checker would wait: in a large batch it reads a file
+          // itself, one at a time, so that what the readers send is checked as soon as it comes.
+          // Where reading costs more than checking (web pages), every thread reads. A small batch
+          // keeps to its readers, and its memory to one file per reader.
+          if (queue.length === 0 && requests.length === 0 && this.toRead.length > READ_TOO) {
+            const index = this.toRead.pop()!;
+            request = { index, file: this.files[index]! };
+          }
+        } else if (role === 'check') {
           // A few large files go one message each (a message is unpacked whole).
           if (requests.length > 0 && bytes + bytesOf(this.toCheck[0]?.read) > MESSAGE_BYTES) break;
           request = this.toCheck.shift();

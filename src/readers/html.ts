@@ -4,6 +4,7 @@
 // browser would show. parse5 builds the tree a browser builds (implied end tags, misnested table
 // markup moved out), so a page published with broken markup reads as it looks.
 
+import { isUtf8 } from 'node:buffer';
 import { basename, extname } from 'node:path';
 import type { DefaultTreeAdapterMap, DefaultTreeAdapterTypes, Token, TreeAdapter } from 'parse5';
 import { makeCell, type Cell, type Grid, type Paragraph, type Range, type Sheet } from '../model/grid.js';
@@ -157,41 +158,63 @@ export function prescanCharset(page: Uint8Array): string | null {
 
 const GB = new Set(['gbk', 'gb18030']);
 
-function validUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Bytes decoded a piece at a time. A page's text is handed to the parser in pieces of at most
+ * PIECE bytes' worth: a string of more than 128 KB (a page of 64,000 Chinese-text characters) goes
+ * to V8's large-object space, which maps fresh memory for each, and on the project's machines the
+ * page faults cost more than the decoding (docs/performance.md).
+ */
+const PIECE = 16 << 10;
+
+/** The text of `bytes` in `encoding`, in pieces; `fatal` throws (TypeError) on bytes that do not decode. */
+function decodePieces(bytes: Uint8Array, encoding: string, fatal = false): string[] {
+  const decoder = new TextDecoder(encoding, { fatal });
+  const pieces: string[] = [];
+  for (let at = 0; at < bytes.length; at += PIECE) pieces.push(decoder.decode(bytes.subarray(at, at + PIECE), { stream: true }));
+  pieces.push(decoder.decode());
+  return pieces;
 }
 
 /**
- * The text of UTF-8 damaged in a few places at most (a page cut mid-character, a stray byte): at
- * least four of its non-ASCII characters decode for each that does not. GBK bytes read as UTF-8
- * decode about one character in ten, by chance, so the two are not confused however short the
- * page (text.ts's rule for pasted text, a few damaged characters at most, takes a page with two
- * Chinese words in GBK for UTF-8). Null when it is not that.
+ * UTF-8 damaged in a few places at most (a page cut mid-character, a stray byte): at least four of
+ * its non-ASCII characters decode for each that does not. GBK bytes read as UTF-8 decode about one
+ * character in ten, by chance, so the two are not confused however short the page (text.ts's rule
+ * for pasted text, a few damaged characters at most, takes a page with two Chinese words in GBK for
+ * UTF-8). Its text, or null when it is not that.
  */
-function nearlyUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    let damaged = 0;
-    let decoded = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+function nearlyUtf8(bytes: Uint8Array): string[] | null {
+  if (isUtf8(bytes)) return decodePieces(bytes, 'utf-8');
+  const pieces = decodePieces(bytes, 'utf-8');
+  let damaged = 0;
+  let decoded = 0;
+  for (const piece of pieces) {
+    for (let i = 0; i < piece.length; i++) {
+      const c = piece.charCodeAt(i);
       if (c === 0xfffd) damaged++;
       else if (c >= 0x80) decoded++;
     }
-    return damaged * 4 <= decoded ? text : null;
+  }
+  return damaged * 4 <= decoded ? pieces : null;
+}
+
+/** Valid GB18030 (which holds GBK and GB2312), or null. */
+function strictGb(bytes: Uint8Array): string[] | null {
+  try {
+    return decodePieces(bytes, 'gb18030', true);
+  } catch {
+    return null;
   }
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
   return false;
+}
+
+/** A page's text, in the pieces it was decoded in (PIECE), and the encoding it was read in. */
+export interface PageText {
+  pieces: string[];
+  encoding: string;
 }
 
 /**
@@ -208,8 +231,8 @@ function hasNonAscii(bytes: Uint8Array): boolean {
  * Bytes that do not decode become U+FFFD, as in a browser; only a page that is mostly such
  * characters is refused as undecodable.
  */
-export function decodePage(bytes: Uint8Array, label?: string): { text: string; encoding: string } {
-  let text: string;
+export function decodePage(bytes: Uint8Array, label?: string): PageText {
+  let pieces: string[];
   let encoding: string;
   const bom =
     bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
@@ -221,36 +244,32 @@ export function decodePage(bytes: Uint8Array, label?: string): { text: string; e
           : null;
   const declared = bom ? null : label !== undefined ? encodingOf(label) : prescanCharset(bytes);
   if (bom) {
-    text = new TextDecoder(bom).decode(bytes); // the decoder drops the mark
+    pieces = decodePieces(bytes, bom); // the decoder drops the mark
     encoding = bom === 'utf-8' ? 'utf-8-bom' : bom;
   } else if (declared && GB.has(declared)) {
-    const utf8 = hasNonAscii(bytes) && validUtf8(bytes);
-    text = new TextDecoder(utf8 ? 'utf-8' : 'gb18030').decode(bytes);
-    encoding = utf8 ? 'utf-8' : 'gb18030';
+    encoding = hasNonAscii(bytes) && isUtf8(bytes) ? 'utf-8' : 'gb18030';
+    pieces = decodePieces(bytes, encoding);
   } else if (declared === 'utf-8') {
     const utf8 = nearlyUtf8(bytes);
-    let gb: string | null = null;
-    if (utf8 === null) {
-      try {
-        gb = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-      } catch {
-        gb = null;
-      }
-    }
-    text = gb ?? utf8 ?? new TextDecoder('utf-8').decode(bytes);
+    const gb = utf8 === null ? strictGb(bytes) : null;
+    pieces = gb ?? utf8 ?? decodePieces(bytes, 'utf-8');
     encoding = gb !== null ? 'gb18030' : 'utf-8';
   } else if (declared) {
-    text = new TextDecoder(declared).decode(bytes);
+    pieces = decodePieces(bytes, declared);
     encoding = declared;
   } else {
     const utf8 = nearlyUtf8(bytes);
-    text = utf8 ?? new TextDecoder('gb18030').decode(bytes);
+    pieces = utf8 ?? decodePieces(bytes, 'gb18030');
     encoding = utf8 !== null ? 'utf-8' : 'gb18030';
   }
   let replaced = 0;
-  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) replaced++;
-  if (replaced > 16 && replaced > text.length / 10) throw new ReadError('undecodable');
-  return { text, encoding };
+  let length = 0;
+  for (const piece of pieces) {
+    length += piece.length;
+    for (let i = piece.indexOf('\ufffd'); i >= 0; i = piece.indexOf('\ufffd', i + 1)) replaced++;
+  }
+  if (replaced > 16 && replaced > length / 10) throw new ReadError('undecodable');
+  return { pieces, encoding };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,15 +501,33 @@ for (const tag of ['article', 'main', 'section']) FLAGS.set(tag, BLOCK | SECTION
 FLAGS.set('form', BLOCK | NOT_NARRATIVE);
 for (const tag of ['pre', 'listing', 'plaintext']) FLAGS.set(tag, BLOCK | PRE);
 
-/** The start tags of a page ('<' and a letter), counted up to one past `max`. */
-function countTags(text: string, max: number): number {
+/** The start tags of a page in pieces ('<' and a letter, also across two pieces), counted up to one past `max`. */
+function countTags(pieces: readonly string[], max: number): number {
   let tags = 0;
-  for (let i = text.indexOf('<'); i >= 0 && tags <= max; i = text.indexOf('<', i + 1)) {
-    const c = text.charCodeAt(i + 1) | 0x20;
-    if (c >= 0x61 && c <= 0x7a) tags++;
+  let open = false;
+  const isLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+  for (const text of pieces) {
+    if (text === '') continue;
+    if (open && isLetter(text.charCodeAt(0))) tags++;
+    for (let i = text.indexOf('<'); i >= 0 && tags <= max; i = text.indexOf('<', i + 1)) if (isLetter(text.charCodeAt(i + 1))) tags++;
+    open = text.charCodeAt(text.length - 1) === 0x3c;
   }
   return tags;
 }
+
+/** ASCII characters marked in a table of 128. */
+function asciiSet(chars: string): Uint8Array {
+  const set = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
+  return set;
+}
+
+// What ends a run of plain characters in a state (LineTokenizer.takeRun): the characters the state
+// handles itself, NUL, and line breaks.
+const DOUBLE_QUOTED = asciiSet('"&\0\r\n');
+const SINGLE_QUOTED = asciiSet("'&\0\r\n");
+const COMMENT = asciiSet('-<\0\r\n');
+const UNQUOTED = asciiSet('\t\n\f\r &>\0"\'<=`');
 
 type Parse5 = typeof import('parse5');
 type Document = DefaultTreeAdapterTypes.Document;
@@ -521,13 +558,56 @@ type CharacterToken = Token.CharacterToken;
  * parser's current token, as in parse5 8.1.1 (pinned); tests/readers/html.test.ts checks, on
  * every page under fixtures/pages/, that the lines are those of parse5's own location info.
  */
-function lineParser(parse5: Parse5): (text: string) => Document {
+function lineParser(parse5: Parse5): (pieces: readonly string[]) => Document {
   const { Parser, Tokenizer, defaultTreeAdapter: base } = parse5;
 
   class LineTokenizer extends Tokenizer {
     protected override _createStartTagToken(): void {
       super._createStartTagToken();
       (this.currentToken as Placed).line = this.preprocessor.line;
+    }
+
+    /**
+     * After a plain character of an attribute value (or a comment), the characters after it that
+     * the state would also just add to the value, taken at once: the preprocessor moved past them
+     * and the run extended over them, as one call of the state per character would leave them.
+     * Stops before any character the state treats otherwise, before line breaks (the preprocessor
+     * counts lines and folds CR LF as it advances) and before surrogates (it pairs them).
+     */
+    private takeRun(cp: number, stops: Uint8Array): void {
+      if (cp >= 0x80 ? cp > 0xffff : stops[cp] !== 0) return;
+      const pre = this.preprocessor;
+      const { html } = pre;
+      const from = pre.pos + 1;
+      let to = from;
+      for (; to < html.length; to++) {
+        const c = html.charCodeAt(to);
+        if (c < 0x80 ? stops[c] !== 0 : c >= 0xd800 && c <= 0xdfff) break;
+      }
+      if (to === from) return;
+      pre.pos = to - 1;
+      this.runEnd = to;
+      this.consumedAfterSnapshot += to - from;
+    }
+
+    protected override _stateAttributeValueDoubleQuoted(cp: number): void {
+      super._stateAttributeValueDoubleQuoted(cp);
+      this.takeRun(cp, DOUBLE_QUOTED);
+    }
+
+    protected override _stateAttributeValueSingleQuoted(cp: number): void {
+      super._stateAttributeValueSingleQuoted(cp);
+      this.takeRun(cp, SINGLE_QUOTED);
+    }
+
+    protected override _stateAttributeValueUnquoted(cp: number): void {
+      super._stateAttributeValueUnquoted(cp);
+      this.takeRun(cp, UNQUOTED);
+    }
+
+    protected override _stateComment(cp: number): void {
+      super._stateComment(cp);
+      this.takeRun(cp, COMMENT);
     }
 
     protected override _createCharacterToken(type: CharacterToken['type']): void {
@@ -557,7 +637,7 @@ function lineParser(parse5: Parse5): (text: string) => Document {
     }
   }
 
-  return (text) => {
+  return (pieces) => {
     const textNode = (value: string): TextNode => {
       const node = base.createTextNode(value) as TextNode & Placed;
       node.line = parser.textLine;
@@ -586,20 +666,25 @@ function lineParser(parse5: Parse5): (text: string) => Document {
       },
     };
     const parser = new LineParser(adapter);
-    parser.tokenizer.write(text, true);
+    const { tokenizer } = parser;
+    // What the tokenizer has read is let go of at about a piece's length (parse5's default is 64K
+    // characters), so that the text it holds, and joins the next piece to, stays small.
+    tokenizer.preprocessor.bufferWaterline = PIECE;
+    for (let i = 0; i < pieces.length; i++) tokenizer.write(pieces[i]!, i === pieces.length - 1);
     return parser.document;
   };
 }
 
-let parseWithLines: ((text: string) => Document) | undefined;
+let parseWithLines: ((pieces: readonly string[]) => Document) | undefined;
 
 /**
- * The tree parse5 builds of a page, td, th and other elements made from a start tag, and text
- * nodes, with `line`: the line of the source they start on (see `lineParser`). Exported for tests.
+ * The tree parse5 builds of a page (its text whole, or in the pieces decodePage gives), td, th and
+ * other elements made from a start tag, and text nodes, with `line`: the line of the source they
+ * start on (see `lineParser`). Exported for tests.
  */
-export async function parsePage(text: string): Promise<Document> {
+export async function parsePage(text: string | readonly string[]): Promise<Document> {
   parseWithLines ??= lineParser(await import('parse5'));
-  return parseWithLines(text);
+  return parseWithLines(typeof text === 'string' ? [text] : text);
 }
 
 /**
@@ -628,13 +713,13 @@ export async function parsePage(text: string): Promise<Document> {
  */
 export async function readHtml(file: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS, encoding?: string): Promise<Grid> {
   const decoded = decodePage(bytes, encoding);
-  if (decoded.text.trim() === '') throw new ReadError('empty');
+  if (!decoded.pieces.some((piece) => VISIBLE.test(piece))) throw new ReadError('empty');
   // Every element is work and memory before a cell is counted: the tags, counted first, are
   // held to ten times the cell limit, as the text reader holds its fields.
-  if (countTags(decoded.text, 10 * limits.maxCells) > 10 * limits.maxCells) {
+  if (countTags(decoded.pieces, 10 * limits.maxCells) > 10 * limits.maxCells) {
     throw new ReadError('too-many-cells', { sheet: basename(file, extname(file)), limit: limits.maxCells });
   }
-  const document = await parsePage(decoded.text);
+  const document = await parsePage(decoded.pieces);
 
   /** The lines of narrative in the order they appear, each with the flow it belongs to. */
   const lines: Array<{ text: string; line: number; from: Flow }> = [];

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'parse5';
+import { parse, serialize } from 'parse5';
 import { decodePage, parsePage, prescanCharset, readHtml } from '../../src/readers/html.js';
 import { DEFAULT_LIMITS } from '../../src/readers/limits.js';
 import { cells, failure, merges, texts } from '../helpers/grid.js';
@@ -33,6 +33,29 @@ const read = (html: string, limits = DEFAULT_LIMITS) => readHtml('page.html', ut
 
 
 
+
+/** The lines parsePage gives td and th elements and text nodes, or parse5's own location info, in document order. */
+function lines(document: unknown, own: boolean): string[] {
+  type Node = { nodeName: string; tagName?: string; value?: string; childNodes?: Node[]; content?: Node; line?: number; sourceCodeLocation?: { startLine: number } | null };
+  const out: string[] = [];
+  const stack: Node[] = [document as Node];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const line = own ? node.line : node.sourceCodeLocation?.startLine;
+    if (node.nodeName === '#text') out.push(`${JSON.stringify(node.value!.slice(0, 12))}@${line}`);
+    else if (node.tagName === 'td' || node.tagName === 'th') out.push(`${node.tagName}@${line}`);
+    const children = [...(node.childNodes ?? []), ...(node.content ? [node.content] : [])];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return out;
+}
+
+/** decodePage's pieces joined: the page's text. */
+function decoded(bytes: Uint8Array, label?: string): { text: string; encoding: string } {
+  const { pieces, encoding } = decodePage(bytes, label);
+  return { text: pieces.join(''), encoding };
+}
+
 describe('encoding', () => {
   it.each([
     ['<meta charset="gb2312">', 'gbk'],
@@ -59,31 +82,31 @@ describe('encoding', () => {
 
   it('reads a page that declares GB2312 as GB18030', () => {
     const bytes = gbk('<meta charset="gb2312"><p>自然人</p>');
-    expect(decodePage(bytes)).toEqual({ text: '<meta charset="gb2312"><p>自然人</p>', encoding: 'gb18030' });
+    expect(decoded(bytes)).toEqual({ text: '<meta charset="gb2312"><p>自然人</p>', encoding: 'gb18030' });
   });
 
   it('detects UTF-8 and GBK when a page declares nothing', () => {
-    expect(decodePage(utf8('<p>总计</p>')).encoding).toBe('utf-8');
-    expect(decodePage(gbk('<p>总计</p>'))).toEqual({ text: '<p>总计</p>', encoding: 'gb18030' });
+    expect(decoded(utf8('<p>总计</p>')).encoding).toBe('utf-8');
+    expect(decoded(gbk('<p>总计</p>'))).toEqual({ text: '<p>总计</p>', encoding: 'gb18030' });
   });
 
   it('reads by the byte-order mark, whatever the page or the caller says', () => {
     const body = '<meta charset=gbk><p>总计</p>';
-    expect(decodePage(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(body)]))).toEqual({ text: body, encoding: 'utf-8-bom' });
+    expect(decoded(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(body)]))).toEqual({ text: body, encoding: 'utf-8-bom' });
     const le = new Uint8Array([0xff, 0xfe, ...Buffer.from(body, 'utf16le')]);
-    expect(decodePage(le, 'gb2312')).toEqual({ text: body, encoding: 'utf-16le' });
+    expect(decoded(le, 'gb2312')).toEqual({ text: body, encoding: 'utf-16le' });
     const be = Buffer.from(body, 'utf16le').swap16();
-    expect(decodePage(new Uint8Array([0xfe, 0xff, ...be]))).toEqual({ text: body, encoding: 'utf-16be' });
+    expect(decoded(new Uint8Array([0xfe, 0xff, ...be]))).toEqual({ text: body, encoding: 'utf-16be' });
   });
 
   it("takes the caller's label (an MHT part's charset) over the page's own", () => {
-    expect(decodePage(gbk('<meta charset=utf-8><p>总计</p>'), 'gb2312')).toMatchObject({ encoding: 'gb18030', text: '<meta charset=utf-8><p>总计</p>' });
-    expect(decodePage(utf8('<p>é</p>'), 'windows-1252')).toEqual({ text: '<p>Ã©</p>', encoding: 'windows-1252' });
+    expect(decoded(gbk('<meta charset=utf-8><p>总计</p>'), 'gb2312')).toMatchObject({ encoding: 'gb18030', text: '<meta charset=utf-8><p>总计</p>' });
+    expect(decoded(utf8('<p>é</p>'), 'windows-1252')).toEqual({ text: '<p>Ã©</p>', encoding: 'windows-1252' });
   });
 
   it('reads a page labelled GB2312 whose bytes are UTF-8 as UTF-8, and the reverse as GB18030', () => {
-    expect(decodePage(utf8('<meta charset=gb2312><p>自然人</p>'))).toMatchObject({ encoding: 'utf-8', text: '<meta charset=gb2312><p>自然人</p>' });
-    expect(decodePage(gbk('<meta charset=utf-8><p>自然人</p>'))).toMatchObject({ encoding: 'gb18030', text: '<meta charset=utf-8><p>自然人</p>' });
+    expect(decoded(utf8('<meta charset=gb2312><p>自然人</p>'))).toMatchObject({ encoding: 'utf-8', text: '<meta charset=gb2312><p>自然人</p>' });
+    expect(decoded(gbk('<meta charset=utf-8><p>自然人</p>'))).toMatchObject({ encoding: 'gb18030', text: '<meta charset=utf-8><p>自然人</p>' });
   });
 
   it('keeps a page with a few bad bytes (replacement characters) and refuses one that is mostly bad bytes', async () => {
@@ -331,22 +354,6 @@ describe('source lines', () => {
   const placed = (grid: Awaited<ReturnType<typeof read>>) =>
     grid.sheets.map((sheet) => [...sheet.rows.values()].flat().map((c) => `${c.row},${c.col}=${c.text}@${c.line}`));
 
-  /** The lines parsePage gives td and th elements and text nodes, or parse5's own location info, in document order. */
-  function lines(document: unknown, own: boolean): string[] {
-    type Node = { nodeName: string; tagName?: string; value?: string; childNodes?: Node[]; content?: Node; line?: number; sourceCodeLocation?: { startLine: number } | null };
-    const out: string[] = [];
-    const stack: Node[] = [document as Node];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      const line = own ? node.line : node.sourceCodeLocation?.startLine;
-      if (node.nodeName === '#text') out.push(`${JSON.stringify(node.value!.slice(0, 12))}@${line}`);
-      else if (node.tagName === 'td' || node.tagName === 'th') out.push(`${node.tagName}@${line}`);
-      const children = [...(node.childNodes ?? []), ...(node.content ? [node.content] : [])];
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    }
-    return out;
-  }
-
   it('gives cells and paragraphs the lines of their own tags and text, past what would confuse a tag-by-tag matcher', async () => {
     const page = [
         /* 1 */ '<!DOCTYPE html>',
@@ -386,10 +393,48 @@ describe('source lines', () => {
   const pages = readdirSync(dir).filter((name) => /\.html?$/.test(name));
 
   it.each(pages)('%s: every cell and text has the line parse5 locates it on', async (name) => {
-    const { text } = decodePage(readFileSync(join(dir, name)));
+    const { text } = decoded(readFileSync(join(dir, name)));
     const want = lines(parse(text, { sourceCodeLocationInfo: true }), false);
     expect(want.some((l) => l.startsWith('td@'))).toBe(true);
     expect(lines(await parsePage(text), true)).toEqual(want);
+  });
+});
+
+describe('the parse, in pieces and with runs of plain characters taken at once, is parse5’s own', () => {
+  /** The page cut into pieces of `size` characters. */
+  const cut = (text: string, size: number) => Array.from({ length: Math.ceil(text.length / size) || 1 }, (_, i) => text.slice(i * size, (i + 1) * size));
+  /** What the tree is: parse5's serialization (every element, attribute value, comment and text). */
+  const tree = (document: Awaited<ReturnType<typeof parsePage>>) => serialize(document);
+
+  // Each character a run of an attribute value or a comment must stop at, or go past.
+  const tricky = [
+    '<!DOCTYPE html><title>t</title>',
+    '<p title="a&amp;b&lt;c &notin; &#x4e00;&#19968; &bogus; d\r\ne\rf\ng\u0000h 😀 \ud800 end">一</p>',
+    "<p title='single &quot;\r\n quoted&amp;' data-x=unquoted&amp;y class = \"spaced\">二</p>",
+    '<!-- a comment -- with - dashes <!-- nested? <b> \r\n --!> after',
+    '<!----><!--->x<!-- ok --->',
+    '<table><tr><td style="border:0.5pt solid windowtext;&#10;padding:0">三</td><td title="unterminated',
+  ].join('\n');
+
+  it.each([1, 2, 3, 7, 64, 100_000])('tricky markup in pieces of %i characters', async (size) => {
+    const want = parse(tricky, { sourceCodeLocationInfo: true });
+    const got = await parsePage(cut(tricky, size));
+    expect(tree(got)).toBe(tree(want));
+    expect(lines(got, true)).toEqual(lines(want, false));
+  });
+
+  const dir = join(ROOT, 'fixtures/pages');
+  const pages = readdirSync(dir).filter((name) => /\.html?$/.test(name));
+
+  it.each(pages)('%s, in the pieces decodePage gives and in pieces of 1,000', async (name) => {
+    const { pieces } = decodePage(readFileSync(join(dir, name)));
+    const text = pieces.join('');
+    expect(pieces.length, 'the fixture is read in several pieces').toBeGreaterThan(1);
+    const want = parse(text, { sourceCodeLocationInfo: true });
+    for (const got of [await parsePage(pieces), await parsePage(cut(text, 1000))]) {
+      expect(tree(got)).toBe(tree(want));
+      expect(lines(got, true)).toEqual(lines(want, false));
+    }
   });
 });
 
