@@ -125,15 +125,22 @@ describe('report check --annotate', () => {
     expect(r.stderr).toBe('report: --annotate 只能用于一个输入文件\n');
   });
 
-  it('writes the official-layout workbook for a Word document or a web page too, and refuses a name that is not .xlsx', async () => {
+  it('writes the official-layout workbook for a Word document or a web page too; a .docx only for a Word document; nothing else', async () => {
     const out = join(tmp(), 'page.xlsx');
     expect((await cli(['check', 'fixtures/pages/wps-2022.html', '--annotate', out])).code).toBe(0);
     expect((await loadReport(out)).agency?.value).toBe('示例县退役军人事务局');
-    const wrong = join(tmp(), '标注.docx');
-    const docx = await cli(['check', 'fixtures/documents/balanced-2022.docx', '--annotate', wrong]);
-    expect(docx.code).toBe(2);
-    expect(docx.stderr).toContain('.xlsx');
-    expect(existsSync(wrong)).toBe(false);
+    const word = join(tmp(), '标注.docx');
+    expect((await cli(['check', 'fixtures/documents/balanced-2022.docx', '--annotate', word])).code).toBe(0);
+    expect((await loadReport(word)).agency?.value).toBe((await loadReport('fixtures/documents/balanced-2022.docx')).agency?.value);
+    for (const [input, wrong] of [
+      ['fixtures/pages/wps-2022.html', join(tmp(), '标注.docx')],
+      ['fixtures/documents/balanced-2022.docx', join(tmp(), '标注.pdf')],
+    ] as const) {
+      const r = await cli(['check', input, '--annotate', wrong]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('.xlsx');
+      expect(existsSync(wrong)).toBe(false);
+    }
   });
 });
 
