@@ -10,9 +10,10 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
 
@@ -538,6 +539,29 @@ describe('inputs that are not what they say', () => {
     // A web page is annotated as the official layout.
     expect(xlsx!.code, shown(xlsx!)).toBe(0);
     expect(allFiles(dir).sort()).toEqual(['page.html', 'page.xlsx', 'r.docx']);
+  });
+
+  it('--annotate of a macro-enabled Word document keeps its kind (.docm), and one whose own comments are damaged says that nothing was written', async () => {
+    const dir = tmp();
+    const files = unzipSync(readFileSync(SEEDED_DOCX));
+    const types = strFromU8(files['[Content_Types].xml']!);
+    files['[Content_Types].xml'] = strToU8(types.replace('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', 'application/vnd.ms-word.document.macroEnabled.main+xml'));
+    const docm = join(dir, 'r.docm');
+    writeFileSync(docm, zipSync(files));
+    const [asDocx, asDocm] = await Promise.all([report(['check', '--annotate', join(dir, 'a.docx'), docm]), report(['check', '--annotate', join(dir, 'a.docm'), docm])]);
+    expectMessage(asDocx!, { code: 2, lang: 'zh', names: [join(dir, 'a.docx'), '.docm'] });
+    expect(asDocm!.code, shown(asDocm!)).toBe(1);
+    expect(readFileSync(join(dir, 'a.docm')).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    const damaged = unzipSync(readFileSync(SEEDED_DOCX));
+    damaged['word/_rels/document.xml.rels'] = strToU8(strFromU8(damaged['word/_rels/document.xml.rels']!).replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>'));
+    damaged['word/comments.xml'] = strToU8('<w:comments><w:comment');
+    const input = join(dir, 'damaged.docx');
+    writeFileSync(input, zipSync(damaged));
+    const r = await report(['check', '--annotate', join(dir, 'b.docx'), input]);
+    expectMessage(r, { code: 1, lang: 'zh', names: [input] });
+    expect(r.stderr).toContain('没有写出标注文件');
+    expect(existsSync(join(dir, 'b.docx'))).toBe(false);
   });
 
   it('--annotate on an unreadable input says that nothing was written', async () => {

@@ -3,8 +3,10 @@
 // With two threads or more, some workers read files and the others extract and check what they
 // read (a packed grid, moved between threads through this one). V8 compiles hot code again in every
 // thread, and on a batch of a few thousand files that warm-up costs more than the files: a worker
-// that only reads, or only checks, has half the code to warm up. With one thread, the worker does
-// both. docs/performance.md has the measurements behind these choices.
+// that mostly reads, or mostly checks, has about half the code to warm up. A checker with nothing
+// to check in a large batch reads a file itself rather than wait (web pages cost more to read than
+// to check). With one thread, the worker does both. docs/performance.md has the measurements
+// behind these choices.
 //
 // Each worker has a few files queued so it never waits for the main thread, and replies a few
 // files at a time. A file that takes longer than the time limit to read, or to check, has its

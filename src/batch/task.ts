@@ -2,7 +2,7 @@
 // the facts the cross-year checks need. A batch may split it in two, reading on one thread and
 // checking on another (pool.ts): readOne and checkRead are those halves, checkOne is both.
 
-import { loadReport, readSource, reportFrom, unreadableReport, type LoadOptions, type Source } from '../engine/file.js';
+import { readSource, reportFrom, unreadableReport, type LoadOptions, type Source } from '../engine/file.js';
 import { checkReport, type EngineOptions, type FileResult } from '../engine/index.js';
 import type { EditionId } from '../form/types.js';
 import { yearFacts } from '../model/facts.js';
@@ -61,9 +61,13 @@ function internal(err: unknown): ReadError {
  * is not a ReadError) gives this file a file-unreadable/internal result instead of sinking the
  * whole batch; the CLI then prints its please-report banner and exits 2.
  */
-export async function checkOne(file: string, options: TaskOptions, bytes?: Uint8Array): Promise<TaskOutput> {
+export async function checkOne(file: string, options: TaskOptions, bytes?: Uint8Array, onRead?: () => void): Promise<TaskOutput> {
   try {
-    return outputOf(await loadReport(file, loadOptions(options), bytes), options);
+    const load = loadOptions(options);
+    const source = await readSource(file, load, bytes);
+    // A worker's time limit holds for reading and for checking, each on its own.
+    onRead?.();
+    return outputOf(reportFrom(file, source, load), options);
   } catch (err) {
     return failedOutput(file, internal(err), options);
   }

@@ -55,8 +55,9 @@ function reply(done: WorkerReply): void {
 /** What the worker makes of one file. */
 async function work({ index, file, read }: WorkerRequest): Promise<WorkerReply> {
   if (role === 'read') return { index, read: await readOne(file, task) };
-  // A checker is sent what a reader read, or (when nothing read is waiting) a file to read itself.
-  return { index, output: keep(read ? checkRead(file, read, task) : await checkOne(file, task)) };
+  // A checker is sent what a reader read, or (when nothing read is waiting) a file to read itself;
+  // the file's clock starts again once it is read, as it does when a checker is sent it read.
+  return { index, output: keep(read ? checkRead(file, read, task) : await checkOne(file, task, undefined, () => on.start(index))) };
 }
 
 /** The files of one message, each done before the next and let go once done. */

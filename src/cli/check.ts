@@ -3,10 +3,13 @@
 // clerk's own Word document.
 
 import { Option, type Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { checkFiles, isInternalFailure, PreviousUnreadable } from '../batch/index.js';
 import { pathDisplay } from '../batch/walk.js';
+import { unreadableMessage, unreadableReport } from '../engine/file.js';
 import type { FileResult } from '../engine/index.js';
 import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
@@ -113,22 +116,40 @@ async function readStdin(io: Io, limits: Partial<Limits>, lang: Lang): Promise<U
   return Buffer.concat(chunks, Math.min(size, max + 1));
 }
 
+/** An annotated copy that is the Word document itself (by the name asked for). */
+const WORD_COPY = /\.(docx|docm|dotx|dotm)$/i;
+
 /**
- * The Word document `--annotate 标注.docx` marks, its archive opened: a usage error when the file is
- * no .docx; undefined when it cannot be read at all (the check then says why, and nothing is written).
+ * The Word document `--annotate 标注.docx` marks: the one file given, read once, here, so that the
+ * check reads the very bytes that are marked; its archive opened. A usage error when the path is
+ * not one file, the file is no Word package, or the name asked for is not its kind's (.docm for a
+ * .docm); no archive when the file cannot be read at all (the check then says why, and nothing is
+ * written).
  */
-async function wordDocument(file: string, bytes: Uint8Array | undefined, limits: Partial<Limits>, annotate: string, lang: Lang): Promise<ZipArchive | undefined> {
+async function wordDocument(paths: string[], stdin: Uint8Array | undefined, limits: Partial<Limits>, annotate: string, lang: Lang): Promise<{ bytes?: Uint8Array; zip?: ZipArchive }> {
+  const text = messages(lang);
+  if (paths.length !== 1 || (!stdin && !statSync(paths[0]!, { throwIfNoEntry: false })?.isFile())) {
+    if (paths.length === 1 && !existsSync(paths[0]!)) return {}; // the check says it is missing
+    throw new UsageError(text.needsOne('--annotate'));
+  }
+  const file = paths[0]!;
   const { readBytes, ReadError } = await import('../readers/index.js');
   const { sniff } = await import('../readers/sniff.js');
+  const { wordExtension } = await import('../writers/docx.js');
+  let bytes: Uint8Array;
   let kind;
+  let extension;
   try {
-    kind = sniff(file, bytes ?? readBytes(file, limits), limitsWith(limits));
+    bytes = stdin ?? readBytes(file, limits);
+    kind = sniff(file, bytes, limitsWith(limits));
+    if (kind.reader !== 'docx') throw new UsageError(text.annotateDocx(annotate, file));
+    extension = wordExtension(kind.zip);
   } catch (err) {
-    if (err instanceof ReadError) return undefined;
+    if (err instanceof ReadError) return {};
     throw err;
   }
-  if (kind.reader !== 'docx') throw new UsageError(messages(lang).annotateDocx(annotate, file));
-  return kind.zip;
+  if (extname(annotate).toLowerCase() !== extension) throw new UsageError(text.annotateWordKind(annotate, file, extension));
+  return { bytes, zip: kind.zip };
 }
 
 async function check(given: string[], flags: CheckFlags, io: Io): Promise<number> {
@@ -140,11 +161,13 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   const limits = parseLimits(flags, flags.lang);
   const outputFile = flags.output ?? flags.outputFile;
   // The annotated copy is a workbook in the official layout, whatever the input was, or the Word document itself.
-  if (flags.annotate && !/\.(xlsx|docx)$/i.test(flags.annotate)) throw new UsageError(text.annotateXlsx(flags.annotate));
+  if (flags.annotate && !/\.xlsx$/i.test(flags.annotate) && !WORD_COPY.test(flags.annotate)) throw new UsageError(text.annotateXlsx(flags.annotate));
   const fromStdin = given.includes('-');
   if (fromStdin && given.length > 1) throw new UsageError(text.stdinAlone());
-  const bytes = fromStdin ? await readStdin(io, limits, flags.lang) : undefined;
+  const stdin = fromStdin ? await readStdin(io, limits, flags.lang) : undefined;
   const paths = fromStdin ? [flags.stdinFilename ?? STDIN_NAME] : given;
+  const document = flags.annotate && WORD_COPY.test(flags.annotate) ? await wordDocument(paths, stdin, limits, flags.annotate, flags.lang) : undefined;
+  const bytes = document?.bytes ?? stdin;
   let bar: Progress | undefined;
   const batch = checkFiles(paths, {
     lang: flags.lang,
@@ -163,7 +186,6 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   const { files, all, missing, skipped } = await batch.files();
   for (const path of missing) io.stderr(`report: ${text.notFound(path)}\n`);
   if (flags.annotate && files.length !== 1) throw new UsageError(text.needsOne('--annotate'));
-  const document = flags.annotate && /\.docx$/i.test(flags.annotate) ? await wordDocument(files[0]!, bytes, limits, flags.annotate, flags.lang) : undefined;
   if (all.length === 0) {
     // Paths that exist but hold no report file (an empty folder, a glob matching only notes).
     const found = paths.filter((p) => !missing.includes(p));
@@ -232,14 +254,24 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
     if (!report || report.failure) io.stderr(`report: ${text.annotateSkipped(files[0]!)}\n`);
     else {
       const annotations = first!.diagnostics;
-      let bytes: Uint8Array;
-      if (document) bytes = (await import('../writers/docx.js')).annotateDocx(document, annotations, limitsWith(limits));
-      else {
+      let bytes: Uint8Array | undefined;
+      if (!document) {
         const { writeOfficialXlsx } = await import('../writers/xlsx.js');
         bytes = await writeOfficialXlsx(normalize(report), { annotations, lang: flags.lang, texts: cellTexts(report) });
+      } else if (document.zip) {
+        const { annotateDocx } = await import('../writers/docx.js');
+        const { ReadError } = await import('../readers/index.js');
+        try {
+          bytes = annotateDocx(document.zip, annotations, limitsWith(limits));
+        } catch (err) {
+          if (!(err instanceof ReadError)) throw err;
+          io.stderr(`report: ${text.annotateFailed(files[0]!, unreadableMessage(unreadableReport(files[0]!, err), flags.lang) ?? err.reason)}\n`);
+        }
+      } else io.stderr(`report: ${text.annotateSkipped(files[0]!)}\n`);
+      if (bytes) {
+        await writeOutput(flags.annotate, bytes, inputs);
+        io.stderr(`${text.written(flags.annotate)}\n`);
       }
-      await writeOutput(flags.annotate, bytes, inputs);
-      io.stderr(`${text.written(flags.annotate)}\n`);
     }
   }
   if (bug) {

@@ -52,6 +52,8 @@ const MESSAGES = {
     annotateSkipped: (file: string) => `${file} 无法读取，没有写出标注文件`,
     annotateXlsx: (path: string) => `--annotate ${path} 不对：标注的副本是规范格式的 .xlsx 工作簿，或者（检查 .docx 时）标注后的 Word 文档；请给出以 .xlsx 或 .docx 结尾的文件名`,
     annotateDocx: (path: string, file: string) => `--annotate ${path} 不对：${file} 不是 .docx 格式的 Word 文档，只有 .docx 能标注成 Word 文档；请给出以 .xlsx 结尾的文件名，得到标注后的规范格式工作簿`,
+    annotateWordKind: (path: string, file: string, extension: string) => `--annotate ${path} 不对：${file} 是 ${extension} 文件，标注后的副本也要以 ${extension} 结尾（或以 .xlsx 结尾，得到规范格式工作簿）`,
+    annotateFailed: (file: string, why: string) => `${file} 无法标注（${why}），没有写出标注文件`,
     usage: (detail: string, command: string) => `${detail}（运行 report ${command}--help 查看用法）`,
     commander: {
       invalidChoice: (option: string, value: string, choices: string) => `${option} ${value} 不对：可选 ${choices}`,
@@ -89,6 +91,8 @@ const MESSAGES = {
     annotateSkipped: (file: string) => `${file} cannot be read, so no annotated workbook was written`,
     annotateXlsx: (path: string) => `--annotate ${path} is not valid: the annotated copy is an .xlsx workbook in the official layout or, when checking a .docx, the Word document marked up; give a name ending in .xlsx or .docx`,
     annotateDocx: (path: string, file: string) => `--annotate ${path} is not valid: ${file} is not a .docx Word document, and only a .docx can be annotated as a Word document; give a name ending in .xlsx for the official layout annotated`,
+    annotateWordKind: (path: string, file: string, extension: string) => `--annotate ${path} is not valid: ${file} is a ${extension} file, so its annotated copy must end in ${extension} too (or in .xlsx, for the official layout annotated)`,
+    annotateFailed: (file: string, why: string) => `${file} cannot be annotated (${why}), so nothing was written`,
     usage: (detail: string, command: string) => `${detail} (see report ${command}--help)`,
     commander: {
       invalidChoice: (option: string, value: string, choices: string) => `${option} ${value} is not valid: choose ${choices}`,

@@ -33,7 +33,7 @@ const tableName = (n: number) => `表格${n}`;
 const BODY_TEXT = '正文';
 
 /** A Word document that cannot be read (damaged XML or zip): corrupt-docx; anything else is a bug, thrown as it is. */
-function corruptDocx(err: unknown): unknown {
+export function corruptDocx(err: unknown): unknown {
   return err instanceof XmlError || err instanceof ZipError ? corrupt('corrupt-docx', err) : err;
 }
 
@@ -409,7 +409,8 @@ class DocumentReader {
   private close(frame: Frame, end: number): void {
     switch (frame.kind) {
       case PARAGRAPH:
-        if (frame.sink && this.paragraphEnd(frame.sink) && frame.sink === this.body && this.places && !this.places.title) {
+        // The title: the first paragraph outside the tables with text a reader sees (not only spaces or breaks).
+        if (frame.sink && this.paragraphEnd(frame.sink) && frame.sink === this.body && this.places && !this.places.title && clean(this.body.done.at(-1)!) !== '') {
           this.places.title = { start: frame.start, end };
         }
         break;
@@ -567,7 +568,7 @@ export function decodeXml(bytes: Uint8Array): string {
 }
 
 /** The package's main document: word/document.xml, or where _rels/.rels points. */
-function mainPart(zip: ZipArchive): string {
+export function mainPart(zip: ZipArchive): string {
   if (zip.has(MAIN_PART)) return MAIN_PART;
   zip.checkDeclared([PACKAGE_RELS]);
   const rels = zip.part(PACKAGE_RELS);

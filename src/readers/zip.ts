@@ -25,7 +25,7 @@ interface Entry {
   localOffset: number;
 }
 
-/** A part as the archive stores it. */
+/** A part as the archive holds it: its bytes compressed as they are (method 8) or not (method 0). */
 export interface StoredPart {
   method: number;
   bytes: Uint8Array;
@@ -43,8 +43,8 @@ const names = new TextDecoder();
 let zlib: typeof import('node:zlib') | undefined;
 
 /**
- * zlib's raw inflate, node:zlib loaded by the first call: the threads that never read a workbook
- * (a batch's main thread and its checkers) do without it and the streams it loads.
+ * zlib's raw inflate, node:zlib loaded by the first call: a thread that never reads a workbook
+ * (a batch's main thread, a checker of a small batch) does without it and the streams it loads.
  */
 function inflateRawSync(data: Uint8Array, options: import('node:zlib').ZlibOptions): Buffer {
   zlib ??= process.getBuiltinModule('node:zlib');

@@ -13,7 +13,7 @@
 
 import { posix } from 'node:path';
 import type { Diagnostic } from '../engine/index.js';
-import { decodeXml, locateDocx, type CellPlace } from '../readers/docx.js';
+import { corruptDocx, decodeXml, locateDocx, mainPart, type CellPlace } from '../readers/docx.js';
 import { DEFAULT_LIMITS, type Limits } from '../readers/limits.js';
 import { CLOSE, END, OPEN, XmlScanner } from '../readers/xml.js';
 import type { ZipArchive } from '../readers/zip.js';
@@ -33,6 +33,40 @@ const INITIALS = 'R';
 /** The children of w:tcPr that come after w:shd in the schema's sequence (CT_TcPr): w:shd goes before the first of them. */
 const AFTER_SHADING = new Set(['noWrap', 'tcMar', 'textDirection', 'tcFitText', 'vAlign', 'hideMark', 'headers', 'cellIns', 'cellDel', 'cellMerge', 'tcPrChange']);
 
+/** The Word packages by their main part's content type, and the extension each is saved under. */
+const WORD_KINDS = new Map([
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', '.docx'],
+  ['application/vnd.ms-word.document.macroEnabled.main+xml', '.docm'],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml', '.dotx'],
+  ['application/vnd.ms-word.template.macroEnabledTemplate.main+xml', '.dotm'],
+]);
+
+/**
+ * The extension the annotated copy of a Word package must have, by its main part's content type
+ * (Word refuses a .docx whose content type is a macro-enabled document's or a template's); '.docx'
+ * when the content types say nothing known. Throws ReadError as the Word reader does.
+ */
+export function wordExtension(zip: ZipArchive): string {
+  let part: string;
+  try {
+    part = `/${mainPart(zip)}`;
+  } catch (err) {
+    throw corruptDocx(err);
+  }
+  zip.checkDeclared([CONTENT_TYPES]);
+  const types = zip.part(CONTENT_TYPES);
+  if (!types) return '.docx';
+  const scan = new XmlScanner(decodeXml(types), { texts: false });
+  try {
+    for (let event = scan.next(); event !== END; event = scan.next()) {
+      if (event === OPEN && scan.is('Override') && scan.attr('PartName')?.toLowerCase() === part.toLowerCase()) return WORD_KINDS.get(scan.attr('ContentType') ?? '') ?? '.docx';
+    }
+  } catch {
+    // Content types Word could not read either: the copy keeps them, under the usual name.
+  }
+  return '.docx';
+}
+
 /** Replace [start, end) of the text with `text` (an insertion when start === end). */
 interface Edit {
   start: number;
@@ -42,32 +76,34 @@ interface Edit {
 
 /** The element markup of one comment, written with the prefix the document uses for Word's namespace. */
 class Markup {
-  private readonly p: string;
-  /** A namespace declaration for each element written at the top of an insertion, where the document binds no `w:`. */
-  private readonly ns: string;
+  /** The prefix written: the document's, or `w` declared on each element written at the top of an insertion. */
+  readonly prefix: string;
+  /** That declaration, where the document binds no prefix to Word's namespace ('' where it does). */
+  readonly namespace: string;
 
   constructor(prefix: string) {
-    this.p = prefix || 'w';
-    this.ns = prefix ? '' : ` xmlns:w="${WORD_NS}"`;
+    this.prefix = prefix || 'w';
+    this.namespace = prefix ? '' : ` xmlns:w="${WORD_NS}"`;
   }
 
+
   shading(fill: string): string {
-    const { p, ns } = this;
+    const { prefix: p, namespace: ns } = this;
     return `<${p}:shd${ns} ${p}:val="clear" ${p}:color="auto" ${p}:fill="${fill}"/>`;
   }
 
   cellProperties(fill: string): string {
-    const { p, ns } = this;
+    const { prefix: p, namespace: ns } = this;
     return `<${p}:tcPr${ns}>${new Markup(p).shading(fill)}</${p}:tcPr>`;
   }
 
   rangeStart(id: number): string {
-    const { p, ns } = this;
+    const { prefix: p, namespace: ns } = this;
     return `<${p}:commentRangeStart${ns} ${p}:id="${id}"/>`;
   }
 
   rangeEnd(id: number): string {
-    const { p, ns } = this;
+    const { prefix: p, namespace: ns } = this;
     return `<${p}:commentRangeEnd${ns} ${p}:id="${id}"/><${p}:r${ns}><${p}:commentReference ${p}:id="${id}"/></${p}:r>`;
   }
 }
@@ -102,6 +138,8 @@ interface ParagraphShape {
 interface CellShape {
   /** Just after the cell's start tag. */
   tagEnd: number;
+  /** The cell is an empty element (<w:tc/>: no properties, not even the paragraph a cell must hold). */
+  empty: boolean;
   properties: { start: number; after: number; empty: boolean; end: number; children: Array<{ name: string; start: number; after: number }> } | null;
   paragraph: ParagraphShape | null;
 }
@@ -112,7 +150,7 @@ interface CellShape {
  */
 function shapeOf(xml: string, start: number, end: number): CellShape {
   const scan = new XmlScanner(xml.slice(start, end), { texts: false });
-  const shape: CellShape = { tagEnd: 0, properties: null, paragraph: null };
+  const shape: CellShape = { tagEnd: 0, empty: false, properties: null, paragraph: null };
   let depth = 0;
   let nested = 0;
   let inProperties = false;
@@ -125,7 +163,10 @@ function shapeOf(xml: string, start: number, end: number): CellShape {
     if (event === OPEN) {
       depth++;
       const tag = at();
-      if (depth === 1) shape.tagEnd = start + scan.offset;
+      if (depth === 1) {
+        shape.tagEnd = start + scan.offset;
+        shape.empty = scan.empty;
+      }
       if (depth === 2 && !shape.properties && !shape.paragraph && scan.is('tcPr')) {
         shape.properties = { start: tag, after: start + scan.offset, empty: scan.empty, end: -1, children: [] };
         inProperties = !scan.empty;
@@ -162,14 +203,19 @@ function shapeOf(xml: string, start: number, end: number): CellShape {
 function commentEdits(xml: string, paragraph: ParagraphShape, id: number, markup: Markup): Edit[] {
   if (paragraph.end < 0) {
     // <w:p .../>: opened up to hold the range.
-    const tag = xml.slice(paragraph.start, paragraph.after).replace(/\s*\/>$/, '');
-    const name = /^<([^\s/>]+)/.exec(tag)![1]!;
-    return [{ start: paragraph.start, end: paragraph.after, text: `${tag}>${markup.rangeStart(id)}${markup.rangeEnd(id)}</${name}>` }];
+    const [tag, name] = opened(xml, paragraph.start, paragraph.after);
+    return [{ start: paragraph.start, end: paragraph.after, text: `${tag}${markup.rangeStart(id)}${markup.rangeEnd(id)}</${name}>` }];
   }
   return [
     { start: paragraph.contentStart, end: paragraph.contentStart, text: markup.rangeStart(id) },
     { start: paragraph.end, end: paragraph.end, text: markup.rangeEnd(id) },
   ];
+}
+
+/** An empty element's start tag opened up: '<w:tc w:x="1"/>' -> ['<w:tc w:x="1">', 'w:tc']. */
+function opened(xml: string, start: number, after: number): [string, string] {
+  const tag = xml.slice(start, after).replace(/\s*\/>$/, '');
+  return [`${tag}>`, /^<([^\s/>]+)/.exec(tag)![1]!];
 }
 
 /** The edit that shades a cell: its w:shd replaced, or one put in its place in w:tcPr, or a w:tcPr made. */
@@ -198,23 +244,28 @@ function applyEdits(xml: string, edits: Edit[]): string {
 /** The highest number any `id` attribute holds in these parts (comments, bookmarks and revisions share Word's ids). */
 function highestId(...texts: string[]): number {
   let max = -1;
-  for (const text of texts) for (const m of text.matchAll(/\bid="(\d{1,9})"/g)) max = Math.max(max, Number(m[1]));
+  for (const text of texts) for (const m of text.matchAll(/\bid\s*=\s*["'](\d{1,9})["']/g)) max = Math.max(max, Number(m[1]));
   return max;
 }
 
 /** `xml` with `child(prefix)` added as the last child of its root element (written with the root's prefix). */
 function appendToRoot(xml: string, child: (prefix: string) => string): string {
+  // Read whole, so that a part that is not well-formed is refused (XmlError) rather than added to.
   const scan = new XmlScanner(xml, { texts: false });
   while (scan.next() !== OPEN);
   const start = xml.lastIndexOf('<', scan.offset - 1);
+  const tagEnd = scan.offset;
+  const empty = scan.empty;
+  let end = tagEnd;
+  for (let event = scan.next(); event !== END; event = scan.next()) if (event === CLOSE) end = scan.offset;
   const prefix = prefixAt(xml, start);
-  if (scan.empty) {
-    const tag = xml.slice(start, scan.offset).replace(/\s*\/>$/, '');
-    const name = /^<([^\s/>]+)/.exec(tag)![1]!;
-    return `${xml.slice(0, start)}${tag}>${child(prefix)}</${name}>${xml.slice(scan.offset)}`;
+  if (empty) {
+    const [tag, name] = opened(xml, start, tagEnd);
+    return `${xml.slice(0, start)}${tag}${child(prefix)}</${name}>${xml.slice(tagEnd)}`;
   }
-  const end = xml.lastIndexOf('</');
-  return xml.slice(0, end) + child(prefix) + xml.slice(end);
+  // The root's end tag is the last one closed.
+  const close = xml.lastIndexOf('</', end - 1);
+  return xml.slice(0, close) + child(prefix) + xml.slice(close);
 }
 
 const qualified = (prefix: string, name: string) => (prefix ? `${prefix}:${name}` : name);
@@ -271,10 +322,19 @@ function placeOf(d: Diagnostic, places: Map<string, CellPlace[]>): CellPlace | u
 }
 
 /**
- * The .docx `zip` (opened from the file the check read) with the findings marked on it. Throws
- * ReadError when the document cannot be read, as the Word reader does.
+ * The .docx `zip` (opened from the bytes the check read) with the findings marked on it. Throws
+ * ReadError when the package cannot be read (damaged parts the check did not need, or the inflate
+ * limit), as the Word reader does.
  */
 export function annotateDocx(zip: ZipArchive, diagnostics: readonly Diagnostic[], limits: Limits = DEFAULT_LIMITS): Uint8Array {
+  try {
+    return annotate(zip, diagnostics, limits);
+  } catch (err) {
+    throw corruptDocx(err);
+  }
+}
+
+function annotate(zip: ZipArchive, diagnostics: readonly Diagnostic[], limits: Limits): Uint8Array {
   const { part, xml, places } = locateDocx(zip, limits);
   const byRow = new Map<string, CellPlace[]>();
   for (const place of places.cells) {
@@ -306,7 +366,17 @@ export function annotateDocx(zip: ZipArchive, diagnostics: readonly Diagnostic[]
   for (const [place, list] of [...onCells].sort(([a], [b]) => a.start - b.start)) {
     const shape = shapeOf(xml, place.start, place.end);
     const markup = new Markup(prefixAt(xml, place.start));
-    edits.push(shadingEdit(shape, MARK_COLORS[worstSeverity(list)], markup));
+    const fill = MARK_COLORS[worstSeverity(list)];
+    if (shape.empty) {
+      // <w:tc/> (Word never writes one, but reads it): made a cell with properties and a paragraph.
+      const [tag, name] = opened(xml, place.start, place.end);
+      const inner = new Markup(markup.prefix);
+      const paragraph = `<${markup.prefix}:p${markup.namespace}>${inner.rangeStart(id)}${inner.rangeEnd(id)}</${markup.prefix}:p>`;
+      edits.push({ start: place.start, end: place.end, text: `${tag}${markup.cellProperties(fill)}${paragraph}</${name}>` });
+      comments.push(commentXml(id++, noteLines(list)));
+      continue;
+    }
+    edits.push(shadingEdit(shape, fill, markup));
     if (shape.paragraph) {
       edits.push(...commentEdits(xml, shape.paragraph, id, markup));
       comments.push(commentXml(id++, noteLines(list)));

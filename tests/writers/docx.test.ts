@@ -15,7 +15,7 @@ import { locateDocx, readDocx } from '../../src/readers/docx.js';
 import { DEFAULT_LIMITS } from '../../src/readers/limits.js';
 import { END, XmlScanner } from '../../src/readers/xml.js';
 import { ZipArchive } from '../../src/readers/zip.js';
-import { annotateDocx } from '../../src/writers/docx.js';
+import { annotateDocx, wordExtension } from '../../src/writers/docx.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const SEEDED = 'fixtures/documents/seeded-errors-2022.docx';
@@ -243,5 +243,42 @@ describe('a document with no paragraph of text outside its tables', () => {
     wellFormed(xml);
     expect(xml).toContain('<w:body><w:p><w:commentRangeStart w:id="0"/><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p><w:tbl>');
     expect([...comments(marked['word/comments.xml']!)]).toEqual([[0, 't: table 3 not found']]);
+  });
+});
+
+describe('found in review', () => {
+  it('makes an empty cell (<w:tc/>) a cell with properties and a paragraph holding the comment', () => {
+    const body = `${title}<w:tbl><w:tr><w:tc w:x="1"/>${cell('')}</w:tr></w:tbl>`;
+    const xml = parts(annotateDocx(open(docx(documentXml(body))), [finding('a', 'on A1', { sheet: '表格1', row: 1, col: 1 })]))['word/document.xml']!;
+    wellFormed(xml);
+    expect(xml).toContain('<w:tr><w:tc w:x="1"><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="FFC7CE"/></w:tcPr><w:p><w:commentRangeStart w:id="0"/><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p></w:tc><w:tc>');
+  });
+
+  it("numbers its comments after ids written in single quotes too", () => {
+    const body = `<w:p><w:bookmarkStart w:id='41' w:name='b'/><w:r><w:t>标题</w:t></w:r><w:bookmarkEnd w:id = '41'/></w:p>`;
+    const marked = parts(annotateDocx(open(docx(documentXml(body))), [finding('t', 'table 3 not found')]));
+    expect([...comments(marked['word/comments.xml']!).keys()]).toEqual([42]);
+  });
+
+  it('takes for the title the first paragraph with text to see, not one of spaces or breaks', () => {
+    const body = `<w:p><w:r><w:t xml:space="preserve">   </w:t><w:br/></w:r></w:p>${title}`;
+    const xml = parts(annotateDocx(open(docx(documentXml(body))), [finding('t', 'table 3 not found')]))['word/document.xml']!;
+    expect(xml).toContain('<w:p><w:r><w:t xml:space="preserve">   </w:t><w:br/></w:r></w:p><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:commentRangeStart w:id="0"/>');
+  });
+
+  it('tells a macro-enabled document or a template by its content type, for the copy’s name', () => {
+    const types = (type: string) => CONTENT_TYPES.replace('</Types>', `<Override PartName="/word/document.xml" ContentType="${type}"/></Types>`);
+    const kind = (type?: string) => wordExtension(open(docx(documentXml(title), type ? { '[Content_Types].xml': types(type) } : {})));
+    expect(kind()).toBe('.docx');
+    expect(kind('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')).toBe('.docx');
+    expect(kind('application/vnd.ms-word.document.macroEnabled.main+xml')).toBe('.docm');
+    expect(kind('application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml')).toBe('.dotx');
+    expect(kind('application/vnd.ms-word.template.macroEnabledTemplate.main+xml')).toBe('.dotm');
+  });
+
+  it('refuses, as a damaged document (ReadError), a package whose own comments part is not XML', () => {
+    const rels = RELS.replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>');
+    const zip = open(docx(documentXml(`${title}<w:tbl><w:tr>${cell('')}</w:tr></w:tbl>`), { 'word/_rels/document.xml.rels': rels, 'word/comments.xml': '<w:comments><w:comment' }));
+    expect(() => annotateDocx(zip, [finding('a', 'on A1', { sheet: '表格1', row: 1, col: 1 })])).toThrow(expect.objectContaining({ name: 'ReadError', reason: 'corrupt-docx' }));
   });
 });
