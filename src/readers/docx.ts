@@ -567,20 +567,29 @@ export function decodeXml(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * The part that a relationships part (its XML, `rels`) points to with a relationship whose type
+ * `wanted` accepts, a target inside the package that the archive holds, resolved from `base` (the
+ * folder of the part the relationships are of); undefined when there is none.
+ */
+export function relatedPart(zip: ZipArchive, rels: string, base: string, wanted: (type: string) => boolean): string | undefined {
+  const scan = new XmlScanner(rels, { texts: false });
+  for (let event = scan.next(); event !== END; event = scan.next()) {
+    if (event !== OPEN || !scan.is('Relationship') || !wanted(scan.attr('Type') ?? '') || scan.attr('TargetMode') === 'External') continue;
+    const target = scan.attr('Target')?.trim() ?? '';
+    const part = posix.join('/', target.startsWith('/') ? '' : base, target).slice(1);
+    if (target && zip.has(part)) return part;
+  }
+  return undefined;
+}
+
 /** The package's main document: word/document.xml, or where _rels/.rels points. */
 export function mainPart(zip: ZipArchive): string {
   if (zip.has(MAIN_PART)) return MAIN_PART;
   zip.checkDeclared([PACKAGE_RELS]);
   const rels = zip.part(PACKAGE_RELS);
-  if (rels) {
-    const scan = new XmlScanner(decodeXml(rels), { texts: false });
-    for (let event = scan.next(); event !== END; event = scan.next()) {
-      if (event !== OPEN || !scan.is('Relationship') || !scan.attr('Type')?.endsWith('/officeDocument')) continue;
-      const target = scan.attr('Target')?.trim() ?? '';
-      const part = posix.join('/', target).slice(1);
-      if (target && scan.attr('TargetMode') !== 'External' && zip.has(part)) return part;
-    }
-  }
+  const part = rels && relatedPart(zip, decodeXml(rels), '', (type) => type.endsWith('/officeDocument'));
+  if (part) return part;
   throw new ReadError('corrupt-docx', { detail: `${MAIN_PART} is missing` });
 }
 

@@ -13,7 +13,7 @@
 
 import { posix } from 'node:path';
 import type { Diagnostic } from '../engine/index.js';
-import { corruptDocx, decodeXml, locateDocx, mainPart, type CellPlace } from '../readers/docx.js';
+import { corruptDocx, decodeXml, locateDocx, mainPart, relatedPart, type CellPlace } from '../readers/docx.js';
 import { DEFAULT_LIMITS, type Limits } from '../readers/limits.js';
 import { CLOSE, END, OPEN, XmlScanner } from '../readers/xml.js';
 import type { ZipArchive } from '../readers/zip.js';
@@ -105,6 +105,13 @@ class Markup {
   rangeEnd(id: number): string {
     const { prefix: p, namespace: ns } = this;
     return `<${p}:commentRangeEnd${ns} ${p}:id="${id}"/><${p}:r${ns}><${p}:commentReference ${p}:id="${id}"/></${p}:r>`;
+  }
+
+  /** A paragraph of its own holding comment `id` (where there is none to put it in). */
+  commentParagraph(id: number): string {
+    const { prefix: p, namespace: ns } = this;
+    const inner = new Markup(p);
+    return `<${p}:p${ns}>${inner.rangeStart(id)}${inner.rangeEnd(id)}</${p}:p>`;
   }
 }
 
@@ -278,19 +285,6 @@ function xmlBytes(xml: string): Uint8Array {
 /** A part's relationships part: word/_rels/document.xml.rels for word/document.xml. */
 const relationshipsOf = (part: string) => posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
 
-/** The comments part the main part relates to, when it has one (as a path in the archive). */
-function commentsPartOf(zip: ZipArchive, part: string, rels: string | undefined): string | undefined {
-  if (rels === undefined) return undefined;
-  const scan = new XmlScanner(rels, { texts: false });
-  for (let event = scan.next(); event !== END; event = scan.next()) {
-    if (event !== OPEN || !scan.is('Relationship') || scan.attr('Type') !== COMMENTS_RELATIONSHIP || scan.attr('TargetMode') === 'External') continue;
-    const target = scan.attr('Target') ?? '';
-    const path = (target.startsWith('/') ? posix.normalize(target) : posix.join('/', posix.dirname(part), target)).slice(1);
-    if (zip.has(path)) return path;
-  }
-  return undefined;
-}
-
 /** A name for a new part beside `part` that the archive does not hold yet. */
 function freeName(zip: ZipArchive, dir: string, base: string): string {
   for (let n = 0; ; n++) {
@@ -356,7 +350,7 @@ function annotate(zip: ZipArchive, diagnostics: readonly Diagnostic[], limits: L
   const relsPart = relationshipsOf(part);
   zip.checkDeclared([relsPart, CONTENT_TYPES]);
   const rels = zip.has(relsPart) ? decodeXml(zip.part(relsPart)!) : undefined;
-  const existing = commentsPartOf(zip, part, rels);
+  const existing = rels === undefined ? undefined : relatedPart(zip, rels, posix.dirname(part), (type) => type === COMMENTS_RELATIONSHIP);
   if (existing) zip.checkDeclared([existing]);
   const existingXml = existing ? decodeXml(zip.part(existing)!) : undefined;
 
@@ -370,9 +364,7 @@ function annotate(zip: ZipArchive, diagnostics: readonly Diagnostic[], limits: L
     if (shape.empty) {
       // <w:tc/> (Word never writes one, but reads it): made a cell with properties and a paragraph.
       const [tag, name] = opened(xml, place.start, place.end);
-      const inner = new Markup(markup.prefix);
-      const paragraph = `<${markup.prefix}:p${markup.namespace}>${inner.rangeStart(id)}${inner.rangeEnd(id)}</${markup.prefix}:p>`;
-      edits.push({ start: place.start, end: place.end, text: `${tag}${markup.cellProperties(fill)}${paragraph}</${name}>` });
+      edits.push({ start: place.start, end: place.end, text: `${tag}${markup.cellProperties(fill)}${markup.commentParagraph(id)}</${name}>` });
       comments.push(commentXml(id++, noteLines(list)));
       continue;
     }
@@ -389,11 +381,8 @@ function annotate(zip: ZipArchive, diagnostics: readonly Diagnostic[], limits: L
     } else {
       // No paragraph of text outside the tables: an empty one at the start of the body holds the comment.
       const body = /<(?:([^\s/>:]+):)?body\b[^>]*>/.exec(xml)!;
-      const markup = new Markup(body[1] ?? '');
-      const p = body[1] ? `${body[1]}:p` : 'w:p';
-      const ns = body[1] ? '' : ` xmlns:w="${WORD_NS}"`;
       const at = body.index + body[0].length;
-      edits.push({ start: at, end: at, text: `<${p}${ns}>${markup.rangeStart(id)}${markup.rangeEnd(id)}</${p}>` });
+      edits.push({ start: at, end: at, text: new Markup(body[1] ?? '').commentParagraph(id) });
     }
     comments.push(commentXml(id++, noteLines(onDocument)));
   }
