@@ -66,6 +66,22 @@ function clusters(values: number[]): number[] {
   return out;
 }
 
+/** A rule along one axis: where it runs (its fixed coordinate) and the span it covers, low to high. */
+interface Stroke {
+  at: number;
+  span: [number, number];
+}
+
+/** Disjoint sets over 0 … n − 1, joined by `union`, each named by `find` (its root). */
+function disjointSets(n: number): { find: (i: number) => number; union: (a: number, b: number) => void } {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  return { find, union: (a, b) => void (parent[find(a)] = find(b)) };
+}
+
 /** One line of a grid: where it runs (a fixed coordinate) and the spans along it that are drawn. */
 interface Line {
   at: number;
@@ -73,12 +89,12 @@ interface Line {
 }
 
 /** Rules along one axis, joined where they lie on one line and touch or overlap. */
-function lines(rules: Array<{ at: number; from: number; to: number }>): Line[] {
+function lines(rules: Stroke[]): Line[] {
   const out: Line[] = [];
   for (const at of clusters(rules.map((r) => r.at))) {
     const spans = rules
       .filter((r) => Math.abs(r.at - at) <= SNAP)
-      .map((r) => [Math.min(r.from, r.to), Math.max(r.from, r.to)] as [number, number])
+      .map((r) => r.span)
       .sort((a, b) => a[0] - b[0]);
     const joined: Array<[number, number]> = [];
     for (const span of spans) {
@@ -104,32 +120,28 @@ const meets = (a: [number, number], b: [number, number]) => a[0] <= b[1] + REACH
  * separator) is no table.
  */
 export function findTables(rules: readonly Rule[], pieces: readonly TextPiece[]): { tables: LatticeTable[]; outside: TextPiece[] } {
-  const horizontal: Array<{ at: number; from: number; to: number; span: [number, number] }> = [];
-  const vertical: Array<{ at: number; from: number; to: number; span: [number, number] }> = [];
+  const horizontal: Stroke[] = [];
+  const vertical: Stroke[] = [];
   for (const r of rules) {
-    if (Math.abs(r.y1 - r.y2) <= SNAP / 2 && Math.abs(r.x1 - r.x2) > SNAP) horizontal.push({ at: (r.y1 + r.y2) / 2, from: r.x1, to: r.x2, span: [Math.min(r.x1, r.x2), Math.max(r.x1, r.x2)] });
-    else if (Math.abs(r.x1 - r.x2) <= SNAP / 2 && Math.abs(r.y1 - r.y2) > SNAP) vertical.push({ at: (r.x1 + r.x2) / 2, from: r.y1, to: r.y2, span: [Math.min(r.y1, r.y2), Math.max(r.y1, r.y2)] });
+    if (Math.abs(r.y1 - r.y2) <= SNAP / 2 && Math.abs(r.x1 - r.x2) > SNAP) horizontal.push({ at: (r.y1 + r.y2) / 2, span: [Math.min(r.x1, r.x2), Math.max(r.x1, r.x2)] });
+    else if (Math.abs(r.x1 - r.x2) <= SNAP / 2 && Math.abs(r.y1 - r.y2) > SNAP) vertical.push({ at: (r.x1 + r.x2) / 2, span: [Math.min(r.y1, r.y2), Math.max(r.y1, r.y2)] });
   }
-  // Rules that touch are one table: union-find over horizontal (0..h-1) and vertical (h..) rules.
-  const parent = Array.from({ length: horizontal.length + vertical.length }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
-  const union = (a: number, b: number) => {
-    parent[find(a)] = find(b);
-  };
+  // Rules that touch are one table: sets over the horizontal rules (0 … h − 1) and the vertical ones (h …).
+  const touching = disjointSets(horizontal.length + vertical.length);
   horizontal.forEach((h, i) =>
     vertical.forEach((v, j) => {
-      if (meets(h.span, [v.at, v.at]) && meets(v.span, [h.at, h.at])) union(i, horizontal.length + j);
+      if (meets(h.span, [v.at, v.at]) && meets(v.span, [h.at, h.at])) touching.union(i, horizontal.length + j);
     }),
   );
-  const groups = new Map<number, { h: typeof horizontal; v: typeof vertical }>();
-  horizontal.forEach((h, i) => (groups.get(find(i)) ?? groups.set(find(i), { h: [], v: [] }).get(find(i))!).h.push(h));
-  vertical.forEach((v, j) => {
-    const root = find(horizontal.length + j);
-    (groups.get(root) ?? groups.set(root, { h: [], v: [] }).get(root)!).v.push(v);
-  });
+  const groups = new Map<number, { h: Stroke[]; v: Stroke[] }>();
+  const groupOf = (i: number) => {
+    const root = touching.find(i);
+    let group = groups.get(root);
+    if (!group) groups.set(root, (group = { h: [], v: [] }));
+    return group;
+  };
+  horizontal.forEach((h, i) => groupOf(i).h.push(h));
+  vertical.forEach((v, j) => groupOf(horizontal.length + j).v.push(v));
 
   /** Each table, with the cell a point of the page falls in (undefined: not in the table). */
   const found: Array<{ table: LatticeTable; cellAt: (x: number, y: number) => LatticeCell | undefined }> = [];
@@ -142,15 +154,12 @@ export function findTables(rules: readonly Rule[], pieces: readonly TextPiece[])
     const nr = ys.length - 1;
     const nc = xs.length - 1;
     // Slots joined where the rule between them is missing; a cell is its slots' bounding box.
-    const slot = Array.from({ length: nr * nc }, (_, i) => i);
-    const root = (i: number): number => {
-      while (slot[i] !== i) i = slot[i] = slot[slot[i]!]!;
-      return i;
-    };
+    const slots = disjointSets(nr * nc);
+    const root = slots.find;
     for (let r = 0; r < nr; r++) {
       for (let c = 0; c < nc; c++) {
-        if (c + 1 < nc && !covers(cols[c + 1], ys[r]!, ys[r + 1]!)) slot[root(r * nc + c)] = root(r * nc + c + 1);
-        if (r + 1 < nr && !covers(rows[r + 1], xs[c]!, xs[c + 1]!)) slot[root(r * nc + c)] = root((r + 1) * nc + c);
+        if (c + 1 < nc && !covers(cols[c + 1], ys[r]!, ys[r + 1]!)) slots.union(r * nc + c, r * nc + c + 1);
+        if (r + 1 < nr && !covers(rows[r + 1], xs[c]!, xs[c + 1]!)) slots.union(r * nc + c, (r + 1) * nc + c);
       }
     }
     const cellOf = new Map<number, LatticeCell>();
@@ -186,8 +195,9 @@ export function findTables(rules: readonly Rule[], pieces: readonly TextPiece[])
     const y = piece.y + piece.size * 0.3;
     let cell: LatticeCell | undefined;
     for (const { cellAt } of found) if ((cell = cellAt(x, y))) break;
-    if (cell) (inCells.get(cell) ?? inCells.set(cell, []).get(cell)!).push(piece);
-    else outside.push(piece);
+    if (!cell) outside.push(piece);
+    else if (inCells.has(cell)) inCells.get(cell)!.push(piece);
+    else inCells.set(cell, [piece]);
   }
   for (const [cell, list] of inCells) {
     const read = readLines(list);
