@@ -24,10 +24,11 @@ const builtinsByRequire = {
 };
 
 /**
- * What both bundles share. exceljs (writing workbooks) and parse5 (reading web pages) stay outside,
- * imported from node_modules when first needed: a check of workbooks never loads them.
+ * What both bundles share. exceljs (writing workbooks), parse5 (reading web pages) and pdf.js
+ * (reading PDFs) stay outside, imported from node_modules when first needed: a check of workbooks
+ * never loads them.
  */
-const common = { outdir: 'dist/bundle', bundle: true, platform: 'node', target: 'node20', external: ['exceljs', 'parse5'], logLevel: 'warning' };
+const common = { outdir: 'dist/bundle', bundle: true, platform: 'node', target: 'node20', external: ['exceljs', 'parse5', 'pdfjs-dist'], logLevel: 'warning' };
 
 await build({
   ...common,
@@ -46,4 +47,7 @@ await build({
   entryPoints: { worker: 'src/batch/worker.ts' },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
+  // CommonJS has no import.meta: its URL is the bundle's own (the PDF reader finds pdf.js's data from it).
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

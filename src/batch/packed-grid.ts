@@ -26,7 +26,7 @@ export interface PackedGrid {
   kind: Grid['kind'];
   encoding?: string;
   delimiter?: string;
-  sheets: Array<{ name: string; hidden?: boolean; rows: number; merges: number }>;
+  sheets: Array<{ name: string; hidden?: boolean; rows: number; merges: number; rowPages?: number[] }>;
   /** Per sheet: each row (its number, its cell count, then its cells), then each merge (top, left, bottom, right). */
   ints: Int32Array;
   /** Each cell's number (0 for a cell without one). */
@@ -35,6 +35,8 @@ export interface PackedGrid {
   texts: Uint8Array;
   /** A document's paragraphs, as they are (a few dozen; copied with the message). */
   paragraphs?: Paragraph[];
+  /** A PDF's pages with a table-sized image. */
+  images?: number[];
 }
 
 /** The buffers to move with a packed grid (postMessage's transfer list). */
@@ -87,6 +89,7 @@ export function packGrid(grid: Grid): PackedGrid {
   if (grid.encoding !== undefined) packed.encoding = grid.encoding;
   if (grid.paragraphs !== undefined) packed.paragraphs = grid.paragraphs;
   if (grid.delimiter !== undefined) packed.delimiter = grid.delimiter;
+  if (grid.images !== undefined) packed.images = grid.images;
   const packing = new Packing(packed);
   for (const sheet of grid.sheets) packSheet(sheet, packing);
   packed.texts = utf16(packing.texts.join(''));
@@ -97,6 +100,7 @@ function packSheet(sheet: Sheet, packing: Packing): void {
   const { ints, numbers } = packing.packed;
   const head: PackedGrid['sheets'][number] = { name: sheet.name, rows: sheet.rows.size, merges: sheet.merges.length };
   if (sheet.hidden !== undefined) head.hidden = sheet.hidden;
+  if (sheet.rowPages !== undefined) head.rowPages = sheet.rowPages;
   packing.packed.sheets.push(head);
   let i = packing.int;
   sheet.rows.forEach((cells, row) => {
@@ -127,9 +131,9 @@ export function unpackGrid(packed: PackedGrid): Grid {
   const sheets: Sheet[] = [];
   const at = { int: 0, cell: 0 };
   for (const head of packed.sheets) sheets.push(unpackSheet(head, packed, texts, at));
-  const { file, kind, encoding, delimiter, paragraphs } = packed;
-  // The shapes the readers give: a text grid says its encoding and delimiter, a workbook neither, a document its paragraphs.
-  if (paragraphs !== undefined) return { file, kind, ...(encoding !== undefined ? { encoding } : {}), sheets, paragraphs };
+  const { file, kind, encoding, delimiter, paragraphs, images } = packed;
+  // The shapes the readers give: a text grid says its encoding and delimiter, a workbook neither, a document its paragraphs (a PDF its images).
+  if (paragraphs !== undefined) return { file, kind, ...(encoding !== undefined ? { encoding } : {}), sheets, paragraphs, ...(images !== undefined ? { images } : {}) };
   return encoding !== undefined || delimiter !== undefined ? { file, kind, encoding, delimiter, sheets } : { file, kind, sheets };
 }
 
@@ -161,5 +165,6 @@ function unpackSheet(head: PackedGrid['sheets'][number], packed: PackedGrid, tex
   at.cell = n;
   const sheet: Sheet = { name: head.name, rows, merges };
   if (head.hidden !== undefined) sheet.hidden = head.hidden;
+  if (head.rowPages !== undefined) sheet.rowPages = head.rowPages;
   return sheet;
 }

@@ -23,6 +23,8 @@ export interface Diagnostic {
   sheet: string | null;
   cell: string | null;
   line: number | null;
+  /** The page, for PDFs. */
+  page: number | null;
   expected: number | null;
   actual: number | null;
   /** actual − expected, for balancing identities. */
@@ -94,6 +96,7 @@ function toDiagnostic(file: string, rule: Rule, severity: Severity, finding: Fin
     sheet: finding.loc?.sheet ?? null,
     cell: finding.loc?.cell ?? null,
     line: finding.loc?.line ?? null,
+    page: finding.loc?.page ?? null,
     expected: finding.expected ?? null,
     actual: finding.actual ?? null,
     difference,

@@ -132,5 +132,6 @@ export function extract(grid: Grid, options: ExtractOptions = {}): Report {
     missingRows: missingRows(edition, tables),
     ...(duplicateTables.length ? { duplicateTables } : {}),
     ...(grid.paragraphs ? { paragraphs: grid.paragraphs } : {}),
+    ...(grid.images ? { images: grid.images } : {}),
   };
 }

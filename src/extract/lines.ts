@@ -35,6 +35,8 @@ export function locate(sheet: Sheet, row: number, col: number, cell?: Cell): Loc
   const loc: Location = { sheet: sheet.name, cell: a1(row, col), row, col };
   const line = cell?.line ?? sheet.rows.get(row)?.[0]?.line;
   if (line !== undefined) loc.line = line;
+  const page = sheet.rowPages?.[row - 1];
+  if (page !== undefined) loc.page = page;
   return loc;
 }
 

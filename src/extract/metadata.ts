@@ -13,6 +13,8 @@ export const PROSE_SHEET = '正文';
 /** A document's paragraphs as one-cell lines of a sheet of their own, so that titles are found in them as in cells. */
 export function paragraphLines(paragraphs: readonly Paragraph[]): Line[] {
   const sheet: Sheet = { name: PROSE_SHEET, rows: new Map(), merges: [] };
+  // A PDF's paragraphs know their pages: a row's page is its paragraph's.
+  if (paragraphs.some((p) => p.page !== undefined)) sheet.rowPages = paragraphs.map((p) => p.page ?? 0);
   return paragraphs.map((p) => {
     const cells = [makeCell(p.index, 1, 'text', p.text, undefined, p.line)];
     sheet.rows.set(p.index, cells);

@@ -57,7 +57,7 @@ export function splitRegions(grid: Grid): Regions {
   const out: Regions = { t2: [], t3: [], t4: [], all: [] };
   // A document's tables follow one another as its text does: a table printed as several (table 2's
   // blocks under headings of their own, a table continued after a page break) is one stretch.
-  const document = grid.kind === 'docx' || grid.kind === 'html';
+  const document = grid.kind === 'docx' || grid.kind === 'html' || grid.kind === 'pdf';
   let region: Region = null;
   let current: Line[] | null = null;
   for (const sheet of grid.sheets) {

@@ -23,6 +23,7 @@ function entry(r: FileResult) {
       sheet: d.sheet,
       cell: d.cell,
       line: d.line,
+      page: d.page,
       expected: d.expected,
       actual: d.actual,
       difference: d.difference,

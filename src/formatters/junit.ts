@@ -3,7 +3,7 @@
 import type { Diagnostic, FileResult } from '../engine/index.js';
 import { RULES } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
-import { qualifiedCell, reportPath } from './shared.js';
+import { pageToShow, qualifiedCell, reportPath } from './shared.js';
 import type { Formatter } from './types.js';
 
 const UNREADABLE = 'file-unreadable';
@@ -15,6 +15,7 @@ const WORDS = {
     warning: '警告',
     findings: (n: number, first: string) => (n === 1 ? first : `${n} 处问题：${first}`),
     line: (n: number) => `第${n}行`,
+    page: (n: number) => `第${n}页`,
     values: (e: number | null, a: number | null, d: number | null) => [e !== null ? `应为 ${e}` : '', a !== null ? `实为 ${a}` : '', d !== null ? `相差 ${d}` : ''].filter(Boolean).join('，'),
     cells: (cells: string[]) => `单元格 ${cells.join('、')}`,
     notChecked: '文件无法读取，未检查',
@@ -24,6 +25,7 @@ const WORDS = {
     warning: 'warning',
     findings: (n: number, first: string) => (n === 1 ? first : `${n} findings: ${first}`),
     line: (n: number) => `line ${n}`,
+    page: (n: number) => `page ${n}`,
     values: (e: number | null, a: number | null, d: number | null) => [e !== null ? `expected ${e}` : '', a !== null ? `actual ${a}` : '', d !== null ? `difference ${d}` : ''].filter(Boolean).join(', '),
     cells: (cells: string[]) => `cells ${cells.join(', ')}`,
     notChecked: 'the file could not be read, so this rule was not checked',
@@ -51,7 +53,8 @@ function short(s: string): string {
 
 function findingLine(d: Diagnostic, lang: Lang): string {
   const w = WORDS[lang];
-  const where = d.cell === null ? '' : d.line !== null ? `${d.cell} ${w.line(d.line)}` : qualifiedCell(d.sheet, d.cell);
+  const page = pageToShow(d);
+  const where = d.cell === null ? '' : d.line !== null ? `${d.cell} ${w.line(d.line)}` : `${qualifiedCell(d.sheet, d.cell)}${page !== null ? ` ${w.page(page)}` : ''}`;
   const details = [w.values(d.expected, d.actual, d.difference), d.cells.length > 0 ? w.cells(d.cells) : ''].filter(Boolean).join('; ');
   return [d.severity === 'error' ? w.error : w.warning, where, d.messages[lang], details ? `(${details})` : ''].filter(Boolean).join('  ');
 }

@@ -25,6 +25,14 @@ export function lineOf(d: Diagnostic): number | null {
   return d.line ?? d.sheetRow;
 }
 
+/**
+ * A PDF finding's page, when the sheet's name does not already say it (第1页 表格2 names the page
+ * its table starts on; a row further down may be on the next): null otherwise.
+ */
+export function pageToShow(d: Diagnostic): number | null {
+  return d.page !== null && !(d.sheet ?? '').startsWith(`第${d.page}页`) ? d.page : null;
+}
+
 /** `'表三'!D14`: the sheet quoted as spreadsheet formulas quote it, apostrophes doubled. */
 export function qualifiedCell(sheet: string | null, cell: string): string {
   return sheet === null ? cell : `'${sheet.replace(/'/g, "''")}'!${cell}`;

@@ -3,6 +3,7 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic, FileResult } from '../engine/index.js';
 import type { Lang } from '../rules/types.js';
+import { pageToShow } from './shared.js';
 import { skippedLine, summarize, summaryLine } from './summary.js';
 import type { Formatter } from './types.js';
 import { displayWidth } from './width.js';
@@ -15,6 +16,7 @@ const WORDS = {
     edition: (e: string) => `${e} 版`,
     year: (y: number) => `${y} 年`,
     line: (n: number) => `第${n}行`,
+    page: (n: number) => `第${n}页`,
     counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
     mostFrequent: '最常见的问题：',
     mostErrors: '错误最多的文件：',
@@ -26,6 +28,7 @@ const WORDS = {
     edition: (e: string) => `${e} edition`,
     year: (y: number) => `${y}`,
     line: (n: number) => `line ${n}`,
+    page: (n: number) => `page ${n}`,
     counts: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`,
     mostFrequent: 'Most frequent rules:',
     mostErrors: 'Files with most errors:',
@@ -34,12 +37,14 @@ const WORDS = {
 
 /**
  * Where a finding is: `年度报告!J32` in a workbook, `D23 第23行` in a CSV or text file (its one
- * sheet is named after the file), `表格3!D23 第45行` in a web page (a table, and the line of the page).
+ * sheet is named after the file), `表格3!D23 第45行` in a web page (a table, and the line of the page),
+ * `第1页 表格2!D23 第2页` in a PDF (a table, and the page of a row past the one it starts on).
  */
 function where(d: Diagnostic, lang: Lang, sheetNamed: boolean): string {
   if (!d.cell) return d.sheet ?? '';
   const cell = sheetNamed && d.sheet ? `${d.sheet}!${d.cell}` : d.cell;
-  return d.line !== null ? `${cell} ${WORDS[lang].line(d.line)}` : cell;
+  const page = pageToShow(d);
+  return d.line !== null ? `${cell} ${WORDS[lang].line(d.line)}` : page !== null ? `${cell} ${WORDS[lang].page(page)}` : cell;
 }
 
 /** Whether a source's sheets have names of their own to show (a CSV's one sheet is named after the file). */

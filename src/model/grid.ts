@@ -54,9 +54,15 @@ export interface Sheet {
   merges: Range[];
   /** A hidden sheet (not what the report publishes; often last year's copy). */
   hidden?: boolean;
+  /** PDFs: the page each row is on (rowPages[r - 1] for row r), a table running over page breaks. */
+  rowPages?: number[];
 }
 
-export type SourceKind = 'xlsx' | 'csv' | 'text' | 'docx' | 'html';
+/** A PDF's table as a sheet: the page it starts on and its place among the document's tables (第2页 表格3). */
+export const pdfSheetName = (page: number, index: number) => `第${page}页 表格${index + 1}`;
+
+
+export type SourceKind = 'xlsx' | 'csv' | 'text' | 'docx' | 'html' | 'pdf';
 
 /**
  * A paragraph of a document (Word, web page) outside its tables, in reading order: the title, the
@@ -69,6 +75,8 @@ export interface Paragraph {
   index: number;
   /** 1-based line of the source where it starts (web pages). */
   line?: number;
+  /** The page it starts on (PDFs). */
+  page?: number;
 }
 
 export interface Grid {
@@ -87,6 +95,8 @@ export interface Grid {
   sheets: Sheet[];
   /** Documents: the paragraphs outside the tables, in reading order. */
   paragraphs?: Paragraph[];
+  /** PDFs: the pages that show an image large enough to be a table (a screenshot pasted in). */
+  images?: number[];
 }
 
 /** The letters of the columns a report's tables use (A to ZZ), made once: every value's place names one. */

@@ -13,6 +13,8 @@ export interface Location {
   col: number;
   /** Physical line, for CSV/text inputs. */
   line?: number;
+  /** The page, for PDFs. */
+  page?: number;
 }
 
 export type ValueStatus =
@@ -71,9 +73,9 @@ export interface Metadata<T> {
 export type ReadReason =
   | 'empty' | 'not-found' | 'special' | 'is-directory' | 'permission' | 'io'
   | 'encrypted' | 'old-binary' | 'xlsb' | 'ods' | 'excel-xml' | 'doc' | 'rtf' | 'odt'
-  | 'mht-no-html' | 'pdf' | 'ofd' | 'image' | 'archive' | 'wrong-type' | 'unrecognised' | 'unsupported'
+  | 'mht-no-html' | 'ofd' | 'image' | 'archive' | 'wrong-type' | 'unrecognised' | 'unsupported'
   | 'not-report-json' | 'json-edition'
-  | 'not-xlsx' | 'corrupt-xlsx' | 'corrupt-docx' | 'no-sheets' | 'too-large' | 'inflated-too-large' | 'too-many-cells'
+  | 'not-xlsx' | 'corrupt-xlsx' | 'corrupt-docx' | 'corrupt-pdf' | 'scanned-pdf' | 'too-many-pages' | 'no-sheets' | 'too-large' | 'inflated-too-large' | 'too-many-cells'
   | 'out-of-memory' | 'internal' | 'timeout' | 'undecodable' | 'binary';
 
 export interface ReadFailure {
@@ -105,8 +107,10 @@ export interface Report {
   missingRows: Array<{ table: TableId; key: string }>;
   /** Tables printed more than once: where the copy checked is, where the other is, and a cell where they differ. */
   duplicateTables?: DuplicateTable[];
-  /** A document's paragraphs outside its tables, in reading order (Word, web pages). */
+  /** A document's paragraphs outside its tables, in reading order (Word, web pages, PDFs). */
   paragraphs?: Paragraph[];
+  /** PDFs: the pages that show an image large enough to be a table. */
+  images?: number[];
 }
 
 export interface DuplicateTable {

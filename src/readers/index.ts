@@ -7,6 +7,7 @@ import { ReadError } from './errors.js';
 import { readHtml } from './html.js';
 import { formatSize, limitsWith, type Limits } from './limits.js';
 import { readMht } from './mht.js';
+import { readPdf } from './pdf/index.js';
 import { sniff } from './sniff.js';
 import { readDelimited } from './text.js';
 import { readXlsx } from './xlsx.js';
@@ -17,7 +18,7 @@ export { DEFAULT_LIMITS, type Limits } from './limits.js';
 /**
  * Read bytes already in memory. Throws ReadError when the file cannot be read as a report. The
  * readers are small and bundled with the rest; what is heavy, the web-page parser (parse5, about
- * 70 ms to load), is imported by html.ts when the first page is read. (Imported here on first use
+ * 70 ms to load) and pdf.js (about 200 ms), is imported when the first page or PDF is read. (Imported here on first use
  * instead, the document readers split the bundle into chunks that every start would load.)
  */
 export async function readGridFromBytes(file: string, bytes: Uint8Array, limits?: Partial<Limits>): Promise<Grid> {
@@ -35,6 +36,8 @@ export async function readGridFromBytes(file: string, bytes: Uint8Array, limits?
       return readHtml(file, bytes, bounds);
     case 'mht':
       return readMht(file, bytes, bounds);
+    case 'pdf':
+      return readPdf(file, bytes, bounds);
     case 'delimited':
       return readDelimited(file, bytes, bounds);
   }

@@ -11,6 +11,8 @@ export interface Limits {
   maxCells: number;
   /** Longest one file may take in a folder run, in milliseconds (0: no limit). */
   timeoutMs: number;
+  /** Most pages of a PDF read (a real report has 5 to 20). */
+  maxPages: number;
 }
 
 const MB = 1024 * 1024;
@@ -20,6 +22,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxInflatedBytes: 100 * MB,
   maxCells: 200_000,
   timeoutMs: 30_000,
+  maxPages: 1000,
 };
 
 export function limitsWith(overrides: Partial<Limits> | undefined): Limits {

@@ -21,6 +21,7 @@ export type Readable =
   | { reader: 'word-xml' }
   | { reader: 'html' }
   | { reader: 'mht' }
+  | { reader: 'pdf' }
   | { reader: 'delimited' };
 
 const DELIMITED: Readable = { reader: 'delimited' };
@@ -49,7 +50,7 @@ const RTF = kind('rtf', ['.rtf']);
 const ODT = kind('odt', ['.odt', '.ott']);
 const HTML = kind(null, ['.html', '.htm', '.xhtml', '.shtml']);
 const MHT = kind(null, ['.mht', '.mhtml']);
-const PDF = kind('pdf', ['.pdf']);
+const PDF = kind(null, ['.pdf']);
 const OFD = kind('ofd', ['.ofd']);
 const POWERPOINT = kind('wrong-type', ['.pptx', '.ppt', '.pptm', '.ppsx', '.pps'], 'PowerPoint');
 const OPEN_DOCUMENT = kind('wrong-type', ['.odp', '.odg'], 'OpenDocument');
@@ -228,6 +229,7 @@ export function sniff(file: string, bytes: Uint8Array, limits: Pick<Limits, 'max
   if (content === HTML) return { reader: 'html' };
   if (content === MHT) return { reader: 'mht' };
   if (content === WORD_XML) return { reader: 'word-xml' };
+  if (content === PDF) return { reader: 'pdf' };
   if (content) throw unreadable(content, ext);
   if (XLSX_EXTENSIONS.has(ext)) throw new ReadError('not-xlsx');
   // A name without an extension (standard input, `report check -`) says nothing: text is read as text.

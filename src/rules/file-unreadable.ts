@@ -19,8 +19,8 @@ export default defineRule({
       permission: { zh: '没有读取该文件的权限', en: 'no permission to read the file' },
       io: { zh: '读取文件时出错（{detail}）', en: 'error while reading the file ({detail})' },
       encrypted: {
-        zh: '文件设置了打开密码（已加密），无法读取：请在 Excel、Word 或 WPS 中取消密码后另存（工作簿为 .xlsx，文档为 .docx）',
-        en: 'the file is password-protected (encrypted): remove the password in Excel, Word or WPS and save it again (a workbook as .xlsx, a document as .docx)',
+        zh: '文件设置了打开密码（已加密），无法读取：[这是加密的 {type}，请在阅读器中输入密码打开后另存为不加密的 PDF，或提交报告的 Word 原文件|请在 Excel、Word 或 WPS 中取消密码后另存（工作簿为 .xlsx，文档为 .docx）]',
+        en: 'the file is password-protected (encrypted)[: an encrypted {type}; open it with the password and save an unprotected copy, or submit the report’s Word document|: remove the password in Excel, Word or WPS and save it again (a workbook as .xlsx, a document as .docx)]',
       },
       'old-binary': {
         zh: '这是旧版 Excel/WPS 二进制表格（{ext}）[，只是扩展名为 {renamed}]：无法读取，请在 Excel/WPS 中“另存为” .xlsx 后再检查',
@@ -53,10 +53,6 @@ export default defineRule({
       'mht-no-html': {
         zh: '这是单个文件网页（MHT），但其中找不到网页（HTML）部分（文件可能已损坏或不完整）：请在浏览器或 Word 中打开原文件，另存为网页（.html）或 .xlsx 后再检查',
         en: 'this single-file web page (MHT) holds no HTML part (the file may be damaged or cut short): open the original in a browser or Word and save it as a web page (.html) or .xlsx, then check again',
-      },
-      pdf: {
-        zh: '这是 PDF 文件[，只是扩展名为 {renamed}]：本工具暂不能读取 PDF，请提交报告表格的原始 .xlsx 文件（或 .csv、.txt）',
-        en: 'this is a PDF file[ named {renamed}]: this tool cannot read PDF yet; submit the report’s tables as the original .xlsx (or .csv or .txt)',
       },
       ofd: {
         zh: '这是 OFD 版式文档[，只是扩展名为 {renamed}]：本工具不能读取 OFD，请提交报告表格的原始 .xlsx 文件（或 .csv、.txt）',
@@ -96,6 +92,18 @@ export default defineRule({
         zh: 'Word 文档已损坏，无法读取（{detail}）：请在 Word/WPS 中打开原文件，重新另存为 .docx',
         en: 'the Word document is corrupt ({detail}): open the original in Word/WPS and save it as .docx again',
       },
+      'corrupt-pdf': {
+        zh: 'PDF 文件已损坏，无法读取（{detail}）：请重新导出或重新下载',
+        en: 'the PDF is corrupt ({detail}): export or download it again',
+      },
+      'scanned-pdf': {
+        zh: '扫描件，没有文字层：请提交 Word 或 PDF 导出的原文件（这个 PDF 的 {pages} 页都只有图片，读不出文字）',
+        en: 'a scan without a text layer: submit the Word document or a PDF exported from it (all {pages} pages of this PDF are images, with no text to read)',
+      },
+      'too-many-pages': {
+        zh: 'PDF 有 {pages} 页，超过了允许的 {limit} 页（真实的年报只有 5 到 20 页），已停止读取：请确认提交的是年度报告；确需检查时用 --max-pages 调高上限',
+        en: 'the PDF has {pages} pages, over the limit of {limit} (a real report has 5 to 20), so reading stopped: check this is the annual report; raise the limit with --max-pages if it is',
+      },
       'no-sheets': { zh: '文件是压缩包，但里面没有工作表：请在 Excel/WPS 中另存为 .xlsx', en: 'the file is a zip archive without worksheets: save the report as .xlsx in Excel/WPS' },
       'too-large': {
         zh: '文件有 {size}，超过了允许的大小 {limit}（真实的年报只有几十 KB）：请确认提交的是年度报告；确需检查时用 --max-file-size 调高上限',
@@ -129,6 +137,6 @@ export default defineRule({
     if (!report.failure) return;
     // `renamed` is the file's extension when its content is of another kind (readers/sniff.ts); a
     // reason given without it is about a file whose name is right.
-    flag({ messageId: report.failure.reason, table: null, row: null, column: null, loc: null, data: { renamed: '', ...report.failure.data } });
+    flag({ messageId: report.failure.reason, table: null, row: null, column: null, loc: null, data: { renamed: '', type: '', ...report.failure.data } });
   },
 });

@@ -26,8 +26,8 @@ describe.skipIf(!DIR)('conformance examples', () => {
   });
 });
 
-/** The published renderings this version reads: Word documents and web pages (PDFs come with their reader). */
-const PUBLISHED = ['*.docx', '*.html', '*.htm'];
+/** The published renderings: Word documents, web pages and PDFs. */
+const PUBLISHED = ['*.docx', '*.html', '*.htm', '*.pdf'];
 const PUBLISHED_DIR = sharedPath('conformance/published/files') && sharedPath('conformance/published');
 const isPublished = (name: string) => PUBLISHED.some((glob) => name.endsWith(glob.slice(1)));
 
@@ -39,13 +39,13 @@ interface Expected {
   values: Record<string, Record<string, Record<string, number | null>>>;
 }
 
-describe.skipIf(!PUBLISHED_DIR)('published conformance examples (Word documents, web pages)', () => {
+describe.skipIf(!PUBLISHED_DIR)('published conformance examples (Word documents, web pages, PDFs)', () => {
   const dir = PUBLISHED_DIR!;
   const files = () => readdirSync(join(dir, 'files')).filter(isPublished).sort().map((f) => join(dir, 'files', f));
 
-  it('every Word document and web page gives exactly the expected findings', async () => {
+  it('every Word document, web page and PDF gives exactly the expected findings', async () => {
     const inputs = files();
-    expect(inputs.length).toBeGreaterThanOrEqual(12);
+    expect(inputs.length).toBeGreaterThanOrEqual(18);
     const { stdout } = await cli(['check', '--format', 'json', ...inputs]);
     const out = join(mkdtempSync(join(tmpdir(), 'conformance-')), 'published.json');
     writeFileSync(out, stdout);
@@ -55,7 +55,7 @@ describe.skipIf(!PUBLISHED_DIR)('published conformance examples (Word documents,
     }
   });
 
-  it('every Word document and web page converts to the expected body, year, edition and values', async () => {
+  it('every Word document, web page and PDF converts to the expected body, year, edition and values', async () => {
     for (const file of files()) {
       const name = file.slice(file.lastIndexOf('/') + 1);
       const expected = JSON.parse(readFileSync(join(dir, 'expected', `${name}.json`), 'utf8')) as Expected;

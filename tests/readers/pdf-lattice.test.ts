@@ -3,7 +3,7 @@
 // several tables on a page, rules that are no table.
 
 import { describe, expect, it } from 'vitest';
-import { findTables, readLines, type Rule, type TextPiece } from '../../src/readers/pdf/lattice.js';
+import { findTables, joinLines, readLines, type Rule, type TextPiece } from '../../src/readers/pdf/lattice.js';
 
 const h = (y: number, x1: number, x2: number): Rule => ({ x1, y1: y, x2, y2: y });
 const v = (x: number, y1: number, y2: number): Rule => ({ x1: x, y1, x2: x, y2 });
@@ -36,10 +36,10 @@ describe('findTables', () => {
     expect(shape(tables[0]!.cells)).toEqual(['1,1 1x2=合并', '2,1 2x1=下', '2,2=', '3,2=']);
   });
 
-  it('reads a label wrapped in a narrow cell as its lines, top to bottom', () => {
+  it('reads a label wrapped in a narrow cell as its lines, top to bottom, joined into one', () => {
     const rules = grid([0, 40, 100], [300, 240]);
-    const { tables } = findTables(rules, [piece('理结果', 5, 250), piece('三、本', 5, 280), piece('年度办', 5, 265), piece('7', 60, 265)]);
-    expect(shape(tables[0]!.cells)).toEqual(['1,1=三、本\n年度办\n理结果', '1,2=7']);
+    const { tables } = findTables(rules, [piece('理结果', 5, 250), piece('三、本', 5, 280), piece('年度办', 5, 265), piece('12', 60, 280), piece('34', 60, 265)]);
+    expect(shape(tables[0]!.cells)).toEqual(['1,1=三、本年度办理结果', '1,2=1234']);
   });
 
   it('finds two tables on one page, and takes an underline or a lone rule for no table', () => {
@@ -47,6 +47,14 @@ describe('findTables', () => {
     const { tables, outside } = findTables(rules, [piece('一', 10, 485), piece('二', 10, 285), piece('三', 60, 285), piece('正文', 10, 405)]);
     expect(tables.map((t) => shape(t.cells))).toEqual([['1,1=一'], ['1,1=二', '1,2=三']]);
     expect(outside.map((p) => p.text)).toEqual(['正文']);
+  });
+});
+
+describe('joinLines', () => {
+  it('joins wrapped Chinese and wrapped digits with nothing, wrapped words with a space', () => {
+    expect(joinLines(['（区分处理的，只', '计这一情形）'])).toBe('（区分处理的，只计这一情形）');
+    expect(joinLines(['12', '345'])).toBe('12345');
+    expect(joinLines(['Word', '2016', '版'])).toBe('Word 2016版');
   });
 });
 

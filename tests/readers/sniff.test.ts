@@ -13,7 +13,7 @@ import { ROOT } from '../helpers/cli.js';
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
-type Outcome = 'readable' | 'delimited' | 'docx' | 'word-xml' | 'html' | 'mht' | { reason: string; data: Record<string, string | number> };
+type Outcome = 'readable' | 'delimited' | 'docx' | 'word-xml' | 'html' | 'mht' | 'pdf' | { reason: string; data: Record<string, string | number> };
 
 function outcome(file: string, bytes: number[] | Uint8Array): Outcome {
   try {

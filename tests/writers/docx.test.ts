@@ -52,6 +52,7 @@ function finding(rule: string, message: string, at?: { sheet: string; row: numbe
     sheet: at?.sheet ?? null,
     cell: null,
     line: null,
+    page: null,
     expected: null,
     actual: null,
     difference: null,

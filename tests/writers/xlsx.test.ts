@@ -321,6 +321,7 @@ function diagnostic(): Diagnostic {
     sheet: null,
     cell: null,
     line: null,
+    page: null,
     expected: null,
     actual: null,
     difference: null,

@@ -201,7 +201,7 @@ export function findTables(rules: readonly Rule[], pieces: readonly TextPiece[])
   }
   for (const [cell, list] of inCells) {
     const read = readLines(list);
-    cell.text = read.map((l) => l.text).join('\n');
+    cell.text = joinLines(read.map((l) => l.text));
     cell.y = read[0]?.y ?? null;
   }
   return { tables: found.map((f) => f.table), outside };
@@ -209,6 +209,22 @@ export function findTables(rules: readonly Rule[], pieces: readonly TextPiece[])
 
 /** Whether a character is wide (CJK), for joining pieces of one line: no space between wide characters. */
 const WIDE = /[\u2e80-\u303e\u3040-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/**
+ * A cell's lines as the one text they wrap: a narrow cell wraps a label (三、本 / 年度办 / 理结果)
+ * and even a number, and a PDF keeps no difference between a wrap and a break. Lines join with no
+ * space, except a space between two narrow characters that are not both digits (words).
+ */
+export function joinLines(lines: readonly string[]): string {
+  let text = '';
+  for (const line of lines) {
+    const before = text.at(-1);
+    const after = line[0];
+    if (before !== undefined && after !== undefined && !WIDE.test(before) && !WIDE.test(after) && !(/\d/.test(before) && /\d/.test(after))) text += ' ';
+    text += line;
+  }
+  return text;
+}
 
 /**
  * Pieces of text read as lines: grouped by baseline (within a third of the font size), top to
@@ -219,7 +235,16 @@ const WIDE = /[\u2e80-\u303e\u3040-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60
  * quarter of the font size; never next to a wide character (Chinese text has none), and digits
  * split into several pieces are one number.
  */
-export function readLines(pieces: readonly TextPiece[]): Array<{ text: string; y: number }> {
+/** A line of text: its baseline, where its first glyph starts and its last ends, its largest font size. */
+export interface TextLine {
+  text: string;
+  y: number;
+  x: number;
+  end: number;
+  size: number;
+}
+
+export function readLines(pieces: readonly TextPiece[]): TextLine[] {
   const sorted = pieces.filter((p) => p.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Array<{ y: number; pieces: TextPiece[] }> = [];
   for (const piece of sorted) {
@@ -241,6 +266,7 @@ export function readLines(pieces: readonly TextPiece[]): Array<{ text: string; y
     }
     glyphs.sort((a, b) => a.x - b.x);
     let text = '';
+    let start = NaN;
     let end = -Infinity;
     let blank = false;
     for (const g of glyphs) {
@@ -249,11 +275,12 @@ export function readLines(pieces: readonly TextPiece[]): Array<{ text: string; y
         continue;
       }
       const before = text.at(-1);
-      if (before !== undefined && !WIDE.test(before) && !WIDE.test(g.char) && (blank || g.x - end >= g.size / 4)) text += ' ';
+      if (before === undefined) start = g.x;
+      else if (!WIDE.test(before) && !WIDE.test(g.char) && (blank || g.x - end >= g.size / 4)) text += ' ';
       text += g.char;
       end = g.end;
       blank = false;
     }
-    return { text, y: line.y };
+    return { text, y: line.y, x: start, end, size: Math.max(...line.pieces.map((p) => p.size)) };
   });
 }

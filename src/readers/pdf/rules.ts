@@ -1,8 +1,9 @@
-// The rules a PDF page draws, from pdf.js's operator list: each path the page paints, in page space
-// (the transformation matrix followed through save, restore and transform), kept when it draws a
-// horizontal or vertical line: a stroked segment or rectangle side, or a thin filled rectangle (how
-// Word, WPS and LibreOffice draw many cell borders). Clipping paths, curves, diagonals and filled
-// areas (a cell's shading, the page's background) are no rules.
+// The rules and images a PDF page draws, from pdf.js's operator list: each path the page paints, in
+// page space (the transformation matrix followed through save, restore, transform and form
+// XObjects), kept when it draws a horizontal or vertical line: a stroked segment or rectangle side,
+// or a thin filled rectangle (how Word, WPS and LibreOffice draw many cell borders). Clipping paths,
+// curves, diagonals and filled areas (a cell's shading, the page's background) are no rules. Images
+// are kept as the boxes they cover: a table pasted as a screenshot is one.
 
 import type { Rule } from './lattice.js';
 
@@ -26,6 +27,19 @@ export interface OperatorCodes {
   eoFillStroke: number;
   closeFillStroke: number;
   closeEOFillStroke: number;
+  paintFormXObjectBegin: number;
+  paintFormXObjectEnd: number;
+  paintImageXObject: number;
+  paintInlineImageXObject: number;
+  paintImageMaskXObject: number;
+}
+
+/** The box an image covers on the page. */
+export interface Box {
+  left: number;
+  bottom: number;
+  right: number;
+  top: number;
 }
 
 // pdf.js's path commands in a constructPath's data (DrawOPS): each followed by its coordinates.
@@ -40,9 +54,10 @@ const THIN = 2;
 /** A stroked segment is horizontal or vertical when it leans less than this (points) over its length. */
 const STRAIGHT = 0.5;
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
-const multiply = (m: Matrix, n: Matrix): Matrix => [
+/** m then n: the matrix that applies m first, then n. */
+export const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[1] * n[2],
   m[0] * n[1] + m[1] * n[3],
   m[2] * n[0] + m[3] * n[2],
@@ -80,19 +95,35 @@ function subpaths(data: ArrayLike<number>, m: Matrix): Array<{ points: Array<[nu
   return out;
 }
 
-export function rulesOf(list: OperatorList, codes: OperatorCodes): Rule[] {
+/**
+ * The rules and images of a page's operator list, in the space `start` maps user space to (the
+ * identity: PDF user space).
+ */
+export function pageGeometry(list: OperatorList, codes: OperatorCodes, start: Matrix = [1, 0, 0, 1, 0, 0]): { rules: Rule[]; images: Box[] } {
   const strokes = new Set([codes.stroke, codes.closeStroke, codes.fillStroke, codes.eoFillStroke, codes.closeFillStroke, codes.closeEOFillStroke]);
   const fills = new Set([codes.fill, codes.eoFill]);
+  const pictures = new Set([codes.paintImageXObject, codes.paintInlineImageXObject, codes.paintImageMaskXObject]);
   const rules: Rule[] = [];
+  const images: Box[] = [];
   const stack: Matrix[] = [];
-  let m: Matrix = [1, 0, 0, 1, 0, 0];
+  let m = start;
   for (let i = 0; i < list.fnArray.length; i++) {
-    const fn = list.fnArray[i];
+    const fn = list.fnArray[i]!;
     const args = list.argsArray[i] as unknown[] | null;
     if (fn === codes.save) stack.push(m);
-    else if (fn === codes.restore) m = stack.pop() ?? m;
+    else if (fn === codes.restore || fn === codes.paintFormXObjectEnd) m = stack.pop() ?? m;
     else if (fn === codes.transform) m = multiply(args as unknown as Matrix, m);
-    else if (fn === codes.constructPath && Array.isArray(args)) {
+    else if (fn === codes.paintFormXObjectBegin) {
+      stack.push(m);
+      const matrix = Array.isArray(args) ? (args[0] as ArrayLike<number> | null) : null;
+      if (matrix && matrix.length === 6) m = multiply(Array.from(matrix) as Matrix, m);
+    } else if (pictures.has(fn)) {
+      // An image fills the unit square of its matrix.
+      const corners = [[0, 0], [1, 0], [0, 1], [1, 1]].map(([x, y]) => [m[0] * x! + m[2] * y! + m[4], m[1] * x! + m[3] * y! + m[5]] as const);
+      const xs = corners.map((c) => c[0]);
+      const ys = corners.map((c) => c[1]);
+      images.push({ left: Math.min(...xs), right: Math.max(...xs), bottom: Math.min(...ys), top: Math.max(...ys) });
+    } else if (fn === codes.constructPath && Array.isArray(args)) {
       const [paint, [data] = []] = args as [number, [ArrayLike<number>?]];
       if (!data || (!strokes.has(paint) && !fills.has(paint))) continue;
       for (const { points, closed } of subpaths(data, m)) {
@@ -114,5 +145,5 @@ export function rulesOf(list: OperatorList, codes: OperatorCodes): Rule[] {
       }
     }
   }
-  return rules;
+  return { rules, images };
 }

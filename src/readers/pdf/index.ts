@@ -1,0 +1,136 @@
+// PDF reports: the tables drawn with rules (lattice.ts), joined over page breaks (join.ts), and the
+// text around them as paragraphs (prose.ts), from what pdf.js gives of each page: its text items
+// with their positions, and its drawing operations. Each table becomes a sheet named for where it
+// starts and its place in the document (第2页 表格3), cells where its grid puts them; each row knows
+// its page. A PDF without any text is a scan; one that needs a password cannot be opened.
+
+import { makeCell, pdfSheetName, type Cell, type Grid, type Paragraph, type Range, type Sheet } from '../../model/grid.js';
+import { ReadError } from '../errors.js';
+import type { Limits } from '../limits.js';
+import { joinTables, type JoinedTable, type PageTables } from './join.js';
+import { findTables, readLines, type TextPiece } from './lattice.js';
+import { cmapFolder, loadPdfJs, standardFontFolder, type PdfJs } from './pdfjs.js';
+import { furnitureOf, paragraphsOf, type PageLines } from './prose.js';
+import { multiply, pageGeometry, type Box, type Matrix } from './rules.js';
+
+type Document = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+type Page = Awaited<ReturnType<Document['getPage']>>;
+
+/** An image at least this share of the page's width, and this tall (points), can hold a table. */
+const IMAGE_WIDTH = 0.4;
+const IMAGE_HEIGHT = 60;
+
+/** What one page gives: its tables' parts, its lines outside them, its images large enough to be a table. */
+type PageRead = PageTables & PageLines & { pictures: Box[]; hasText: boolean };
+
+/** The first line of an error's message, for a reason's detail. */
+const detail = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 120);
+
+/**
+ * The matrix from a page's user space to the page as shown (its /Rotate and crop applied), y up
+ * from the bottom: what lattice.ts and prose.ts read in.
+ */
+function shownSpace(page: Page): { matrix: Matrix; width: number } {
+  const viewport = page.getViewport({ scale: 1 });
+  const flip: Matrix = [1, 0, 0, -1, 0, viewport.height];
+  return { matrix: multiply(viewport.transform as Matrix, flip), width: viewport.width };
+}
+
+async function readPage(lib: PdfJs, page: Page): Promise<PageRead> {
+  const { matrix, width } = shownSpace(page);
+  const content = await page.getTextContent({ disableNormalization: true });
+  const pieces: TextPiece[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || item.str.trim() === '') continue;
+    const m = multiply(item.transform as Matrix, matrix);
+    pieces.push({ text: item.str, x: m[4], y: m[5], width: item.width, size: Math.hypot(m[2], m[3]) });
+  }
+  // The drawing operations, only of a page with text: a page without is blank or a scan, and its image need not be decoded.
+  const geometry = pieces.length > 0 ? pageGeometry(await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE }), lib.OPS, matrix) : { rules: [], images: [] };
+  const { tables, outside } = findTables(geometry.rules, pieces);
+  tables.sort((a, b) => b.ys[0]! - a.ys[0]!);
+  page.cleanup();
+  return {
+    page: page.pageNumber,
+    tables,
+    lines: readLines(outside),
+    blocks: tables.map((t) => ({ top: t.ys[0]!, bottom: t.ys.at(-1)! })),
+    // Known once the furniture of the whole document is (readPdf).
+    textAbove: false,
+    textBelow: false,
+    pictures: geometry.images.filter((b) => b.right - b.left >= width * IMAGE_WIDTH && b.top - b.bottom >= IMAGE_HEIGHT),
+    hasText: pieces.length > 0,
+  };
+}
+
+/** A joined table as a sheet: its cells, its merges, the page of each row. */
+function sheetOf(table: JoinedTable, index: number): Sheet {
+  const rows = new Map<number, Cell[]>();
+  const merges: Range[] = [];
+  for (const c of table.cells) {
+    if (c.rows > 1 || c.cols > 1) merges.push({ top: c.row, left: c.col, bottom: c.row + c.rows - 1, right: c.col + c.cols - 1 });
+    if (c.text === '') continue;
+    const cell = makeCell(c.row, c.col, 'text', c.text);
+    const row = rows.get(c.row);
+    if (row) row.push(cell);
+    else rows.set(c.row, [cell]);
+  }
+  return { name: pdfSheetName(table.page, index), rows, merges, rowPages: table.rowPages };
+}
+
+async function open(lib: PdfJs, bytes: Uint8Array): Promise<{ task: ReturnType<PdfJs['getDocument']>; doc: Document }> {
+  const task = lib.getDocument({
+    // A copy, and a plain Uint8Array (pdf.js refuses a Buffer): pdf.js hands its data to its worker,
+    // which detaches the buffer, and the caller's may be Node's shared pool.
+    data: new Uint8Array(bytes),
+    verbosity: lib.VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    cMapUrl: cmapFolder(),
+    cMapPacked: true,
+    standardFontDataUrl: standardFontFolder(),
+    stopAtErrors: false,
+  });
+  try {
+    return { task, doc: await task.promise };
+  } catch (err) {
+    await task.destroy();
+    const name = (err as { name?: string } | null)?.name;
+    if (name === 'PasswordException') throw new ReadError('encrypted', { type: 'PDF' });
+    throw new ReadError('corrupt-pdf', { detail: detail(err) });
+  }
+}
+
+/**
+ * Read a PDF into a Grid: its ruled tables as sheets, its other text as paragraphs. Throws
+ * ReadError: 'encrypted' (a password to open), 'corrupt-pdf', 'too-many-pages', 'scanned-pdf'.
+ */
+export async function readPdf(file: string, bytes: Uint8Array, limits: Limits): Promise<Grid> {
+  const lib = await loadPdfJs();
+  const { task, doc } = await open(lib, bytes);
+  try {
+    if (doc.numPages > limits.maxPages) throw new ReadError('too-many-pages', { pages: doc.numPages, limit: limits.maxPages });
+    const pages: PageRead[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        pages.push(await readPage(lib, await doc.getPage(n)));
+      } catch (err) {
+        if (err instanceof ReadError) throw err;
+        throw new ReadError('corrupt-pdf', { detail: `page ${n}: ${detail(err)}` });
+      }
+    }
+    if (!pages.some((p) => p.hasText)) throw new ReadError('scanned-pdf', { pages: doc.numPages });
+    const furniture = furnitureOf(pages);
+    for (const p of pages) {
+      const body = p.lines.filter((l) => !furniture.has(l));
+      p.textAbove = p.blocks.length > 0 && body.some((l) => l.y > p.blocks[0]!.top);
+      p.textBelow = p.blocks.length > 0 && body.some((l) => l.y < p.blocks.at(-1)!.bottom);
+    }
+    const sheets = joinTables(pages).map(sheetOf);
+    const paragraphs: Paragraph[] = paragraphsOf(pages, furniture).map((p, i) => ({ text: p.text, index: i + 1, page: p.page }));
+    const images = pages.filter((p) => p.pictures.length > 0).map((p) => p.page);
+    return { file, kind: 'pdf', sheets, paragraphs, ...(images.length > 0 ? { images } : {}) };
+  } finally {
+    await task.destroy();
+  }
+}

@@ -1,0 +1,77 @@
+// The text of a PDF outside its tables, as paragraphs in reading order, without the page's
+// furniture: page numbers (-3-, 第 3 页, 3/12) and running headers or footers (the same words at
+// the same place on several pages). A PDF has lines, not paragraphs: a line starts a new paragraph
+// when the one before stopped short of the right margin, when it is indented (a first line), when
+// space or a table stands between them, or when its font size differs (a heading). A paragraph
+// runs on over a page break when nothing says it ends.
+
+import { joinLines, type TextLine } from './lattice.js';
+
+/** A page's lines outside its tables, top to bottom, and how far down the page each table runs (y up: top > bottom). */
+export interface PageLines {
+  page: number;
+  lines: TextLine[];
+  blocks: Array<{ top: number; bottom: number }>;
+}
+
+export interface PdfParagraph {
+  text: string;
+  page: number;
+}
+
+/** A page number as a line of its own: 3, -3-, — 3 —, 第3页, 第 3 页 共 12 页, 3/12, Page 3 of 12. */
+const PAGE_NUMBER = /^[-—–－~·\s]*(?:(?:第\s*)?[0-9０-９]+\s*页?(?:\s*[,，/／]?\s*(?:共\s*)?[0-9０-９]+\s*页?)?|page\s*\d+(?:\s*of\s*\d+)?)[-—–－~·\s]*$/i;
+
+/** How many lines at each end of a page may be furniture. */
+const EDGE_LINES = 2;
+
+/** The lines at the top and bottom of a page that are furniture. */
+export function furnitureOf(pages: readonly PageLines[]): Set<TextLine> {
+  const out = new Set<TextLine>();
+  const ends = pages.map((p) => [...p.lines.slice(0, EDGE_LINES), ...p.lines.slice(-EDGE_LINES)]);
+  // Running headers and footers: the same words (page numbers aside) at the same height on more than one page.
+  const seen = new Map<string, number>();
+  const key = (line: TextLine) => `${Math.round(line.y / 2)}|${line.text.replace(/[0-9０-９]+/g, '#')}`;
+  for (const lines of ends) for (const line of new Set(lines)) seen.set(key(line), (seen.get(key(line)) ?? 0) + 1);
+  for (const lines of ends) for (const line of lines) if (PAGE_NUMBER.test(line.text) || (seen.get(key(line)) ?? 0) > 1) out.add(line);
+  return out;
+}
+
+/** The paragraphs of the pages' lines (furniture left out), in reading order. */
+export function paragraphsOf(pages: readonly PageLines[], furniture: ReadonlySet<TextLine>): PdfParagraph[] {
+  const out: PdfParagraph[] = [];
+  let open: { lines: string[]; page: number; last: TextLine; right: number } | null = null;
+  const close = () => {
+    if (open) out.push({ text: joinLines(open.lines), page: open.page });
+    open = null;
+  };
+  for (const { page, lines, blocks } of pages) {
+    const body = lines.filter((l) => !furniture.has(l));
+    if (body.length === 0) continue;
+    const left = Math.min(...body.map((l) => l.x));
+    const right = Math.max(...body.map((l) => l.end));
+    // A table above the page's first line ends the paragraph the last page left open.
+    if (blocks.some((t) => t.bottom >= body[0]!.y)) close();
+    let previous: TextLine | null = null;
+    for (const line of body) {
+      const indented = line.x > left + line.size;
+      const sizeChanged = open !== null && Math.abs(open.last.size - line.size) > 0.5;
+      const stoppedShort = open !== null && open.last.end < open.right - 1.5 * open.last.size;
+      const apart = previous !== null && (previous.y - line.y > 2 * Math.max(previous.size, line.size) || blocks.some((t) => t.top <= previous!.y && t.bottom >= line.y));
+      // A new page: the paragraph runs on unless a table closed it (below) or this line says it starts.
+      if (!open || indented || sizeChanged || stoppedShort || apart) {
+        close();
+        open = { lines: [line.text], page, last: line, right };
+      } else {
+        open.lines.push(line.text);
+        open.last = line;
+        open.right = right;
+      }
+      previous = line;
+    }
+    // A table after the page's last line ends its paragraph.
+    if (previous && blocks.some((t) => t.top <= previous!.y)) close();
+  }
+  close();
+  return out;
+}
