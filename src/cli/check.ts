@@ -43,6 +43,7 @@ interface CheckFlags {
   maxFileSize?: string;
   maxInflatedSize?: string;
   maxCells?: string;
+  maxPages?: string;
   timeout?: string;
 }
 
@@ -86,10 +87,13 @@ function parseLimits(flags: CheckFlags, lang: Lang): Partial<Limits> {
   };
   const fileBytes = positive(flags.maxFileSize, '--max-file-size', parseSize, text.badSize);
   const inflated = positive(flags.maxInflatedSize, '--max-inflated-size', parseSize, text.badSize);
-  const cells = positive(flags.maxCells, '--max-cells', (t) => (/^\d+$/.test(t) ? Number(t) : null), text.badCount);
+  const count = (t: string) => (/^\d+$/.test(t) ? Number(t) : null);
+  const cells = positive(flags.maxCells, '--max-cells', count, text.badCount);
+  const pages = positive(flags.maxPages, '--max-pages', count, text.badCount);
   if (fileBytes !== undefined) limits.maxFileBytes = fileBytes;
   if (inflated !== undefined) limits.maxInflatedBytes = inflated;
   if (cells !== undefined) limits.maxCells = cells;
+  if (pages !== undefined) limits.maxPages = pages;
   if (flags.timeout !== undefined) {
     const ms = parseDuration(flags.timeout);
     if (ms === null) throw new UsageError(text.badDuration('--timeout', flags.timeout));
@@ -303,10 +307,11 @@ export function registerCheck(program: Command, io: Io, lang: Lang, done: (code:
     .option('--max-file-size <size>', '单个文件的大小上限，默认 50MB (largest file read; default 50MB)')
     .option('--max-inflated-size <size>', '.xlsx 解压后的大小上限，默认 100MB (most an .xlsx may inflate to; default 100MB)')
     .option('--max-cells <n>', '每个工作表的单元格数上限，默认 200000 (most cells per sheet; default 200000)')
+    .option('--max-pages <n>', '每个 PDF 读取的页数上限，默认 1000 (most pages read of a PDF; default 1000)')
     .option('--timeout <duration>', '批量检查时每个文件读取、检查各自的时限，默认 30s，0 为不限 (time limit per file in a folder run, for reading and for checking; default 30s, 0 for none)')
     .option('--previous <file>', '上一年度的报告，用于跨年度核对 (last year’s report, for the cross-year checks)')
     .addOption(new Option('--edition <edition>', '按此版式读取和检查 (read and check as this edition)').choices(EDITION_IDS))
     .option('--stdin-filename <name>', '用 - 从标准输入读取时，报告的文件名 (the file name of a report read from standard input with -)')
-    .option('--annotate <file>', '另存一份标出问题格子的副本：.xlsx 为规范格式工作簿，.docx 为 Word 原文档加批注 (write a copy with every flagged cell marked: .xlsx the official layout, .docx the Word document with comments)')
+    .option('--annotate <file>', '另存一份标出问题格子的副本：.xlsx 为规范格式工作簿（任何输入，含网页、PDF），.docx 为 Word 原文档加批注 (write a copy with every flagged cell marked: .xlsx the official layout, for any input including web pages and PDFs; .docx the Word document with comments)')
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
 }

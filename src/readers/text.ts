@@ -1,10 +1,13 @@
-// CSV, TSV and pasted text (tabs, commas, semicolons, Markdown pipe tables): detect the encoding
-// and the delimiter, then parse with csv-parse.
+// CSV, TSV and pasted text (tabs, commas, semicolons, Markdown pipe tables, columns aligned with
+// spaces as `pdftotext -layout` writes them): detect the encoding and the delimiter, then parse
+// with csv-parse, or find the columns from where text stands (columns.ts).
 // Cells get the address the same file shows in a spreadsheet (record number, column) and their line.
 
 import { parse } from 'csv-parse/sync';
+import { eastAsianWidth } from 'get-east-asian-width';
 import { basename, extname } from 'node:path';
 import { makeCell, type Cell, type Grid } from '../model/grid.js';
+import { alignColumns, isValue, type Chunk } from './columns.js';
 import { ReadError } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
@@ -67,8 +70,56 @@ export function detectDelimiter(text: string): string {
   const semicolon = linesWith(';', 2);
   const pipe = linesWith('|', 2);
   if (pipe >= Math.min(3, lines.length) && pipe > Math.max(comma, semicolon)) return '|';
+  // Rows of a table laid out with spaces: a label, then two or more numbers, each two spaces or more apart.
+  const laidOut = lines.filter((l) => layoutChunks(l).slice(-2).filter(isValue).length === 2).length;
+  if (laidOut >= 3 && laidOut > Math.max(comma, semicolon)) return LAYOUT;
   if (comma === 0 && semicolon === 0) return linesWith('\t', 1) > 0 ? '\t' : ',';
   return semicolon > comma ? ';' : ',';
+}
+
+/** The delimiter of text laid out by position: no character, runs of spaces. */
+export const LAYOUT = 'spaces';
+
+/** Two spaces or more (a full-width space counts as two), or a form feed (a page break in pdftotext's output). */
+const GAP = /(?: |\u3000){2,}|\u3000|\f/g;
+
+/**
+ * A line laid out by position as chunks, placed by display column (a Chinese character takes two):
+ * runs of text a gap of two spaces or more apart. One space stays inside a chunk (2021 年, Word 2016).
+ */
+export function layoutChunks(line: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let x = 0;
+  let at = 0;
+  const advance = (to: number) => {
+    for (; at < to; at++) {
+      const code = line.charCodeAt(at);
+      x += code === 0x3000 ? 2 : code < 0x7f || (code >= 0xd800 && code < 0xdc00) ? (code === 9 ? 8 - (x % 8) : 1) : eastAsianWidth(code);
+    }
+  };
+  for (const part of line.split(GAP)) {
+    const start = line.indexOf(part, at);
+    const text = part.trim();
+    if (text !== '') {
+      advance(start + part.indexOf(text));
+      const x0 = x;
+      advance(start + part.indexOf(text) + text.length);
+      chunks.push({ x0, x1: x, text });
+    }
+    advance(start + part.length);
+  }
+  return chunks;
+}
+
+/** Text laid out by position as records: columns.ts finds the columns, a row takes the lines its label wrapped onto. */
+function splitLayout(text: string): Array<{ record: string[]; info: { lines: number } }> {
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.at(-1) === '') lines.pop();
+  return alignColumns(lines.map((line) => ({ chunks: layoutChunks(line) }))).map((row) => {
+    const record: string[] = [];
+    for (const cell of row.cells) record[cell.col - 1] = cell.text;
+    return { record: Array.from(record, (t) => t ?? ''), info: { lines: row.last + 1 } };
+  });
 }
 
 /** A Markdown table's rule under its header: `|---|:---:|`. */
@@ -122,6 +173,8 @@ export function readDelimited(file: string, bytes: Uint8Array, limits: Limits = 
   let records;
   if (delimiter === '|') {
     records = splitPipes(text);
+  } else if (delimiter === LAYOUT) {
+    records = splitLayout(text);
   } else if (!text.includes('"')) {
     records = splitPlain(text, delimiter);
   } else {

@@ -3,7 +3,8 @@
 // several tables on a page, rules that are no table.
 
 import { describe, expect, it } from 'vitest';
-import { findTables, joinLines, readLines, type Rule, type TextPiece } from '../../src/readers/pdf/lattice.js';
+import { findTables, readLines, type Rule, type TextPiece } from '../../src/readers/pdf/lattice.js';
+import { joinLines } from '../../src/readers/wrap.js';
 
 const h = (y: number, x1: number, x2: number): Rule => ({ x1, y1: y, x2, y2: y });
 const v = (x: number, y1: number, y2: number): Rule => ({ x1: x, y1, x2: x, y2 });

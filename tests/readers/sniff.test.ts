@@ -257,8 +257,6 @@ describe('sniff: an OLE file is what its directory’s stream names say', () => 
 
 describe('sniff: documents, web pages, images and archives by their first bytes', () => {
   it.each([
-    ['a PDF', PDF_FILE, 'pdf', '.pdf'],
-    ['a PDF with bytes before its header', new Uint8Array([...text('\r\n\r\n'), ...PDF_FILE]), 'pdf', '.pdf'],
     ['an RTF document', text('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}'), 'rtf', '.rtf'],
     ['an Excel 2003 XML spreadsheet', text('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'), 'excel-xml', '.xml'],
     ['a PNG image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'image', '.png'],
@@ -274,6 +272,8 @@ describe('sniff: documents, web pages, images and archives by their first bytes'
   });
 
   it.each([
+    ['a PDF', PDF_FILE, 'pdf'],
+    ['a PDF with bytes before its header', new Uint8Array([...text('\r\n\r\n'), ...PDF_FILE]), 'pdf'],
     ['a web page', HTML_PAGE, 'html'],
     ['a single-file web page (MHT) from Word', MHT_PAGE, 'mht'],
     ['an MHT saved by a browser', text('From: <Saved by Blink>\r\nSubject: report\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html"'), 'mht'],
@@ -305,10 +305,10 @@ describe('sniff: every document kind, with its own content and with another kind
     '.xlsb': () => zipOf(['[Content_Types].xml', 'xl/workbook.bin']),
   };
   /** The kinds that are read: the reader each goes to. */
-  const READER: Record<string, Outcome> = { '.docx': 'docx', '.html': 'html', '.htm': 'html', '.mht': 'mht', '.mhtml': 'mht' };
+  const READER: Record<string, Outcome> = { '.docx': 'docx', '.html': 'html', '.htm': 'html', '.mht': 'mht', '.mhtml': 'mht', '.pdf': 'pdf' };
   /** The kinds that are refused: the file-unreadable reason. */
   const REASON: Record<string, string> = {
-    '.doc': 'doc', '.wps': 'doc', '.pdf': 'pdf', '.ofd': 'ofd', '.xls': 'old-binary', '.et': 'old-binary', '.ods': 'ods', '.xlsb': 'xlsb',
+    '.doc': 'doc', '.wps': 'doc', '.ofd': 'ofd', '.xls': 'old-binary', '.et': 'old-binary', '.ods': 'ods', '.xlsb': 'xlsb',
   };
   const extensions = Object.keys(OWN);
   const isPage = (ext: string) => READER[ext] === 'html' || READER[ext] === 'mht';
@@ -323,8 +323,8 @@ describe('sniff: every document kind, with its own content and with another kind
     expect(outcome(`report${ext}`, HTML_PAGE)).toBe('html');
   });
 
-  it.each(extensions.filter(isPage))('%s holding a PDF: a PDF, renamed', (ext) => {
-    expect(outcome(`report${ext}`, PDF_FILE)).toMatchObject({ reason: 'pdf', data: { ext: '.pdf', renamed: ext } });
+  it.each(extensions)('%s holding a PDF: read as a PDF', (ext) => {
+    expect(outcome(`report${ext}`, PDF_FILE)).toBe('pdf');
   });
 
   it.each(extensions)('%s holding a Word document: read as a Word document', (ext) => {

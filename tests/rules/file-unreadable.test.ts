@@ -171,21 +171,21 @@ describe('file-unreadable: real bytes through loadReport', () => {
     expectInstruction(zh[0]!.message, en[0]!.message);
   });
 
-  it('a PDF named .pdf: exactly one finding saying this tool cannot read PDF yet and asking for the tables as .xlsx', async () => {
-    const { zh, en } = await load('report.pdf', PDF);
+  it.each(['report.pdf', 'report.xlsx', 'report.doc'])('a PDF cut short after its header, named %s: read as a PDF, one finding saying it is damaged', async (name) => {
+    const { zh, en } = await load(name, PDF);
     expect(zh).toHaveLength(1);
-    expect(zh[0]).toMatchObject({ rule: ID, severity: 'error', messageId: 'pdf' });
-    expect(zh[0]!.message).toBe('这是 PDF 文件：本工具暂不能读取 PDF，请提交报告表格的原始 .xlsx 文件（或 .csv、.txt）');
-    expect(en[0]!.message).toBe('this is a PDF file: this tool cannot read PDF yet; submit the report’s tables as the original .xlsx (or .csv or .txt)');
-    expectInstruction(zh[0]!.message, en[0]!.message);
+    expect(zh[0]).toMatchObject({ rule: ID, severity: 'error', messageId: 'corrupt-pdf' });
+    expect(zh[0]!.message).toMatch(/^PDF 文件已损坏，无法读取（.+）：请重新导出或重新下载$/);
+    expect(en[0]!.message).toMatch(/^the PDF is corrupt \(.+\): export or download it again$/);
   });
 
-  it.each(['report.xlsx', 'report.csv', 'report.doc'])('a PDF named %s: says it is a PDF, only renamed', async (name) => {
-    const { zh, en } = await load(name, PDF);
-    const ext = name.slice(name.lastIndexOf('.'));
-    expect(zh.map((d) => d.messageId)).toEqual(['pdf']);
-    expect(zh[0]!.message).toMatch(new RegExp(`^这是 PDF 文件，只是扩展名为 \\${ext}：`));
-    expect(en[0]!.message).toMatch(new RegExp(`^this is a PDF file named \\${ext}: `));
+  it('an encrypted PDF: the advice is a PDF’s (open it with the password, save a copy), not Excel’s', () => {
+    const report = unreadableReport('secret.pdf', new ReadError('encrypted', { type: 'PDF' }));
+    const [zh] = diagnostics(report);
+    const [en] = diagnostics(report, 'en');
+    expect(zh!.message).toBe('文件设置了打开密码（已加密），无法读取：这是加密的 PDF，请在阅读器中输入密码打开后另存为不加密的 PDF，或提交报告的 Word 原文件');
+    expect(en!.message).toBe('the file is password-protected (encrypted): an encrypted PDF; open it with the password and save an unprotected copy, or submit the report’s Word document');
+    expect(zh!.message).not.toContain('Excel');
   });
 
   it('a zip named .docx whose directory cannot be read: exactly one finding saying the Word document is damaged', async () => {

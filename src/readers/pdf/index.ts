@@ -12,6 +12,7 @@ import { findTables, readLines, type TextPiece } from './lattice.js';
 import { cmapFolder, loadPdfJs, standardFontFolder, type PdfJs } from './pdfjs.js';
 import { furnitureOf, paragraphsOf, type PageLines } from './prose.js';
 import { multiply, pageGeometry, type Box, type Matrix } from './rules.js';
+import { streamTables } from './stream.js';
 
 type Document = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type Page = Awaited<ReturnType<Document['getPage']>>;
@@ -21,7 +22,7 @@ const IMAGE_WIDTH = 0.4;
 const IMAGE_HEIGHT = 60;
 
 /** What one page gives: its tables' parts, its lines outside them, its images large enough to be a table. */
-type PageRead = PageTables & PageLines & { pictures: Box[]; hasText: boolean };
+type PageRead = PageTables & PageLines & { streams: JoinedTable[]; pictures: Box[]; hasText: boolean };
 
 /** The first line of an error's message, for a reason's detail. */
 const detail = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 120);
@@ -49,12 +50,15 @@ async function readPage(lib: PdfJs, page: Page): Promise<PageRead> {
   const geometry = pieces.length > 0 ? pageGeometry(await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE }), lib.OPS, matrix) : { rules: [], images: [] };
   const { tables, outside } = findTables(geometry.rules, pieces);
   tables.sort((a, b) => b.ys[0]! - a.ys[0]!);
+  // Tables drawn without rules, among the lines outside the ruled ones.
+  const stream = streamTables(page.pageNumber, readLines(outside));
   page.cleanup();
   return {
     page: page.pageNumber,
     tables,
-    lines: readLines(outside),
-    blocks: tables.map((t) => ({ top: t.ys[0]!, bottom: t.ys.at(-1)! })),
+    streams: stream.tables,
+    lines: stream.rest,
+    blocks: [...tables.map((t) => ({ top: t.ys[0]!, bottom: t.ys.at(-1)! })), ...stream.blocks].sort((a, b) => b.top - a.top),
     // Known once the furniture of the whole document is (readPdf).
     textAbove: false,
     textBelow: false,
@@ -121,12 +125,17 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Limits): 
     }
     if (!pages.some((p) => p.hasText)) throw new ReadError('scanned-pdf', { pages: doc.numPages });
     const furniture = furnitureOf(pages);
+    // What stands above a page's first ruled table and below its last: text of the body, or a table without rules.
     for (const p of pages) {
-      const body = p.lines.filter((l) => !furniture.has(l));
-      p.textAbove = p.blocks.length > 0 && body.some((l) => l.y > p.blocks[0]!.top);
-      p.textBelow = p.blocks.length > 0 && body.some((l) => l.y < p.blocks.at(-1)!.bottom);
+      if (p.tables.length === 0) continue;
+      const [top, bottom] = [p.tables[0]!.ys[0]!, p.tables.at(-1)!.ys.at(-1)!];
+      const marks = [...p.lines.filter((l) => !furniture.has(l)).map((l) => l.y), ...p.streams.map((t) => t.top)];
+      p.textAbove = marks.some((y) => y > top);
+      p.textBelow = marks.some((y) => y < bottom);
     }
-    const sheets = joinTables(pages).map(sheetOf);
+    // Ruled and unruled tables in the order the document shows them.
+    const tables = [...joinTables(pages), ...pages.flatMap((p) => p.streams)].sort((a, b) => a.page - b.page || b.top - a.top);
+    const sheets = tables.map(sheetOf);
     const paragraphs: Paragraph[] = paragraphsOf(pages, furniture).map((p, i) => ({ text: p.text, index: i + 1, page: p.page }));
     const images = pages.filter((p) => p.pictures.length > 0).map((p) => p.page);
     return { file, kind: 'pdf', sheets, paragraphs, ...(images.length > 0 ? { images } : {}) };

@@ -9,7 +9,8 @@
 // Columns are matched by their x positions, so a page whose rows leave out a column line still
 // lines up. Pure geometry, like lattice.ts.
 
-import { joinLines, type LatticeTable } from './lattice.js';
+import { ITEM, joinLines } from '../wrap.js';
+import type { LatticeTable } from './lattice.js';
 
 /** The tables of one page, top to bottom, and whether text of the body stands above the first or below the last. */
 export interface PageTables {
@@ -30,8 +31,9 @@ interface Piece {
 
 /** A table as the document has it: every page's part, in rows numbered from its first. */
 export interface JoinedTable {
-  /** The page it starts on. */
+  /** The page it starts on, and where on it (y up). */
   page: number;
+  top: number;
   /** Column lines, left to right. */
   xs: number[];
   cells: Array<{ row: number; col: number; rows: number; cols: number; text: string }>;
@@ -41,9 +43,6 @@ export interface JoinedTable {
 
 /** Column lines closer than this (points) are one; outer edges further apart than this are different tables. */
 const EDGE = 3;
-
-/** An item's number starting a label: 1. 2、 （一） (二) 三、 — a row of its own, never the rest of one. */
-const ITEM = /^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])/;
 
 /** The cells of a page's table as pieces, rows counted after `offset`. */
 function piecesOf(table: LatticeTable, offset: number): Piece[] {
@@ -67,11 +66,13 @@ class Joined {
   readonly rowPages: number[];
   left: number;
   right: number;
+  readonly top: number;
 
   constructor(
     readonly page: number,
     table: LatticeTable,
   ) {
+    this.top = table.ys[0]!;
     this.pieces = piecesOf(table, 0);
     this.rowPages = Array.from({ length: table.ys.length - 1 }, () => page);
     this.left = table.xs[0]!;
@@ -128,7 +129,7 @@ class Joined {
     const cells = this.pieces
       .map((p) => ({ row: p.row, col: column(p.left) + 1, rows: p.rows, cols: column(p.right) - column(p.left), text: p.text }))
       .sort((a, b) => a.row - b.row || a.col - b.col);
-    return { page: this.page, xs, cells, rowPages: this.rowPages };
+    return { page: this.page, top: this.top, xs, cells, rowPages: this.rowPages };
   }
 }
 

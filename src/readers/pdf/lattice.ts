@@ -4,6 +4,9 @@
 // in lines, top to bottom, left to right. Pure geometry, in PDF user space (points, y upwards): the
 // caller gives a page's rules and text, this file gives its tables and the text outside them.
 
+import type { Chunk } from '../columns.js';
+import { joinLines, WIDE } from '../wrap.js';
+
 /** A horizontal (y1 = y2) or vertical (x1 = x2) rule, from its drawing operations. */
 export interface Rule {
   x1: number;
@@ -207,24 +210,22 @@ export function findTables(rules: readonly Rule[], pieces: readonly TextPiece[])
   return { tables: found.map((f) => f.table), outside };
 }
 
-/** Whether a character is wide (CJK), for joining pieces of one line: no space between wide characters. */
-const WIDE = /[\u2e80-\u303e\u3040-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-
 /**
- * A cell's lines as the one text they wrap: a narrow cell wraps a label (三、本 / 年度办 / 理结果)
- * and even a number, and a PDF keeps no difference between a wrap and a break. Lines join with no
- * space, except a space between two narrow characters that are not both digits (words).
+ * A line of text: its baseline, where its first glyph starts and its last ends, its largest font
+ * size, and its chunks: runs of text a gap of a character or more apart (the cells of a table
+ * drawn without rules, for columns.ts).
  */
-export function joinLines(lines: readonly string[]): string {
-  let text = '';
-  for (const line of lines) {
-    const before = text.at(-1);
-    const after = line[0];
-    if (before !== undefined && after !== undefined && !WIDE.test(before) && !WIDE.test(after) && !(/\d/.test(before) && /\d/.test(after))) text += ' ';
-    text += line;
-  }
-  return text;
+export interface TextLine {
+  text: string;
+  y: number;
+  x: number;
+  end: number;
+  size: number;
+  chunks: Chunk[];
 }
+
+/** A gap this many font sizes wide splits a line into chunks. */
+const CHUNK_GAP = 1;
 
 /**
  * Pieces of text read as lines: grouped by baseline (within a third of the font size), top to
@@ -235,15 +236,6 @@ export function joinLines(lines: readonly string[]): string {
  * quarter of the font size; never next to a wide character (Chinese text has none), and digits
  * split into several pieces are one number.
  */
-/** A line of text: its baseline, where its first glyph starts and its last ends, its largest font size. */
-export interface TextLine {
-  text: string;
-  y: number;
-  x: number;
-  end: number;
-  size: number;
-}
-
 export function readLines(pieces: readonly TextPiece[]): TextLine[] {
   const sorted = pieces.filter((p) => p.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Array<{ y: number; pieces: TextPiece[] }> = [];
@@ -269,6 +261,7 @@ export function readLines(pieces: readonly TextPiece[]): TextLine[] {
     let start = NaN;
     let end = -Infinity;
     let blank = false;
+    const chunks: Chunk[] = [];
     for (const g of glyphs) {
       if (/\s/.test(g.char)) {
         blank = true;
@@ -277,10 +270,14 @@ export function readLines(pieces: readonly TextPiece[]): TextLine[] {
       const before = text.at(-1);
       if (before === undefined) start = g.x;
       else if (!WIDE.test(before) && !WIDE.test(g.char) && (blank || g.x - end >= g.size / 4)) text += ' ';
+      const chunk = chunks.at(-1);
+      if (chunk && g.x - end < g.size * CHUNK_GAP) chunk.text = text.endsWith(' ') ? `${chunk.text} ${g.char}` : chunk.text + g.char;
+      else chunks.push({ x0: g.x, x1: g.end, text: g.char });
+      chunks.at(-1)!.x1 = g.end;
       text += g.char;
       end = g.end;
       blank = false;
     }
-    return { text, y: line.y, x: start, end, size: Math.max(...line.pieces.map((p) => p.size)) };
+    return { text, y: line.y, x: start, end, size: Math.max(...line.pieces.map((p) => p.size)), chunks };
   });
 }

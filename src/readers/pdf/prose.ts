@@ -5,7 +5,8 @@
 // space or a table stands between them, or when its font size differs (a heading). A paragraph
 // runs on over a page break when nothing says it ends.
 
-import { joinLines, type TextLine } from './lattice.js';
+import { joinLines } from '../wrap.js';
+import type { TextLine } from './lattice.js';
 
 /** A page's lines outside its tables, top to bottom, and how far down the page each table runs (y up: top > bottom). */
 export interface PageLines {
@@ -57,7 +58,8 @@ export function paragraphsOf(pages: readonly PageLines[], furniture: ReadonlySet
       const indented = line.x > left + line.size;
       const sizeChanged = open !== null && Math.abs(open.last.size - line.size) > 0.5;
       const stoppedShort = open !== null && open.last.end < open.right - 1.5 * open.last.size;
-      const apart = previous !== null && (previous.y - line.y > 2 * Math.max(previous.size, line.size) || blocks.some((t) => t.top <= previous!.y && t.bottom >= line.y));
+      // Space between them: a blank line, or a table (which is never less).
+      const apart = previous !== null && previous.y - line.y > 2 * Math.max(previous.size, line.size);
       // A new page: the paragraph runs on unless a table closed it (below) or this line says it starts.
       if (!open || indented || sizeChanged || stoppedShort || apart) {
         close();

@@ -1,0 +1,151 @@
+// Tables without rules ("stream", as Tabula and Camelot call it): columns found from where text
+// stands. One finder serves a PDF page whose tables have no borders and text laid out by position
+// (`pdftotext -layout` output, text copied out of a PDF viewer): each line comes as chunks, runs of
+// text with their left and right ends, split where a wide gap stands between them.
+//
+// A report's table is rows of a label and numbers, so the numbers place the columns: a line that
+// ends in two or more values is a row; consecutive rows are one table, whose value columns are where
+// its fullest rows have them (a row with a blank cell puts each value in the nearest). The label
+// chunks before the values take the columns before them, the last chunk next to the values (the
+// item, 1.属于国家秘密, under its group, （三）不予公开). A label wraps in its narrow cell onto the
+// lines below its row, which hold no values and stay left of them: each such chunk is the rest of
+// the label cell it stands under; a group's label runs on down its column, beside its items' rows,
+// until the next group's number (（四）). Every other line is a row of its chunks, in order (a header, a
+// heading, prose), as pasted text is read.
+
+import { ITEM, joinLines } from './wrap.js';
+
+/** A run of text on a line: where it starts and ends (points, or display columns for text). */
+export interface Chunk {
+  x0: number;
+  x1: number;
+  text: string;
+}
+
+export interface PlacedLine {
+  chunks: Chunk[];
+}
+
+/** A line as a row: its cells (1-based columns) and the lines it took (a row and its wrapped label). */
+export interface AlignedRow {
+  cells: Array<{ col: number; text: string }>;
+  /** Index (0-based) of the line it starts on. */
+  first: number;
+  /** Index of the last line it took. */
+  last: number;
+  /** How many of its cells are values found in columns (0: a line read as its chunks). */
+  values: number;
+}
+
+/** A number or a placeholder standing for one: 12, １２, 3.5, 1,234, -, —, /, 无. */
+const VALUE = /^(?:[-+]?[\d０-９][\d０-９,，.．]*|[-—–/／]|无)$/;
+
+export const isValue = (chunk: Chunk) => VALUE.test(chunk.text);
+
+/** How many chunks at the end of a line are values. */
+function trailingValues(line: PlacedLine): number {
+  let n = 0;
+  while (n < line.chunks.length && isValue(line.chunks[line.chunks.length - 1 - n]!)) n++;
+  return n;
+}
+
+const middle = (c: Chunk) => (c.x0 + c.x1) / 2;
+
+interface Row {
+  labels: Chunk[];
+  values: Chunk[];
+  first: number;
+  last: number;
+}
+
+/** A run of rows read as one table: where its value columns are, how many label columns it has. */
+function layout(rows: Row[]): { centers: number[]; labelColumns: number } {
+  const most = Math.max(...rows.map((r) => r.values.length));
+  const full = rows.filter((r) => r.values.length === most);
+  const centers = Array.from({ length: most }, (_, j) => full.reduce((sum, r) => sum + middle(r.values[j]!), 0) / full.length);
+  return { centers, labelColumns: Math.max(1, ...rows.map((r) => r.labels.length)) };
+}
+
+/**
+ * The column of each value, in order: all of them when the row is full; otherwise the columns,
+ * still left to right, that stand nearest its values (a row with a blank cell).
+ */
+function placeValues(values: Chunk[], centers: number[]): number[] {
+  const m = values.length;
+  const n = centers.length;
+  if (m >= n) return values.map((_, i) => Math.min(i, n - 1));
+  // cost[i][j]: the least distance placing values i… in columns j… (each to the right of the one before).
+  const cost = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  for (let j = 0; j <= n; j++) cost[m]![j] = 0;
+  for (let i = m - 1; i >= 0; i--) {
+    for (let j = n - 1; j >= 0; j--) cost[i]![j] = Math.min(cost[i]![j + 1]!, Math.abs(centers[j]! - middle(values[i]!)) + cost[i + 1]![j + 1]!);
+  }
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < m; j++) {
+    if (cost[i]![j]! === Math.abs(centers[j]! - middle(values[i]!)) + cost[i + 1]![j + 1]!) {
+      out.push(j);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The lines as rows of cells. */
+export function alignColumns(lines: readonly PlacedLine[]): AlignedRow[] {
+  const out: AlignedRow[] = [];
+  let table: Row[] = [];
+  const flush = () => {
+    if (table.length === 0) return;
+    const { centers, labelColumns } = layout(table);
+    // Labels by column, the last one next to the values.
+    const labels = table.map((row) => new Map(row.labels.map((c, i) => [labelColumns - row.labels.length + i + 1, c.text])));
+    // A group's label (三、本年度办理结果 down the side of its items) runs on down its column until the next item.
+    for (let col = 1; col < labelColumns; col++) {
+      let holder: Map<number, string> | null = null;
+      for (const row of labels) {
+        const text = row.get(col);
+        if (text === undefined) continue;
+        if (holder && !ITEM.test(text)) {
+          holder.set(col, joinLines([holder.get(col)!, text]));
+          row.delete(col);
+        } else holder = row;
+      }
+    }
+    table.forEach((row, r) => {
+      const cells = [...labels[r]!].map(([col, text]) => ({ col, text }));
+      placeValues(row.values, centers).forEach((j, i) => cells.push({ col: labelColumns + j + 1, text: row.values[i]!.text }));
+      out.push({ cells: cells.sort((a, b) => a.col - b.col), first: row.first, last: row.last, values: row.values.length });
+    });
+    table = [];
+  };
+  lines.forEach((line, index) => {
+    const values = trailingValues(line);
+    const last = table.at(-1);
+    if (values >= 2) {
+      // Rows of one table: the same columns, near enough (a row with blanks has fewer).
+      if (last && Math.abs(last.values.length - values) > 0 && !sameColumns(last, line.chunks.slice(-values))) flush();
+      table.push({ labels: line.chunks.slice(0, line.chunks.length - values).map((c) => ({ ...c })), values: line.chunks.slice(-values), first: index, last: index });
+      return;
+    }
+    // The rest of a label wrapped under its row: starting left of the row's values, no wider than
+    // the labels' room (a page break may shift the layout), no item of its own.
+    const room = last?.values[0]!.x0 ?? 0;
+    if (last && last.last === index - 1 && line.chunks.length > 0 && last.labels.length > 0 && line.chunks.every((c) => c.x0 < room && c.x1 - c.x0 <= room && !ITEM.test(c.text))) {
+      for (const chunk of line.chunks) {
+        const under = last.labels.reduce((a, b) => (Math.abs(b.x0 - chunk.x0) < Math.abs(a.x0 - chunk.x0) ? b : a));
+        under.text = joinLines([under.text, chunk.text]);
+      }
+      last.last = index;
+      return;
+    }
+    flush();
+    out.push({ cells: line.chunks.map((c, i) => ({ col: i + 1, text: c.text })), first: index, last: index, values: 0 });
+  });
+  flush();
+  return out;
+}
+
+/** Whether values stand under a table's columns: each within reach of a value of its last row. */
+function sameColumns(row: Row, values: Chunk[]): boolean {
+  return values.every((v) => row.values.some((w) => v.x0 <= w.x1 && w.x0 <= v.x1));
+}
