@@ -63,18 +63,19 @@ export function packFacts(facts: YearFacts): PackedFacts {
   const sheets: string[] = [];
   const stock: Record<string, PackedRow> = {};
   for (const key of STOCK_ROWS) if (facts.stock[key]) stock[key] = packRow(facts.stock[key], sheets);
-  const rows = [packRow(facts.carriedOver ?? undefined, sheets), packRow(facts.carriedForward ?? undefined, sheets), stock];
-  const { file, agency, agencyKey, year, edition } = facts;
-  return { file, agency, agencyKey, year, edition, cells: JSON.stringify(rows), sheets };
+  const rows = [packRow(facts.carriedOver ?? undefined, sheets), packRow(facts.carriedForward ?? undefined, sheets), stock, facts.values];
+  const { file, agency, agencyKey, year, edition, kind, digest } = facts;
+  return { file, agency, agencyKey, year, edition, kind, digest, cells: JSON.stringify(rows), sheets };
 }
 
 export function unpackFacts(packed: PackedFacts): YearFacts {
-  const [carriedOver, carriedForward, stock] = JSON.parse(packed.cells) as [PackedRow, PackedRow, Record<string, PackedRow>];
+  const [carriedOver, carriedForward, stock, values] = JSON.parse(packed.cells) as [PackedRow, PackedRow, Record<string, PackedRow>, string | null];
   const { cells: _, sheets, ...heading } = packed;
   return {
     ...heading,
     carriedOver: unpackRow(carriedOver, sheets),
     carriedForward: unpackRow(carriedForward, sheets),
     stock: Object.fromEntries(Object.entries(stock).map(([k, row]) => [k, unpackRow(row, sheets)!])),
+    values,
   };
 }

@@ -48,6 +48,8 @@ export interface FileResult {
   errorCount: number;
   warningCount: number;
   diagnostics: Diagnostic[];
+  /** The files that are this one report in several forms (a web page, its PDF, its Word document), this one first, when there are. */
+  sameReport?: Array<{ file: string; kind: string | null }>;
 }
 
 export interface EngineOptions {
@@ -179,20 +181,40 @@ export function historyChecker(history: History, options: EngineOptions & { prev
     const heading = headings[i]!;
     const paired = Boolean(heading.agencyKey && heading.year);
     const last = paired ? byYear.get(key(heading, heading.year! - 1))?.[0] : undefined;
-    const duplicates = paired ? byYear.get(key(heading, heading.year!))!.filter((j) => j !== i).map((j) => headings[j]!) : [];
+    const twins = paired ? byYear.get(key(heading, heading.year!))!.filter((j) => j !== i) : [];
     // Most reports of a batch have no pair: the facts are read only for those that do, and the
-    // cells only of those with a year before to compare them with. (The current report's first:
-    // its result was just read, and with it its facts.)
-    if (!previous && last === undefined && duplicates.length === 0) return result;
-    const current = previous || last !== undefined ? history.facts(i) : withoutCells(heading);
+    // cells only of those with a year before, or a form of another kind, to compare them with.
+    // (The current report's first: its result was just read, and with it its facts.)
+    if (!previous && last === undefined && twins.length === 0) return result;
+    const { duplicates, forms, mismatched } = sortTwins(heading, twins, headings);
+    const current = previous || last !== undefined || mismatched.length > 0 ? history.facts(i) : withoutCells(heading);
     const before = previous ?? (last !== undefined ? history.facts(last) : null);
     const found: Diagnostic[] = [];
     for (const { rule, severity } of rules) {
       const flag = (finding: Finding) => found.push(toDiagnostic(result.file, rule, severity, finding, lang));
-      rule.checkHistory(current, { previous: before, duplicates, flag });
+      rule.checkHistory(current, { previous: before, duplicates, forms: forms.map((j) => headings[j]!), mismatched: mismatched.map((j) => history.facts(j)), flag });
     }
-    return found.length ? withCounts(result, [...result.diagnostics, ...found]) : result;
+    const withForms = forms.length > 0 ? { ...result, sameReport: [heading, ...forms.map((j) => headings[j]!)].map((h) => ({ file: h.file, kind: h.kind })) } : result;
+    return found.length ? withCounts(withForms, [...result.diagnostics, ...found]) : withForms;
   };
+}
+
+/**
+ * A report's twins (same body and year) by what they are to it: files of another kind are forms
+ * of one report, agreeing (same values) or not; files of its own kind, or without tables to
+ * compare, are duplicates.
+ */
+function sortTwins(heading: ReportHeading, twins: number[], headings: readonly ReportHeading[]): { duplicates: ReportHeading[]; forms: number[]; mismatched: number[] } {
+  const duplicates: ReportHeading[] = [];
+  const forms: number[] = [];
+  const mismatched: number[] = [];
+  for (const j of twins) {
+    const twin = headings[j]!;
+    if (twin.kind === heading.kind || twin.digest === null || heading.digest === null) duplicates.push(twin);
+    else if (twin.digest === heading.digest) forms.push(j);
+    else mismatched.push(j);
+  }
+  return { duplicates, forms, mismatched };
 }
 
 /** The results of reports checked together, with the cross-year findings merged in, in the same order. */

@@ -28,6 +28,7 @@ function entry(r: FileResult) {
       actual: d.actual,
       difference: d.difference,
     })),
+    ...(r.sameReport ? { sameReport: r.sameReport } : {}),
   };
 }
 

@@ -19,6 +19,9 @@ export interface Summary {
   unreadable: number;
   errors: number;
   warnings: number;
+  /** Reports given in several forms that agree (a web page and its PDF …): how many reports, and how many files they are. */
+  sameReports: number;
+  sameReportFiles: number;
   /** Files in the folders that were not checked, and how many of each kind (`.png`, `lock` …). */
   skipped: number;
   skippedKinds: Record<string, number>;
@@ -26,7 +29,7 @@ export interface Summary {
 
 /** A summary made as results go by (a formatter that streams sees each result once). */
 export class Tally {
-  private readonly counts = { files: 0, clean: 0, withErrors: 0, warningsOnly: 0, unreadable: 0, errors: 0, warnings: 0 };
+  private readonly counts = { files: 0, clean: 0, withErrors: 0, warningsOnly: 0, unreadable: 0, errors: 0, warnings: 0, sameReports: 0, sameReportFiles: 0 };
 
   add(result: FileResult): void {
     const c = this.counts;
@@ -37,6 +40,12 @@ export class Tally {
     else if (result.warningCount > 0) c.warningsOnly++;
     else c.clean++;
     if (result.diagnostics.some((d) => d.rule === 'file-unreadable')) c.unreadable++;
+    // A report in several forms is counted once, by the form whose name sorts first.
+    const forms = result.sameReport;
+    if (forms && forms.every((f) => f.file >= result.file)) {
+      c.sameReports++;
+      c.sameReportFiles += forms.length;
+    }
   }
 
   summary(skipped: readonly SkippedFile[] = []): Summary {
@@ -59,6 +68,7 @@ const WORDS = {
       s.clean === s.files
         ? `共检查 ${s.files} 个文件，全部无问题`
         : `共检查 ${s.files} 个文件：${s.clean} 个无问题，${s.withErrors} 个有错误${s.unreadable ? `（其中 ${s.unreadable} 个无法读取）` : ''}，${s.warningsOnly} 个只有警告；共 ${s.errors} 个错误，${s.warnings} 个警告`,
+    sameReports: (s: Summary) => `其中 ${s.sameReportFiles} 个文件是 ${s.sameReports} 份报告的不同形式（网页、PDF、Word 等），数字一致，不算重复提交`,
     kinds: { lock: 'Office/WPS 临时文件', output: '本工具写出的文件', '(none)': '无扩展名' } as Record<string, string>,
     kind: (kind: string, n: number) => `${kind} ${n} 个`,
     skipped: (n: number, kinds: string, names: string, more: boolean) => `另有 ${n} 个文件不是报告，未检查（${kinds}）：${names}${more ? ' 等' : ''}`,
@@ -69,6 +79,8 @@ const WORDS = {
       s.clean === s.files
         ? `${s.files} file${s.files === 1 ? '' : 's'} checked, all clean`
         : `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.clean} clean, ${s.withErrors} with errors${s.unreadable ? ` (${s.unreadable} unreadable)` : ''}, ${s.warningsOnly} with warnings only; ${s.errors} errors, ${s.warnings} warnings in all`,
+    sameReports: (s: Summary) =>
+      `${s.sameReportFiles} of the files are ${s.sameReports} report${s.sameReports === 1 ? '' : 's'} in several forms (web page, PDF, Word …) that agree, not duplicates`,
     kinds: { lock: 'Office/WPS lock files', output: 'files this tool wrote', '(none)': 'no extension' } as Record<string, string>,
     kind: (kind: string, n: number) => `${kind} ${n}`,
     skipped: (n: number, kinds: string, names: string, more: boolean) =>
@@ -77,9 +89,10 @@ const WORDS = {
   },
 } as const;
 
-/** The summary as one sentence: `共检查 3000 个文件：2000 个无问题，…`. */
+/** The summary as one sentence: `共检查 3000 个文件：2000 个无问题，…`, and the reports given in several forms when there are. */
 export function summaryLine(summary: Summary, lang: Lang): string {
-  return WORDS[lang].summary(summary);
+  const line = WORDS[lang].summary(summary);
+  return summary.sameReports > 0 ? `${line}${lang === 'zh' ? '。' : '. '}${WORDS[lang].sameReports(summary)}` : line;
 }
 
 /** Skipped files named in a summary line; JSON and SARIF list them all. */

@@ -1,7 +1,8 @@
 // What the cross-year rules need of a report: who published it for which year (its heading, which
 // pairs reports of one body), and the cells that carry over from one year to the next.
 
-import type { EditionId } from '../form/types.js';
+import { EDITIONS, t2Rows, t3RowKeys } from '../form/index.js';
+import type { EditionId, TableId } from '../form/types.js';
 import type { CellValue, Report } from './report.js';
 
 /** Who published a report, for which year: what pairs it with the reports of other years. */
@@ -12,6 +13,10 @@ export interface ReportHeading {
   agencyKey: string | null;
   year: number | null;
   edition: EditionId | null;
+  /** What the file was read as (xlsx, docx, html, pdf …): two kinds of one body and year may be one report in two forms. */
+  kind: string | null;
+  /** The report's values (valueList) as one short key: equal for two forms that agree. */
+  digest: string | null;
 }
 
 /** What the history rules see of a report. */
@@ -20,6 +25,42 @@ export interface YearFacts extends ReportHeading {
   carriedForward: Record<string, CellValue> | null;
   /** Table-2 rows of the 2021 edition's first block (issued, repealed, inForce). */
   stock: Record<string, Record<string, CellValue>>;
+  /** Every value of the tables (valueList), to name the cells two forms of one report differ in. */
+  values: string | null;
+}
+
+/** Every cell of an edition's three tables, in one order: table, row key, column key. */
+export function valueKeys(edition: EditionId): Array<[TableId, string, string]> {
+  const e = EDITIONS[edition];
+  return [
+    ...t2Rows(e).flatMap(({ row, columns }) => columns.map((c) => ['t2', row.key, c.key] as [TableId, string, string])),
+    ...t3RowKeys(e).flatMap((row) => e.t3.columns.map((c) => ['t3', row, c.key] as [TableId, string, string])),
+    ...e.t4.groups.flatMap((g) => e.t4.columns.map((c) => ['t4', g.key, c.key] as [TableId, string, string])),
+  ];
+}
+
+/**
+ * A report's values in valueKeys order, comma-separated: the number, '' for a blank, its text for
+ * anything else (commas and line ends taken out), '~' for a cell of a table or row not found. A few
+ * hundred bytes: a batch keeps one for each report until the end.
+ */
+export function valueList(report: Report): string | null {
+  if (!report.edition || !(report.tables.t2 || report.tables.t3 || report.tables.t4)) return null;
+  return valueKeys(report.edition)
+    .map(([table, row, column]) => {
+      const v = report.tables[table]?.rows[row]?.cells[column];
+      if (!v) return '~';
+      if (v.status === 'ok') return String(v.value);
+      return v.status === 'blank' ? '' : v.text.replace(/[,\r\n]/g, ' ').trim() || '?';
+    })
+    .join(',');
+}
+
+/** A short key of a value list (FNV-1a, 52 bits): equal lists give equal keys; unequal ones, in practice, never. */
+function digestOf(values: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < values.length; i++) h = BigInt.asUintN(64, (h ^ BigInt(values.charCodeAt(i))) * 0x100000001b3n);
+  return h.toString(36);
 }
 
 /** The table-2 rows whose stock carries from year to year. */
@@ -39,6 +80,8 @@ export function headingOf(report: Report): ReportHeading {
     agencyKey: report.agency ? agencyKey(report.agency.value) : null,
     year: report.year?.value ?? null,
     edition: report.edition,
+    kind: report.source.kind,
+    digest: ((values) => (values === null ? null : digestOf(values)))(valueList(report)),
   };
 }
 
@@ -47,10 +90,10 @@ export function yearFacts(report: Report): YearFacts {
   const t2 = report.tables.t2?.rows ?? {};
   const stock: YearFacts['stock'] = {};
   for (const key of STOCK_ROWS) if (t2[key]) stock[key] = t2[key]!.cells;
-  return { ...headingOf(report), carriedOver: t3?.carriedOver?.cells ?? null, carriedForward: t3?.carriedForward?.cells ?? null, stock };
+  return { ...headingOf(report), carriedOver: t3?.carriedOver?.cells ?? null, carriedForward: t3?.carriedForward?.cells ?? null, stock, values: valueList(report) };
 }
 
 /** A heading as facts without cells: all a report needs when no report of the year before is at hand to compare cells with. */
-export function withoutCells({ file, agency, agencyKey, year, edition }: ReportHeading): YearFacts {
-  return { file, agency, agencyKey, year, edition, carriedOver: null, carriedForward: null, stock: {} };
+export function withoutCells({ file, agency, agencyKey, year, edition, kind, digest }: ReportHeading): YearFacts {
+  return { file, agency, agencyKey, year, edition, kind, digest, carriedOver: null, carriedForward: null, stock: {}, values: null };
 }

@@ -121,28 +121,49 @@ export function alignColumns(lines: readonly PlacedLine[]): AlignedRow[] {
   lines.forEach((line, index) => {
     const values = trailingValues(line);
     const last = table.at(-1);
-    if (values >= 2) {
+    // A row: two values or more, or a label and a value (table 2's one-column blocks).
+    if (values >= 2 || (values === 1 && line.chunks.length > 1)) {
       // Rows of one table: the same columns, near enough (a row with blanks has fewer).
       if (last && Math.abs(last.values.length - values) > 0 && !sameColumns(last, line.chunks.slice(-values))) flush();
       table.push({ labels: line.chunks.slice(0, line.chunks.length - values).map((c) => ({ ...c })), values: line.chunks.slice(-values), first: index, last: index });
       return;
     }
-    // The rest of a label wrapped under its row: starting left of the row's values, no wider than
-    // the labels' room (a page break may shift the layout), no item of its own.
-    const room = last?.values[0]!.x0 ?? 0;
-    if (last && last.last === index - 1 && line.chunks.length > 0 && last.labels.length > 0 && line.chunks.every((c) => c.x0 < room && c.x1 - c.x0 <= room && !ITEM.test(c.text))) {
-      for (const chunk of line.chunks) {
-        const under = last.labels.reduce((a, b) => (Math.abs(b.x0 - chunk.x0) < Math.abs(a.x0 - chunk.x0) ? b : a));
-        under.text = joinLines([under.text, chunk.text]);
+    // The rest of a label wrapped under its row: no item of its own, starting where the row's
+    // labels stand, its middle before the values (a page break may shift the layout a little; a
+    // caption centred over the table stands further right).
+    if (last && last.last === index - 1 && last.labels.length > 0 && line.chunks.length > 0) {
+      const labelEnd = Math.max(...last.labels.map((c) => c.x1));
+      if (line.chunks.every((c) => c.x0 <= labelEnd && (c.x0 + c.x1) / 2 < last.values[0]!.x0 && !ITEM.test(c.text))) {
+        // As many pieces (two or more) as the row has labels: each continues its own, in order.
+        if (line.chunks.length > 1 && line.chunks.length === last.labels.length) line.chunks.forEach((chunk, i) => (last.labels[i]!.text = joinLines([last.labels[i]!.text, chunk.text])));
+        else for (const chunk of line.chunks) continueLabel(table, chunk);
+        last.last = index;
+        return;
       }
-      last.last = index;
-      return;
     }
     flush();
     out.push({ cells: line.chunks.map((c, i) => ({ col: i + 1, text: c.text })), first: index, last: index, values: 0 });
   });
   flush();
   return out;
+}
+
+/** How far apart two chunks stand (0 when they overlap), and how much they overlap. */
+const gap = (a: Chunk, b: Chunk) => Math.max(0, a.x0 - b.x1, b.x0 - a.x1);
+const overlap = (a: Chunk, b: Chunk) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+
+/**
+ * A wrapped line's chunk added to the label it continues: the last row's label it stands under
+ * most; else a label further up that it stands under (三、本 two rows up, whose cell runs down
+ * beside the next item's label); else the last row's label nearest it.
+ */
+function continueLabel(table: Row[], chunk: Chunk): void {
+  const labels = table.at(-1)!.labels;
+  const under = labels.reduce((a, b) => (overlap(b, chunk) > overlap(a, chunk) ? b : a));
+  let host = overlap(under, chunk) > 0 ? under : undefined;
+  for (let r = table.length - 2; r >= 0 && !host; r--) host = table[r]!.labels.find((c) => overlap(c, chunk) > 0);
+  host ??= labels.reduce((a, b) => (gap(b, chunk) < gap(a, chunk) ? b : a));
+  host.text = joinLines([host.text, chunk.text]);
 }
 
 /** Whether values stand under a table's columns: each within reach of a value of its last row. */

@@ -12,6 +12,7 @@ import duplicateReport from './duplicate-report.js';
 import editionMismatch from './edition-mismatch.js';
 import fileUnreadable from './file-unreadable.js';
 import metadataMissing from './metadata-missing.js';
+import renderingMismatch from './rendering-mismatch.js';
 import rowMissing from './row-missing.js';
 import t3Balance from './t3-balance.js';
 import t3ResultTotal from './t3-result-total.js';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   carryOver,
   t2Stock,
   duplicateReport,
+  renderingMismatch,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -66,8 +66,15 @@ export interface RuleContext<M extends string = string> extends Flag<M> {
 /** What a cross-year rule sees besides the report's own facts: last year's, and same-year twins. */
 export interface HistoryContext<M extends string = string> extends Flag<M> {
   previous: YearFacts | null;
-  /** Other files of the same body and year in the batch (who they are, not their cells). */
+  /**
+   * Other files of the same body and year in the batch (who they are, not their cells), but not
+   * the same report in another form: those are `forms` when their values agree, `mismatched` when not.
+   */
   duplicates: ReportHeading[];
+  /** Files of another kind (web page, PDF, Word …) with the same body, year and values: one report in several forms. */
+  forms: ReportHeading[];
+  /** Files of another kind with the same body and year whose values differ, with their values. */
+  mismatched: YearFacts[];
 }
 
 export interface ReportRule<M extends string = string> {

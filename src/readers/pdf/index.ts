@@ -8,7 +8,7 @@ import { makeCell, pdfSheetName, type Cell, type Grid, type Paragraph, type Rang
 import { ReadError } from '../errors.js';
 import type { Limits } from '../limits.js';
 import { joinTables, type JoinedTable, type PageTables } from './join.js';
-import { findTables, readLines, type TextPiece } from './lattice.js';
+import { findTables, readLines, type TextLine, type TextPiece } from './lattice.js';
 import { cmapFolder, loadPdfJs, standardFontFolder, type PdfJs } from './pdfjs.js';
 import { furnitureOf, paragraphsOf, type PageLines } from './prose.js';
 import { multiply, pageGeometry, type Box, type Matrix } from './rules.js';
@@ -22,7 +22,7 @@ const IMAGE_WIDTH = 0.4;
 const IMAGE_HEIGHT = 60;
 
 /** What one page gives: its tables' parts, its lines outside them, its images large enough to be a table. */
-type PageRead = PageTables & PageLines & { streams: JoinedTable[]; pictures: Box[]; hasText: boolean };
+type PageRead = PageTables & PageLines & { pictures: Box[]; hasText: boolean };
 
 /** The first line of an error's message, for a reason's detail. */
 const detail = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 120);
@@ -50,21 +50,28 @@ async function readPage(lib: PdfJs, page: Page): Promise<PageRead> {
   const geometry = pieces.length > 0 ? pageGeometry(await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE }), lib.OPS, matrix) : { rules: [], images: [] };
   const { tables, outside } = findTables(geometry.rules, pieces);
   tables.sort((a, b) => b.ys[0]! - a.ys[0]!);
-  // Tables drawn without rules, among the lines outside the ruled ones.
-  const stream = streamTables(page.pageNumber, readLines(outside));
   page.cleanup();
   return {
     page: page.pageNumber,
     tables,
-    streams: stream.tables,
-    lines: stream.rest,
-    blocks: [...tables.map((t) => ({ top: t.ys[0]!, bottom: t.ys.at(-1)! })), ...stream.blocks].sort((a, b) => b.top - a.top),
+    lines: readLines(outside),
+    blocks: tables.map((t) => ({ top: t.ys[0]!, bottom: t.ys.at(-1)! })),
     // Known once the furniture of the whole document is (readPdf).
     textAbove: false,
     textBelow: false,
     pictures: geometry.images.filter((b) => b.right - b.left >= width * IMAGE_WIDTH && b.top - b.bottom >= IMAGE_HEIGHT),
     hasText: pieces.length > 0,
   };
+}
+
+/**
+ * A line of a table without rules into its page's blocks: the block of the table's lines just
+ * before it, grown, or a new one. (The lines of one table follow one another.)
+ */
+function addToBlock(page: PageRead, line: TextLine): void {
+  const last = page.blocks.at(-1);
+  if (last?.stream && last.bottom - line.y < 3 * line.size) last.bottom = line.y;
+  else page.blocks.push({ top: line.y + line.size, bottom: line.y, stream: true });
 }
 
 /** A joined table as a sheet: its cells, its merges, the page of each row. */
@@ -125,16 +132,28 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Limits): 
     }
     if (!pages.some((p) => p.hasText)) throw new ReadError('scanned-pdf', { pages: doc.numPages });
     const furniture = furnitureOf(pages);
+    for (const p of pages) p.lines = p.lines.filter((l) => !furniture.has(l));
+    // Tables without rules, among the lines outside the ruled ones, in document order; a page's
+    // lines are then its text, and each such table a block of it.
+    const lines = pages.flatMap((p) => p.lines);
+    const stream = streamTables(lines, pages.flatMap((p) => p.lines.map(() => p.page)));
+    let at = 0;
+    for (const p of pages) {
+      const kept = p.lines.filter((_, i) => !stream.taken.has(at + i));
+      for (const [i, line] of p.lines.entries()) if (stream.taken.has(at + i)) addToBlock(p, line);
+      at += p.lines.length;
+      p.lines = kept;
+    }
     // What stands above a page's first ruled table and below its last: text of the body, or a table without rules.
     for (const p of pages) {
       if (p.tables.length === 0) continue;
       const [top, bottom] = [p.tables[0]!.ys[0]!, p.tables.at(-1)!.ys.at(-1)!];
-      const marks = [...p.lines.filter((l) => !furniture.has(l)).map((l) => l.y), ...p.streams.map((t) => t.top)];
+      const marks = [...p.lines.map((l) => l.y), ...p.blocks.filter((b) => b.stream).map((b) => b.top)];
       p.textAbove = marks.some((y) => y > top);
       p.textBelow = marks.some((y) => y < bottom);
     }
     // Ruled and unruled tables in the order the document shows them.
-    const tables = [...joinTables(pages), ...pages.flatMap((p) => p.streams)].sort((a, b) => a.page - b.page || b.top - a.top);
+    const tables = [...joinTables(pages), ...stream.tables].sort((a, b) => a.page - b.page || b.top - a.top);
     const sheets = tables.map(sheetOf);
     const paragraphs: Paragraph[] = paragraphsOf(pages, furniture).map((p, i) => ({ text: p.text, index: i + 1, page: p.page }));
     const images = pages.filter((p) => p.pictures.length > 0).map((p) => p.page);

@@ -12,7 +12,8 @@ import type { TextLine } from './lattice.js';
 export interface PageLines {
   page: number;
   lines: TextLine[];
-  blocks: Array<{ top: number; bottom: number }>;
+  /** Tables drawn without rules (`stream`) come into a page's blocks after its ruled ones. */
+  blocks: Array<{ top: number; bottom: number; stream?: boolean }>;
 }
 
 export interface PdfParagraph {

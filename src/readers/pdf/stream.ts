@@ -1,40 +1,74 @@
-// Tables a PDF page shows without rules: its lines outside ruled tables, aligned into columns by
-// columns.ts; a run of rows of two cells or more that holds rows of values is a table, every other
-// line stays text.
+// Tables a PDF shows without rules: the lines outside ruled tables, page furniture left out, read
+// in document order by columns.ts (a label wrapped over a page break is still one label). A run of
+// rows of values is a table, with the rows just above it on its page that head it (第二十条第（一）项,
+// 信息内容 本年制发件数 …), up to a section's heading or a line of prose. Every other line stays text.
 
-import { alignColumns } from '../columns.js';
+import { alignColumns, type AlignedRow } from '../columns.js';
 import type { JoinedTable } from './join.js';
 import type { TextLine } from './lattice.js';
 
-/** Rows of values a run must hold to be a table: one row is a sentence with numbers. */
-const ROWS = 2;
+/** A section's heading (三、收到和处理政府信息公开申请情况): never a table's header. */
+const SECTION = /^[一二三四五六七八九十]+、/;
+/** Rows above a run that may head it (table 4's header, its labels written down narrow columns, takes ten). */
+const HEADER_ROWS = 12;
+/** A one-cell row this share of its page's text width is prose, not a header. */
+const PROSE = 0.6;
 
-/** The tables among a page's lines, and the lines left to the text. */
-export function streamTables(page: number, lines: readonly TextLine[]): { tables: JoinedTable[]; blocks: Array<{ top: number; bottom: number }>; rest: TextLine[] } {
+/**
+ * A table of rows of values: two rows or more, one row of four values (table 4 has one), or one
+ * under a header of columns (a block of table 2: 信息内容 本年收费金额 / 行政事业性收费 0.3).
+ */
+const isTable = (run: AlignedRow[]) =>
+  run.filter((r) => r.values > 0).length >= 2 || run.some((r) => r.values >= 4) || (run.some((r) => r.values > 0) && run.some((r) => r.values === 0 && r.cells.length >= 2));
+
+/**
+ * The tables among the lines (each with the page it is on), and the lines they took (by index):
+ * each table's place is where its first line stands.
+ */
+export function streamTables(lines: readonly TextLine[], pages: readonly number[]): { tables: JoinedTable[]; taken: Set<number> } {
   const rows = alignColumns(lines);
+  const width = new Map<number, { left: number; right: number }>();
+  lines.forEach((l, i) => {
+    const w = width.get(pages[i]!) ?? { left: Infinity, right: -Infinity };
+    width.set(pages[i]!, { left: Math.min(w.left, l.x), right: Math.max(w.right, l.end) });
+  });
+  const isProse = (row: AlignedRow) => {
+    const line = lines[row.first]!;
+    const w = width.get(pages[row.first]!)!;
+    return row.cells.length === 1 && line.end - line.x >= PROSE * (w.right - w.left);
+  };
   const tables: JoinedTable[] = [];
-  const blocks: Array<{ top: number; bottom: number }> = [];
   const taken = new Set<number>();
-  let run: typeof rows = [];
-  const close = () => {
-    if (run.filter((r) => r.values > 0).length >= ROWS) {
-      const top = lines[run[0]!.first]!;
-      blocks.push({ top: top.y + top.size, bottom: lines[run.at(-1)!.last]!.y });
+  let used = 0; // rows before this belong to a table already
+  for (let start = 0; start < rows.length; ) {
+    if (rows[start]!.values === 0) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end + 1 < rows.length && rows[end + 1]!.values > 0) end++;
+    // The rows that head it: on its page, after the last table, up to a heading or prose.
+    let head = start;
+    const page = pages[rows[start]!.first]!;
+    while (head > used && start - head < HEADER_ROWS) {
+      const above = rows[head - 1]!;
+      if (pages[above.first] !== page || SECTION.test(above.cells[0]?.text ?? '') || isProse(above) || above.cells.length === 0) break;
+      head--;
+    }
+    const run = rows.slice(head, end + 1);
+    if (isTable(run)) {
+      const first = lines[run[0]!.first]!;
       tables.push({
         page,
-        top: top.y + top.size,
+        top: first.y + first.size,
         xs: [],
         cells: run.flatMap((r, i) => r.cells.map((c) => ({ row: i + 1, col: c.col, rows: 1, cols: 1, text: c.text }))),
-        rowPages: run.map(() => page),
+        rowPages: run.map((r) => pages[r.first]!),
       });
       for (const r of run) for (let i = r.first; i <= r.last; i++) taken.add(i);
+      used = end + 1;
     }
-    run = [];
-  };
-  for (const row of rows) {
-    if (row.cells.length >= 2) run.push(row);
-    else close();
+    start = end + 1;
   }
-  close();
-  return { tables, blocks, rest: lines.filter((_, i) => !taken.has(i)) };
+  return { tables, taken };
 }
