@@ -14,7 +14,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, wr
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
-import { Deflate, deflateSync, unzipSync } from 'fflate';
+import { Deflate, deflateSync, unzipSync, Zlib, zlibSync } from 'fflate';
 import { layoutCsv, layoutFor } from '../dist/writers/layout.js';
 import { writeOfficialXlsx } from '../dist/writers/xlsx.js';
 import { balancedRandomReport } from './random-report.mjs';
@@ -1002,6 +1002,268 @@ function mhtWithoutHtml() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// PDFs
+// ---------------------------------------------------------------------------------------------
+
+/** A PDF's first two lines: its version, and a comment of four bytes above 127 (the file is binary). */
+const PDF_HEAD = concat(utf8.encode('%PDF-1.7\n%'), Uint8Array.from([0xe2, 0xe3, 0xcf, 0xd3]), utf8.encode('\n'));
+
+/** A stream object's body: its dictionary's entries (the /Length is added here), then its bytes. */
+function pdfStream(entries, data) {
+  const bytes = bytesOf(data);
+  return concat(utf8.encode(`<< ${entries ? `${entries} ` : ''}/Length ${bytes.length} >>\nstream\n`), bytes, utf8.encode('\nendstream'));
+}
+
+/** Deflate `pieces` (Uint8Arrays) with a zlib header, as /FlateDecode wants, without holding what they add up to. */
+function zlibStream(pieces) {
+  const out = [];
+  const z = new Zlib({ level: 9 }, (chunk) => out.push(chunk));
+  for (const piece of pieces) z.push(piece);
+  z.push(new Uint8Array(0), true);
+  return concat(...out);
+}
+
+/** `count` zero bytes (whitespace to a PDF), a megabyte at a time. */
+function* zeroBytes(count) {
+  const zeros = new Uint8Array(Math.min(count, MB));
+  for (let left = count; left > 0; left -= zeros.length) yield zeros.subarray(0, Math.min(left, zeros.length));
+}
+
+/**
+ * A PDF written object by object: `objects[i]` is the body of object i + 1 (text, or the bytes of a
+ * stream), object 1 the catalog. A classic cross-reference table gives every object's offset and
+ * the trailer names the catalog; `offsetOf(offset)` may state another offset for every object, and
+ * `startxref` another position for the table.
+ */
+function pdf(objects, { offsetOf = (offset) => offset, startxref } = {}) {
+  const parts = [PDF_HEAD];
+  const offsets = [];
+  let at = PDF_HEAD.length;
+  for (const [i, body] of objects.entries()) {
+    const object = concat(utf8.encode(`${i + 1} 0 obj\n`), bytesOf(body), utf8.encode('\nendobj\n'));
+    offsets.push(at);
+    parts.push(object);
+    at += object.length;
+  }
+  // Each entry is 20 bytes: ten digits of offset, five of generation, n or f, a space and a newline.
+  const entry = (offset, generation, kind) => `${String(offset).padStart(10, '0')} ${String(generation).padStart(5, '0')} ${kind} \n`;
+  const table = `xref\n0 ${objects.length + 1}\n${entry(0, 65535, 'f')}${offsets.map((o) => entry(offsetOf(o), 0, 'n')).join('')}`;
+  const trailer = `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${startxref ?? at}\n%%EOF\n`;
+  return concat(...parts, utf8.encode(table + trailer));
+}
+
+/**
+ * A PDF 1.5 written compactly, as recent writers do: `objects[i]` is the body of object i + 1, object
+ * 1 the catalog. The dictionaries and arrays (text) go into one deflated object stream, the streams
+ * (bytes) stay in the file, and a deflated cross-reference stream indexes them all. With `gap`, the
+ * object stream holds that many zero bytes between its index and its objects, and is deflated twice.
+ */
+function compactPdf(objects, { gap = 0 } = {}) {
+  const objStm = objects.length + 1;
+  const xrefStm = objects.length + 2;
+  const packed = [];
+  const index = [];
+  let offset = 0;
+  for (const [i, body] of objects.entries()) {
+    if (typeof body !== 'string') continue;
+    const line = utf8.encode(`${body}\n`);
+    packed.push(line);
+    index.push(`${i + 1} ${offset}`);
+    offset += line.length;
+  }
+  const head = utf8.encode(`${index.join(' ')}\n`);
+  const once = zlibStream([head, ...zeroBytes(gap), ...packed]);
+  const parts = [PDF_HEAD];
+  const offsets = new Map();
+  let at = PDF_HEAD.length;
+  const put = (n, body) => {
+    const object = concat(utf8.encode(`${n} 0 obj\n`), body, utf8.encode('\nendobj\n'));
+    offsets.set(n, at);
+    parts.push(object);
+    at += object.length;
+  };
+  for (const [i, body] of objects.entries()) if (typeof body !== 'string') put(i + 1, body);
+  const filter = gap ? '[/FlateDecode /FlateDecode]' : '/FlateDecode';
+  put(objStm, pdfStream(`/Type /ObjStm /N ${index.length} /First ${head.length + gap} /Filter ${filter}`, gap ? zlibSync(once, { level: 9 }) : once));
+  offsets.set(xrefStm, at);
+  // 7 bytes an object: its type (1 in the file, 2 in the object stream), its offset (or the object
+  // stream's number) in 4 bytes, its generation (or its place in the object stream) in 2.
+  const rows = new DataView(new ArrayBuffer((xrefStm + 1) * 7));
+  const row = (n, type, a, b) => (rows.setUint8(n * 7, type), rows.setUint32(n * 7 + 1, a), rows.setUint16(n * 7 + 5, b));
+  row(0, 0, 0, 65535);
+  let place = 0;
+  for (let n = 1; n <= xrefStm; n++) {
+    if (offsets.has(n)) row(n, 1, offsets.get(n), 0);
+    else row(n, 2, objStm, place++);
+  }
+  put(xrefStm, pdfStream(`/Type /XRef /Size ${xrefStm + 1} /W [1 4 2] /Root 1 0 R /Filter /FlateDecode`, zlibSync(new Uint8Array(rows.buffer), { level: 9 })));
+  return concat(...parts, utf8.encode(`startxref\n${offsets.get(xrefStm)}\n%%EOF\n`));
+}
+
+/** An A4 page (595 × 842 points) under the page tree's root, object 2: content object `contents`, with `resources`. */
+const pdfPage = (contents, resources = '<< >>') => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents ${contents} 0 R >>`;
+
+/** The lines of a report's opening without its tables: the title, then the first chapter cut into lines of at most 30 characters. */
+function reportProse() {
+  const prose = [
+    '一、总体情况',
+    `${REPORT.year}年，${REPORT.agency}坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《中华人民共和国政府信息公开条例》，围绕中心工作，不断加大政府信息公开力度，全面提升政务公开质量。`,
+    '（一）主动公开。全年通过门户网站主动公开政府信息312条，其中机构职能、政策文件、财政资金等重点领域信息186条。',
+    '（二）依申请公开。全年共受理政府信息公开申请14件，均在法定期限内答复。',
+    '二、主动公开政府信息情况',
+    '（见下表）',
+  ];
+  const lines = [`${REPORT.agency}${REPORT.year}年政府信息公开工作年度报告`];
+  for (const p of prose) for (let at = 0; at < p.length; at += 30) lines.push(p.slice(at, at + 30));
+  return lines;
+}
+
+/** A string in the UniGB-UCS2-H encoding: each character's UCS-2 code, big-endian, in hex. */
+const ucs2Hex = (s) => `<${[...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>`;
+
+/** A content stream showing `lines` in font /F1 at 14 points, one under another from the top left. */
+const textContent = (lines, show = ucs2Hex) => `BT\n/F1 14 Tf\n20 TL\n60 780 Td\n${lines.map((l) => `${show(l)} Tj T*`).join('\n')}\nET`;
+
+/**
+ * STSong-Light with the UniGB-UCS2-H encoding, not embedded (objects 4 to 6): the standard Chinese
+ * font of PDF 1.7, whose text is read through the CMap, with no font file.
+ */
+const SONG = [
+  '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
+  '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 6 0 R /DW 1000 >>',
+  '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+];
+
+/** One page of the report's opening prose in STSong-Light: 1 the catalog, 2 the page tree, 3 the page, 4 to 6 the font, 7 the content. */
+const proseObjects = () => ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', pdfPage(7, '<< /Font << /F1 4 0 R >> >>'), ...SONG, pdfStream('', textContent(reportProse()))];
+
+/** The prose PDF cut off at 60% of its length: inside its content stream, no cross-reference table, no trailer. */
+function truncatedPdf() {
+  const whole = pdf(proseObjects());
+  return whole.subarray(0, Math.floor(whole.length * 0.6));
+}
+
+/** The prose PDF with every offset of its cross-reference table 1,000 bytes out, and startxref pointing into the content stream. */
+function damagedXref() {
+  const whole = text.decode(pdf(proseObjects()));
+  return pdf(proseObjects(), { offsetOf: (o) => o + 1000, startxref: whole.indexOf('stream\n') + 100 });
+}
+
+/** `%PDF-1.7`, then 8 KB of seeded noise: the signature and nothing behind it. */
+const notReallyPdf = () => concat(utf8.encode('%PDF-1.7\n'), seeded(1700).bytes(8192));
+
+/** A valid PDF of 10,000 blank pages (one shared empty content stream) under 100 /Pages nodes of 100 each, written compactly. */
+function tenThousandPages() {
+  const PAGES = 10_000;
+  const FANOUT = 100;
+  const nodes = PAGES / FANOUT;
+  // 1 the catalog, 2 the root of the page tree, 3 the content stream, then the nodes, then the pages.
+  const node = (i) => 4 + i;
+  const page = (p) => 4 + nodes + p;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${Array.from({ length: nodes }, (_, i) => `${node(i)} 0 R`).join(' ')}] /Count ${PAGES} /MediaBox [0 0 595 842] /Resources << >> >>`,
+    pdfStream('', ''),
+  ];
+  for (let i = 0; i < nodes; i++) objects.push(`<< /Type /Pages /Parent 2 0 R /Kids [${Array.from({ length: FANOUT }, (_, k) => `${page(i * FANOUT + k)} 0 R`).join(' ')}] /Count ${FANOUT} >>`);
+  for (let p = 0; p < PAGES; p++) objects.push(`<< /Type /Page /Parent ${node(Math.floor(p / FANOUT))} 0 R /Contents 3 0 R >>`);
+  return compactPdf(objects);
+}
+
+/** An array nested 100,000 deep: `[[[…]]]`. */
+const NESTED = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+
+/** The prose page whose (deflated) content stream opens with an array nested 100,000 deep, popped before the text. */
+function deepNestingPdf() {
+  const objects = proseObjects();
+  objects[6] = pdfStream('/Filter /FlateDecode', zlibSync(utf8.encode(`${NESTED} pop\n${textContent(reportProse())}`), { level: 9 }));
+  return pdf(objects);
+}
+
+/** The prose PDF written compactly, its page dictionary (in the object stream, with the catalog) holding an array nested 100,000 deep. */
+function deepNestingDict() {
+  const objects = proseObjects();
+  objects[2] = objects[2].replace('/Type /Page', `/Type /Page /PieceInfo ${NESTED}`);
+  return compactPdf(objects);
+}
+
+/** The prose page drawing a content stream (/FlateDecode twice) that inflates to 10^9 zero bytes before its text. */
+function streamBomb() {
+  const objects = proseObjects();
+  objects[2] = objects[2].replace('/Contents 7 0 R', '/Contents [8 0 R 7 0 R]');
+  objects.push(pdfStream('/Filter [/FlateDecode /FlateDecode]', zlibSync(zlibStream(zeroBytes(1e9)), { level: 9 })));
+  return pdf(objects);
+}
+
+/** The prose PDF written compactly, its object stream (/FlateDecode twice) holding 10^9 zero bytes between its index and its objects. */
+const objStmBomb = () => compactPdf(proseObjects(), { gap: 1e9 });
+
+/**
+ * The prose page in an embedded TrueType font (Type0, Identity-H, a ToUnicode CMap: as Word saves a
+ * PDF) whose font file is garbage: a TrueType header claiming 65,535 tables, then 4 KB of noise.
+ */
+function badFont() {
+  const lines = reportProse();
+  const chars = [...new Set(lines.join(''))];
+  const hex4 = (n) => n.toString(16).padStart(4, '0');
+  // Glyph i + 1 is the character chars[i], as a subsetting writer numbers them.
+  const glyph = new Map(chars.map((c, i) => [c, hex4(i + 1)]));
+  const show = (line) => `<${[...line].map((c) => glyph.get(c)).join('')}>`;
+  const ranges = [];
+  for (let at = 0; at < chars.length; at += 100) {
+    const some = chars.slice(at, at + 100);
+    ranges.push(`${some.length} beginbfchar\n${some.map((c) => `<${glyph.get(c)}> <${hex4(c.charCodeAt(0))}>`).join('\n')}\nendbfchar`);
+  }
+  const toUnicode = [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange',
+    ...ranges,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+  const fontFile = concat(Uint8Array.from([0, 1, 0, 0, 0xff, 0xff, 0, 0, 0, 0, 0, 0]), seeded(2).bytes(4096));
+  return pdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    pdfPage(7, '<< /Font << /F1 4 0 R >> >>'),
+    '<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [5 0 R] /ToUnicode 8 0 R >>',
+    '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R /DW 1000 /CIDToGIDMap /Identity >>',
+    '<< /Type /FontDescriptor /FontName /ABCDEF+SimSun /Flags 6 /FontBBox [-8 -145 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 /FontFile2 9 0 R >>',
+    pdfStream('', textContent(lines, show)),
+    pdfStream('', toUnicode),
+    pdfStream(`/Length1 ${fontFile.length}`, fontFile),
+  ]);
+}
+
+/** The prose PDF whose page tree's root has two kids, the page and itself (a loop), and /Count 2. */
+function circularPages() {
+  const objects = proseObjects();
+  objects[1] = '<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>';
+  return pdf(objects);
+}
+
+/** One page painting an 8 × 8 RGB image (seeded noise, deflated) over the whole page, as a scanner writes it; no text. */
+function imageOnly() {
+  return pdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    pdfPage(4, '<< /XObject << /Im1 5 0 R >> >>'),
+    pdfStream('', 'q 595 0 0 842 0 0 cm /Im1 Do Q'),
+    pdfStream('/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode', zlibSync(seeded(88).bytes(8 * 8 * 3), { level: 9 })),
+  ]);
+}
+
+/** One blank page: an empty content stream. */
+const blankPage = () => pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', pdfPage(4), pdfStream('', '')]);
+
+// ---------------------------------------------------------------------------------------------
 // The manifest: every file this script writes, and what `report check` must make of it
 // ---------------------------------------------------------------------------------------------
 
@@ -1042,7 +1304,7 @@ const CASES = [
   { name: 'bom-only.csv', make: bomOnly, ...unreadable('empty'), about: 'a CSV holding only a UTF-8 BOM (3 bytes): empty once decoded' },
   { name: 'sheet-xml-malformed.xlsx', make: sheetXmlMalformed, ...unreadable('corrupt-xlsx'), about: 'the sheet part is broken XML: <sheetData><row><c><v>1</row>' },
   { name: 'shared-string-index-out-of-range.xlsx', make: sharedStringIndexOutOfRange, ...unreadable('corrupt-xlsx'), about: 'a value cell refers to shared string 99999, past the end of the table' },
-  { name: 'pdf-renamed.xlsx', make: pdfRenamed, ...unreadable('pdf'), about: 'a (tiny) PDF renamed to .xlsx' },
+  { name: 'pdf-renamed.xlsx', make: pdfRenamed, ...unreadable('corrupt-pdf'), about: 'a (tiny) PDF of no pages renamed to .xlsx: read as the PDF it is, whatever its name; with no page at all it is damaged' },
   { name: 'csv-renamed.xlsx', make: csvRenamed, ...unreadable('not-xlsx'), about: 'the report as UTF-8 CSV under an .xlsx name' },
   { name: 'xlsx-renamed.csv', make: xlsxRenamed, ...CLEAN, about: 'the generated workbook under a .csv name (read by content, not name)' },
   { name: 'huge-dimension.xlsx', make: hugeDimension, ...CLEAN, about: 'the report with a stray 0 at XFD1048576 and dimension A1:XFD1048576 (a far cell is no reason to refuse)' },
@@ -1060,6 +1322,18 @@ const CASES = [
   { name: 'huge-60mb.html', make: () => hugePage(60 * MB), ...unreadable('too-large'), large: true, about: '60 MB: the report as a web page followed by filler paragraphs (refused by --max-file-size, 50 MB by default)' },
   { name: 'page-20mb.html', make: () => hugePage(20 * MB), ...CLEAN, large: true, about: '20 MB: the report as a web page followed by filler paragraphs, read within the limits' },
   { name: 'mht-without-html.mht', make: mhtWithoutHtml, ...unreadable('mht-no-html'), about: 'Word’s single-file web page with its page part cut out: a multipart/related message holding an image and filelist.xml, no text/html part' },
+  { name: 'truncated.pdf', make: truncatedPdf, ...unreadable('corrupt-pdf'), about: 'a one-page PDF of the report’s opening prose (STSong-Light) cut to 60% of its length: inside its content stream, no xref table or trailer' },
+  { name: 'damaged-xref.pdf', make: damagedXref, ...findings('table-missing'), about: 'the prose PDF with every xref offset 1,000 bytes out and startxref pointing into the content stream (pdf.js rebuilds the xref by scanning: read, no tables)' },
+  { name: 'not-really.pdf', make: notReallyPdf, ...unreadable('corrupt-pdf'), about: '%PDF-1.7, then 8 KB of seeded noise' },
+  { name: 'ten-thousand-pages.pdf', make: tenThousandPages, ...unreadable('too-many-pages'), about: 'a valid PDF 1.5 of 10,000 blank pages under 100 /Pages nodes, in an object stream and an xref stream (about 94 KB)' },
+  { name: 'deep-nesting.pdf', make: deepNestingPdf, ...unreadable('no-text-pdf'), about: 'the prose page, its content stream opening with an array nested 100,000 deep ([[[…]]] pop) before the text: pdf.js overflows its stack there and drops the page’s text, so no text can be read; it must not be taken for a scan (it shows no image)' },
+  { name: 'deep-nesting-dict.pdf', make: deepNestingDict, ...unreadable('corrupt-pdf'), about: 'the prose PDF in an object stream whose page dictionary holds an array nested 100,000 deep (/PieceInfo [[[…]]])' },
+  { name: 'stream-bomb.pdf', make: streamBomb, ...unreadable('inflated-too-large'), about: 'the prose page drawing first a content stream (/FlateDecode twice, under 3 KB) that inflates to 10^9 zero bytes' },
+  { name: 'objstm-bomb.pdf', make: objStmBomb, ...unreadable('inflated-too-large'), about: 'the prose PDF whose object stream (/Type /ObjStm, /FlateDecode twice, about 4 KB; the catalog, page tree, page and fonts) holds 10^9 zero bytes between its index and its objects' },
+  { name: 'bad-font.pdf', make: badFont, ...findings('table-missing'), about: 'the prose page in an embedded TrueType font (Type0, Identity-H, a ToUnicode CMap) whose FontFile2 is garbage: a header claiming 65,535 tables, then 4 KB of noise (pdf.js falls back, the text is read)' },
+  { name: 'circular-pages.pdf', make: circularPages, ...unreadable('corrupt-pdf'), about: 'the prose PDF whose page tree root has /Kids [the page, itself] and /Count 2 (a loop)' },
+  { name: 'image-only.pdf', make: imageOnly, ...unreadable('scanned-pdf'), about: 'one page painting an 8x8 RGB image (deflated) over the whole page, no text: a scan' },
+  { name: 'no-text-no-image.pdf', make: blankPage, ...unreadable('no-text-pdf'), about: 'one blank page (an empty content stream): no text at all, and no image: not a scan' },
 ];
 
 const OWNED_EXTRA = ['README.md', '.gitignore'];
@@ -1129,6 +1403,12 @@ function readme() {
     '  cell of A1:XFD1048576 (gigabytes).',
     '- The OLE files are real compound files (olefile reads them without complaint; LibreOffice opens',
     '  `renamed-xls.xlsx` as .xls and shows 2022 in A1); the encrypted one holds noise, not ciphertext.',
+    '- The PDFs are written object by object, with a classic xref table or (the compact ones: an object',
+    '  stream and an xref stream, as PDF 1.5 writers save) deflated; their text is the opening of a report',
+    '  without its tables, in STSong-Light, the standard Chinese font every PDF reader has (no font file).',
+    '  `stream-bomb.pdf` and `objstm-bomb.pdf` are a few KB and inflate to 10^9 zero bytes (whitespace to',
+    '  a PDF); pdf.js holds a stream\'s decoded bytes whole, so a reader without an inflate limit of its own',
+    '  takes gigabytes and tens of seconds over them.',
     '',
     '| file | what it is | expected outcome | large |',
     '| --- | --- | --- | --- |',

@@ -305,7 +305,7 @@ export function registerCheck(program: Command, io: Io, lang: Lang, done: (code:
     .option('-j, --jobs <n>', '并行线程数，默认为 CPU 核数 (worker threads; default: available cores)')
     .option('--no-progress', '不显示进度条 (no progress bar)')
     .option('--max-file-size <size>', '单个文件的大小上限，默认 50MB (largest file read; default 50MB)')
-    .option('--max-inflated-size <size>', '.xlsx 解压后的大小上限，默认 100MB (most an .xlsx may inflate to; default 100MB)')
+    .option('--max-inflated-size <size>', '.xlsx、.docx、PDF 解压后的大小上限，默认 100MB (most an .xlsx, .docx or PDF may inflate to; default 100MB)')
     .option('--max-cells <n>', '每个工作表的单元格数上限，默认 200000 (most cells per sheet; default 200000)')
     .option('--max-pages <n>', '每个 PDF 读取的页数上限，默认 1000 (most pages read of a PDF; default 1000)')
     .option('--timeout <duration>', '批量检查时每个文件读取、检查各自的时限，默认 30s，0 为不限 (time limit per file in a folder run, for reading and for checking; default 30s, 0 for none)')

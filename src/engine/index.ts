@@ -199,10 +199,14 @@ export function historyChecker(history: History, options: EngineOptions & { prev
   };
 }
 
+/** The kinds a report is published in: a Word document, its web page, its PDF. */
+const PUBLISHED = new Set(['docx', 'html', 'pdf']);
+
 /**
- * A report's twins (same body and year) by what they are to it: files of another kind are forms
- * of one report, agreeing (same values) or not; files of its own kind, or without tables to
- * compare, are duplicates.
+ * A report's twins (same body and year) by what they are to it: a file of another kind with the
+ * same values is the report in another form; a published form (Word, web page, PDF) beside another
+ * with different values is a mismatch; the rest (files of its own kind, a workbook beside a PDF
+ * that differs, files without tables to compare) are duplicates.
  */
 function sortTwins(heading: ReportHeading, twins: number[], headings: readonly ReportHeading[]): { duplicates: ReportHeading[]; forms: number[]; mismatched: number[] } {
   const duplicates: ReportHeading[] = [];
@@ -212,7 +216,8 @@ function sortTwins(heading: ReportHeading, twins: number[], headings: readonly R
     const twin = headings[j]!;
     if (twin.kind === heading.kind || twin.digest === null || heading.digest === null) duplicates.push(twin);
     else if (twin.digest === heading.digest) forms.push(j);
-    else mismatched.push(j);
+    else if (PUBLISHED.has(twin.kind ?? '') && PUBLISHED.has(heading.kind ?? '')) mismatched.push(j);
+    else duplicates.push(twin);
   }
   return { duplicates, forms, mismatched };
 }

@@ -40,9 +40,9 @@ export class Tally {
     else if (result.warningCount > 0) c.warningsOnly++;
     else c.clean++;
     if (result.diagnostics.some((d) => d.rule === 'file-unreadable')) c.unreadable++;
-    // A report in several forms is counted once, by the form whose name sorts first.
+    // A report in several forms is counted once, by the form whose name sorts first (each lists itself first).
     const forms = result.sameReport;
-    if (forms && forms.every((f) => f.file >= result.file)) {
+    if (forms && forms.every((f) => f.file >= forms[0]!.file)) {
       c.sameReports++;
       c.sameReportFiles += forms.length;
     }

@@ -13,7 +13,7 @@
 // until the next group's number (（四）). Every other line is a row of its chunks, in order (a header, a
 // heading, prose), as pasted text is read.
 
-import { ITEM, joinLines } from './wrap.js';
+import { ITEM, joinLines, PAGE_NUMBER } from './wrap.js';
 
 /** A run of text on a line: where it starts and ends (points, or display columns for text). */
 export interface Chunk {
@@ -42,6 +42,27 @@ const VALUE = /^(?:[-+]?[\d０-９][\d０-９,，.．]*|[-—–/／]|无)$/;
 
 export const isValue = (chunk: Chunk) => VALUE.test(chunk.text);
 
+/**
+ * A line's chunks with numbers one space apart taken apart (`10 2`: narrow columns close together),
+ * and a label before an item's number (`（三）不予 1.属于国家秘密`, `三、本年 （一）予以公开`), each placed by its share of the
+ * chunk's width.
+ */
+function apart(chunks: readonly Chunk[]): Chunk[] {
+  return chunks.flatMap((c) => {
+    const words = c.text.split(' ');
+    // Numbers, or labels whose second starts an item (（三）不予 1.属于国家秘密): cells of their own.
+    const parts = words.every((t) => VALUE.test(t)) ? words : c.text.split(/ (?=\d+[.．、]|[(（][一二三四五六七八九十]+[)）])/);
+    if (parts.length < 2) return [c];
+    const unit = (c.x1 - c.x0) / c.text.length;
+    let at = 0;
+    return parts.map((text) => {
+      const x0 = c.x0 + at * unit;
+      at += text.length + 1;
+      return { x0, x1: x0 + text.length * unit, text };
+    });
+  });
+}
+
 /** How many chunks at the end of a line are values. */
 function trailingValues(line: PlacedLine): number {
   let n = 0;
@@ -56,14 +77,26 @@ interface Row {
   values: Chunk[];
   first: number;
   last: number;
+  /** Lines passed over after it (blank, a page's number), read as rows of their own after it. */
+  after: AlignedRow[];
 }
 
-/** A run of rows read as one table: where its value columns are, how many label columns it has. */
-function layout(rows: Row[]): { centers: number[]; labelColumns: number } {
+/** Label chunks starting this close (points, or display columns) stand in one column. */
+const ALIGNED = 2;
+
+/**
+ * A run of rows read as one table: where its value columns are, and the column of a label by
+ * where it starts (labels start at their cell's left edge: the group's, the item's).
+ */
+function layout(rows: Row[]): { centers: number[]; labelColumns: number; labelColumn: (label: Chunk) => number } {
   const most = Math.max(...rows.map((r) => r.values.length));
   const full = rows.filter((r) => r.values.length === most);
   const centers = Array.from({ length: most }, (_, j) => full.reduce((sum, r) => sum + middle(r.values[j]!), 0) / full.length);
-  return { centers, labelColumns: Math.max(1, ...rows.map((r) => r.labels.length)) };
+  const starts = rows.flatMap((r) => r.labels.map((c) => c.x0)).sort((a, b) => a - b);
+  const edges: number[] = [];
+  for (const x of starts) if (edges.length === 0 || x - starts[starts.indexOf(x) - 1]! > ALIGNED) edges.push(x);
+  const labelColumn = (label: Chunk) => Math.max(1, edges.findLastIndex((edge) => edge <= label.x0 + ALIGNED) + 1);
+  return { centers, labelColumns: Math.max(1, edges.length), labelColumn };
 }
 
 /**
@@ -96,9 +129,13 @@ export function alignColumns(lines: readonly PlacedLine[]): AlignedRow[] {
   let table: Row[] = [];
   const flush = () => {
     if (table.length === 0) return;
-    const { centers, labelColumns } = layout(table);
-    // Labels by column, the last one next to the values.
-    const labels = table.map((row) => new Map(row.labels.map((c, i) => [labelColumns - row.labels.length + i + 1, c.text])));
+    const { centers, labelColumns, labelColumn } = layout(table);
+    // Labels by column (two chunks of one row in one column are one label).
+    const labels = table.map((row) => {
+      const byColumn = new Map<number, string>();
+      for (const c of row.labels) byColumn.set(labelColumn(c), byColumn.has(labelColumn(c)) ? joinLines([byColumn.get(labelColumn(c))!, c.text]) : c.text);
+      return byColumn;
+    });
     // A group's label (三、本年度办理结果 down the side of its items) runs on down its column until the next item.
     for (let col = 1; col < labelColumns; col++) {
       let holder: Map<number, string> | null = null;
@@ -114,29 +151,38 @@ export function alignColumns(lines: readonly PlacedLine[]): AlignedRow[] {
     table.forEach((row, r) => {
       const cells = [...labels[r]!].map(([col, text]) => ({ col, text }));
       placeValues(row.values, centers).forEach((j, i) => cells.push({ col: labelColumns + j + 1, text: row.values[i]!.text }));
-      out.push({ cells: cells.sort((a, b) => a.col - b.col), first: row.first, last: row.last, values: row.values.length });
+      out.push({ cells: cells.sort((a, b) => a.col - b.col), first: row.first, last: row.last, values: row.values.length }, ...row.after);
     });
     table = [];
   };
-  lines.forEach((line, index) => {
+  lines.forEach((given, index) => {
+    const line = { chunks: apart(given.chunks) };
     const values = trailingValues(line);
     const last = table.at(-1);
     // A row: two values or more, or a label and a value (table 2's one-column blocks).
     if (values >= 2 || (values === 1 && line.chunks.length > 1)) {
       // Rows of one table: the same columns, near enough (a row with blanks has fewer).
       if (last && Math.abs(last.values.length - values) > 0 && !sameColumns(last, line.chunks.slice(-values))) flush();
-      table.push({ labels: line.chunks.slice(0, line.chunks.length - values).map((c) => ({ ...c })), values: line.chunks.slice(-values), first: index, last: index });
+      table.push({ labels: line.chunks.slice(0, line.chunks.length - values).map((c) => ({ ...c })), values: line.chunks.slice(-values), first: index, last: index, after: [] });
       return;
     }
     // The rest of a label wrapped under its row: no item of its own, starting where the row's
     // labels stand, its middle before the values (a page break may shift the layout a little; a
     // caption centred over the table stands further right).
-    if (last && last.last === index - 1 && last.labels.length > 0 && line.chunks.length > 0) {
+    // Blank lines and a page's number after a row (a page break in pdftotext's output) are passed
+    // over: the rest of its label may follow them.
+    if (last && (line.chunks.length === 0 || (line.chunks.length === 1 && PAGE_NUMBER.test(line.chunks[0]!.text)))) {
+      last.after.push({ cells: line.chunks.map((c) => ({ col: 1, text: c.text })), first: index, last: index, values: 0 });
+      return;
+    }
+    if (last && (last.after.at(-1)?.last ?? last.last) === index - 1 && last.labels.length > 0 && line.chunks.length > 0) {
       const labelEnd = Math.max(...last.labels.map((c) => c.x1));
       if (line.chunks.every((c) => c.x0 <= labelEnd && (c.x0 + c.x1) / 2 < last.values[0]!.x0 && !ITEM.test(c.text))) {
         // As many pieces (two or more) as the row has labels: each continues its own, in order.
         if (line.chunks.length > 1 && line.chunks.length === last.labels.length) line.chunks.forEach((chunk, i) => (last.labels[i]!.text = joinLines([last.labels[i]!.text, chunk.text])));
         else for (const chunk of line.chunks) continueLabel(table, chunk);
+        // A page's number passed over inside a row is page furniture, not a row.
+        last.after = [];
         last.last = index;
         return;
       }

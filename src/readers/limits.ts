@@ -5,7 +5,7 @@
 export interface Limits {
   /** Largest file read, in bytes. */
   maxFileBytes: number;
-  /** Most bytes the parts read from one .xlsx may inflate to. */
+  /** Most bytes the parts read from one .xlsx or .docx, or the streams of one PDF, may inflate to. */
   maxInflatedBytes: number;
   /** Most non-empty cells in one sheet (or one CSV/text file). */
   maxCells: number;

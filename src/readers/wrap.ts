@@ -23,3 +23,6 @@ export function joinLines(lines: readonly string[]): string {
 
 /** An item's number starting a label (1. （一） 二、): a row of its own, never the rest of one. */
 export const ITEM = /^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])/;
+
+/** A page number as a line of its own: 3, -3-, — 3 —, 第3页, 第 3 页 共 12 页, 3/12, Page 3 of 12. */
+export const PAGE_NUMBER = /^[-—–－~·\s]*(?:(?:第\s*)?[0-9０-９]+\s*页?(?:\s*[,，/／]?\s*(?:共\s*)?[0-9０-９]+\s*页?)?|page\s*\d+(?:\s*of\s*\d+)?)[-—–－~·\s]*$/i;

@@ -100,6 +100,10 @@ export default defineRule({
         zh: '扫描件，没有文字层：请提交 Word 或 PDF 导出的原文件（这个 PDF 的 {pages} 页都只有图片，读不出文字）',
         en: 'a scan without a text layer: submit the Word document or a PDF exported from it (all {pages} pages of this PDF are images, with no text to read)',
       },
+      'no-text-pdf': {
+        zh: 'PDF 里读不出任何文字，也没有图片（共 {pages} 页）：文件可能已损坏，或只有空白页：请重新导出 PDF，或提交报告的 Word 原文件',
+        en: 'no text can be read from the PDF, and it shows no image ({pages} pages): it may be damaged, or blank: export the PDF again, or submit the report’s Word document',
+      },
       'too-many-pages': {
         zh: 'PDF 有 {pages} 页，超过了允许的 {limit} 页（真实的年报只有 5 到 20 页），已停止读取：请确认提交的是年度报告；确需检查时用 --max-pages 调高上限',
         en: 'the PDF has {pages} pages, over the limit of {limit} (a real report has 5 to 20), so reading stopped: check this is the annual report; raise the limit with --max-pages if it is',
@@ -126,8 +130,8 @@ export default defineRule({
         en: 'the tool failed while reading or checking this file ({detail}): a bug in the tool, not a problem with your file; please report it with the file',
       },
       timeout: {
-        zh: '读取和检查超过了 {seconds} 秒，已放弃这个文件（其他文件照常检查）：请在 Excel/WPS 中打开并另存后重试；确需时用 --timeout 调高上限',
-        en: 'reading and checking took longer than {seconds} s, so this file was given up (the others were checked): open and save it again in Excel/WPS and retry; raise the limit with --timeout if needed',
+        zh: '读取和检查超过了 {seconds} 秒，已放弃这个文件（其他文件照常检查）：请用编辑它的程序（Excel、Word、WPS）打开并另存或重新导出后重试；确需时用 --timeout 调高上限',
+        en: 'reading and checking took longer than {seconds} s, so this file was given up (the others were checked): open it in the program it was made with (Excel, Word, WPS), save or export it again and retry; raise the limit with --timeout if needed',
       },
       undecodable: { zh: '无法识别文件的文字编码：请另存为 UTF-8 编码的 CSV', en: 'the text encoding cannot be recognised: save it as UTF-8 CSV' },
       binary: { zh: '文件含有二进制内容（NUL 字节），不是文本表格', en: 'the file contains binary content (NUL bytes), not a text table' },

@@ -6,6 +6,7 @@
 
 import { makeCell, pdfSheetName, type Cell, type Grid, type Paragraph, type Range, type Sheet } from '../../model/grid.js';
 import { ReadError } from '../errors.js';
+import { checkInflation } from './bombs.js';
 import type { Limits } from '../limits.js';
 import { joinTables, type JoinedTable, type PageTables } from './join.js';
 import { findTables, readLines, type TextLine, type TextPiece } from './lattice.js';
@@ -89,6 +90,16 @@ function sheetOf(table: JoinedTable, index: number): Sheet {
   return { name: pdfSheetName(table.page, index), rows, merges, rowPages: table.rowPages };
 }
 
+/**
+ * Why a PDF without any text cannot be read: a scan (its first page shows an image; decoded only
+ * now, for this), or nothing to read at all (blank pages, or content pdf.js could not parse).
+ */
+async function withoutText(lib: PdfJs, doc: Document): Promise<ReadError> {
+  const page = await doc.getPage(1);
+  const { images } = pageGeometry(await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE }), lib.OPS);
+  return new ReadError(images.length > 0 ? 'scanned-pdf' : 'no-text-pdf', { pages: doc.numPages });
+}
+
 async function open(lib: PdfJs, bytes: Uint8Array): Promise<{ task: ReturnType<PdfJs['getDocument']>; doc: Document }> {
   const task = lib.getDocument({
     // A copy, and a plain Uint8Array (pdf.js refuses a Buffer): pdf.js hands its data to its worker,
@@ -113,13 +124,16 @@ async function open(lib: PdfJs, bytes: Uint8Array): Promise<{ task: ReturnType<P
 }
 
 /**
- * Read a PDF into a Grid: its ruled tables as sheets, its other text as paragraphs. Throws
- * ReadError: 'encrypted' (a password to open), 'corrupt-pdf', 'too-many-pages', 'scanned-pdf'.
+ * Read a PDF into a Grid: its tables as sheets, its other text as paragraphs. Throws ReadError:
+ * 'inflated-too-large', 'encrypted' (a password to open), 'corrupt-pdf', 'too-many-pages',
+ * 'scanned-pdf', 'no-text-pdf'.
  */
 export async function readPdf(file: string, bytes: Uint8Array, limits: Limits): Promise<Grid> {
+  checkInflation(bytes, limits.maxInflatedBytes);
   const lib = await loadPdfJs();
   const { task, doc } = await open(lib, bytes);
   try {
+    if (doc.numPages === 0) throw new ReadError('corrupt-pdf', { detail: 'no pages' });
     if (doc.numPages > limits.maxPages) throw new ReadError('too-many-pages', { pages: doc.numPages, limit: limits.maxPages });
     const pages: PageRead[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -130,7 +144,7 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Limits): 
         throw new ReadError('corrupt-pdf', { detail: `page ${n}: ${detail(err)}` });
       }
     }
-    if (!pages.some((p) => p.hasText)) throw new ReadError('scanned-pdf', { pages: doc.numPages });
+    if (!pages.some((p) => p.hasText)) throw await withoutText(lib, doc);
     const furniture = furnitureOf(pages);
     for (const p of pages) p.lines = p.lines.filter((l) => !furniture.has(l));
     // Tables without rules, among the lines outside the ruled ones, in document order; a page's

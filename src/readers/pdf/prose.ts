@@ -5,7 +5,7 @@
 // space or a table stands between them, or when its font size differs (a heading). A paragraph
 // runs on over a page break when nothing says it ends.
 
-import { joinLines } from '../wrap.js';
+import { joinLines, PAGE_NUMBER } from '../wrap.js';
 import type { TextLine } from './lattice.js';
 
 /** A page's lines outside its tables, top to bottom, and how far down the page each table runs (y up: top > bottom). */
@@ -20,9 +20,6 @@ export interface PdfParagraph {
   text: string;
   page: number;
 }
-
-/** A page number as a line of its own: 3, -3-, — 3 —, 第3页, 第 3 页 共 12 页, 3/12, Page 3 of 12. */
-const PAGE_NUMBER = /^[-—–－~·\s]*(?:(?:第\s*)?[0-9０-９]+\s*页?(?:\s*[,，/／]?\s*(?:共\s*)?[0-9０-９]+\s*页?)?|page\s*\d+(?:\s*of\s*\d+)?)[-—–－~·\s]*$/i;
 
 /** How many lines at each end of a page may be furniture. */
 const EDGE_LINES = 2;
