@@ -10,6 +10,8 @@
 //   memory   peak resident memory of `report check` on 1,000 and on 20,000 files
 //   documents the same reports as Word documents and as web pages against their XLSX: one file
 //            (start-up included) and a folder of 2,000, each in turns with the XLSX, by medians
+//   pdf      the PDFs of fixtures/pdf copied to a folder of 200 or more: `report check --jobs 1`
+//            against `pdftotext -layout` a process a file, in turns; one PDF against node -e 0
 //
 // BENCH_FILES=N changes the folder size; BENCH_KEEP=1 keeps the generated files for profiling;
 // BENCH_AGAINST=DIR measures another built checkout (an earlier commit) in the same turns.
@@ -202,5 +204,45 @@ for (const [what, ratio] of [
   ['one .docx / .xlsx', oneDocx / oneXlsx],
   ['one .html / .xlsx', oneHtml / onePageXlsx],
 ]) console.log(`${what.padEnd(30)} ${ratio.toFixed(2)}x  (target ≤ 2x: ${ratio <= 2 ? 'met' : 'MISSED'})`);
+
+// PDFs: the readable reports of fixtures/pdf (LibreOffice exports with embedded subset fonts,
+// ruled and unruled tables, 2 to 3 pages; the 300-page one left out), copied to a folder of 200 or
+// more, against poppler's `pdftotext -layout` on the same files, one process per file, one after
+// another. Ours runs on one worker thread (--jobs 1). In turns, three times each, by medians.
+const PDF_FOLDER = join(root, 'pdf');
+const pdfSources = readdirSync('fixtures/pdf', { recursive: true })
+  .filter((f) => f.endsWith('.pdf') && !/encrypted|scanned|long-300/.test(f))
+  .map((f) => join('fixtures/pdf', f));
+const pdfCount = Math.max(200, Math.ceil(FILES / 10));
+mkdirSync(PDF_FOLDER);
+for (let i = 0; i < pdfCount; i++) copyFileSync(pdfSources[i % pdfSources.length], join(PDF_FOLDER, `${String(i).padStart(5, '0')}.pdf`));
+const pdfFiles = readdirSync(PDF_FOLDER).sort().map((f) => join(PDF_FOLDER, f));
+const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
+if (!hasPdftotext) console.log('\nPDFs: pdftotext not found (apt-get install poppler-utils): the PDF ratios are not measured');
+else {
+  const pdftotext = () => {
+    const start = performance.now();
+    for (const f of pdfFiles) spawnSync('pdftotext', ['-layout', f, join(root, 'out.txt')]);
+    return performance.now() - start;
+  };
+  const pdfRuns = { ours: [], poppler: [] };
+  for (let round = 0; round < 3; round++) {
+    pdfRuns.poppler.push(pdftotext());
+    pdfRuns.ours.push(run(ROOT, ['check', '--format', 'json', '--no-progress', '--jobs', '1', PDF_FOLDER]).ms);
+  }
+  const [onePdf, nodeAgain] = timesOf([
+    [process.execPath, [join(ROOT, 'bin/report.js'), 'check', pdfFiles[0]]],
+    [process.execPath, ['-e', '0']],
+  ]);
+  const [ours, poppler] = [median(pdfRuns.ours), median(pdfRuns.poppler)];
+  console.log(`\nPDFs: ${pdfFiles.length} files (${pdfSources.length} reports of fixtures/pdf, copied), one thread each side`);
+  console.log(`${'report check --jobs 1 (median)'.padEnd(52)} ${`${(ours / 1000).toFixed(2)} s`.padStart(14)}  ${(ours / pdfFiles.length).toFixed(1)} ms/file; runs ${pdfRuns.ours.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s`);
+  console.log(`${'pdftotext -layout, a process a file (median)'.padEnd(52)} ${`${(poppler / 1000).toFixed(2)} s`.padStart(14)}  ${(poppler / pdfFiles.length).toFixed(1)} ms/file; runs ${pdfRuns.poppler.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s`);
+  console.log(`${'report check one .pdf / node -e 0 (median)'.padEnd(52)} ${`${onePdf.toFixed(0)} / ${nodeAgain.toFixed(0)} ms`.padStart(14)}`);
+  for (const [what, ratio, target] of [
+    ['folder .pdf / pdftotext', ours / poppler, 3],
+    ['one .pdf / node -e 0', onePdf / nodeAgain, 6],
+  ]) console.log(`${what.padEnd(30)} ${ratio.toFixed(2)}x  (target ≤ ${target}x: ${ratio <= target ? 'met' : 'MISSED'})`);
+}
 if (process.env.BENCH_KEEP) console.log(`kept ${root}`);
 else rmSync(root, { recursive: true, force: true });

@@ -136,6 +136,10 @@ const FILES: Record<string, string> = {
   'report.html': 'pages/wps-2022.html',
   '报告.mht': 'pages/word-2022.mht',
   'report.mht': 'pages/word-2022.mht',
+  '报告.pdf': 'pdf/portrait-2022.pdf',
+  'report.pdf': 'pdf/portrait-2022.pdf',
+  '版面.txt': 'pdf/portrait-2022.txt',
+  'layout.txt': 'pdf/portrait-2022.txt',
   // Seeded with an error: the runs exit 1.
   '表格.txt': 'markdown-2022.txt',
   'tables.txt': 'markdown-2022.txt',

@@ -156,25 +156,25 @@ export function alignColumns(lines: readonly PlacedLine[]): AlignedRow[] {
     table = [];
   };
   lines.forEach((given, index) => {
+    const last = table.at(-1);
+    // Blank lines and a page's number after a row (a page break in pdftotext's output) are passed
+    // over: the rest of its label may follow them.
+    if (last && (given.chunks.length === 0 || (given.chunks.length === 1 && PAGE_NUMBER.test(given.chunks[0]!.text)))) {
+      last.after.push({ cells: given.chunks.map((c) => ({ col: 1, text: c.text })), first: index, last: index, values: 0 });
+      return;
+    }
     const line = { chunks: apart(given.chunks) };
     const values = trailingValues(line);
-    const last = table.at(-1);
     // A row: two values or more, or a label and a value (table 2's one-column blocks).
     if (values >= 2 || (values === 1 && line.chunks.length > 1)) {
       // Rows of one table: the same columns, near enough (a row with blanks has fewer).
-      if (last && Math.abs(last.values.length - values) > 0 && !sameColumns(last, line.chunks.slice(-values))) flush();
+      if (last && Math.abs(last.values.length - values) > 0 && !sameColumns(table, line.chunks.slice(-values))) flush();
       table.push({ labels: line.chunks.slice(0, line.chunks.length - values).map((c) => ({ ...c })), values: line.chunks.slice(-values), first: index, last: index, after: [] });
       return;
     }
     // The rest of a label wrapped under its row: no item of its own, starting where the row's
     // labels stand, its middle before the values (a page break may shift the layout a little; a
     // caption centred over the table stands further right).
-    // Blank lines and a page's number after a row (a page break in pdftotext's output) are passed
-    // over: the rest of its label may follow them.
-    if (last && (line.chunks.length === 0 || (line.chunks.length === 1 && PAGE_NUMBER.test(line.chunks[0]!.text)))) {
-      last.after.push({ cells: line.chunks.map((c) => ({ col: 1, text: c.text })), first: index, last: index, values: 0 });
-      return;
-    }
     if (last && (last.after.at(-1)?.last ?? last.last) === index - 1 && last.labels.length > 0 && line.chunks.length > 0) {
       const labelEnd = Math.max(...last.labels.map((c) => c.x1));
       if (line.chunks.every((c) => c.x0 <= labelEnd && (c.x0 + c.x1) / 2 < last.values[0]!.x0 && !ITEM.test(c.text))) {
@@ -212,7 +212,7 @@ function continueLabel(table: Row[], chunk: Chunk): void {
   host.text = joinLines([host.text, chunk.text]);
 }
 
-/** Whether values stand under a table's columns: each within reach of a value of its last row. */
-function sameColumns(row: Row, values: Chunk[]): boolean {
-  return values.every((v) => row.values.some((w) => v.x0 <= w.x1 && w.x0 <= v.x1));
+/** Whether values stand under a table's columns: each within reach of a value of one of its rows. */
+function sameColumns(table: Row[], values: Chunk[]): boolean {
+  return values.every((v) => table.some((row) => row.values.some((w) => v.x0 <= w.x1 && w.x0 <= v.x1)));
 }

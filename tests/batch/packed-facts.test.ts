@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packFacts, unpackFacts } from '../../src/batch/packed-facts.js';
 import { loadReport } from '../../src/engine/file.js';
-import { yearFacts } from '../../src/model/facts.js';
+import { valueKeys, yearFacts } from '../../src/model/facts.js';
 import type { CellValue, Report } from '../../src/model/report.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -36,9 +36,13 @@ describe('packed facts', () => {
     expect(Object.keys(facts.carriedOver!)).toEqual(Object.keys(row.cells));
   });
 
-  it('keeps the cells short: column keys by number (about 260 characters where names took 450)', async () => {
-    const facts = packFacts(yearFacts(await loadReport(join(FIXTURES, 'official-2022.xlsx'))));
-    expect(facts.cells).not.toContain('natural');
-    expect(facts.cells.length).toBeLessThan(300);
+  it('keeps the cells short: column keys by number (about 260 characters where names took 450), every value once, by its place', async () => {
+    const facts = yearFacts(await loadReport(join(FIXTURES, 'official-2022.xlsx')));
+    const packed = packFacts(facts);
+    expect(packed.cells).not.toContain('natural');
+    // The value list (one number a cell, for comparing two forms of one report) and the carried rows.
+    expect(packed.cells.length - facts.values!.length).toBeLessThan(300);
+    expect(facts.values!.split(',')).toHaveLength(valueKeys('2021').length);
+    expect(unpackFacts(packed).values).toBe(facts.values);
   });
 });

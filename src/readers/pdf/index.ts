@@ -1,13 +1,15 @@
-// PDF reports: the tables drawn with rules (lattice.ts), joined over page breaks (join.ts), and the
-// text around them as paragraphs (prose.ts), from what pdf.js gives of each page: its text items
-// with their positions, and its drawing operations. Each table becomes a sheet named for where it
-// starts and its place in the document (第2页 表格3), cells where its grid puts them; each row knows
-// its page. A PDF without any text is a scan; one that needs a password cannot be opened.
+// PDF reports: the tables drawn with rules (lattice.ts), joined over page breaks (join.ts), tables
+// without rules (stream.ts), and the text around them as paragraphs (prose.ts), from what pdf.js
+// gives of each page: its text items with their positions, and its drawing operations. Each table
+// becomes a sheet named for where it starts and its place in the document (第2页 表格3), cells
+// where its grid puts them; each row knows its page. A PDF without any text is a scan (or blank);
+// one that needs a password cannot be opened; streams that inflate beyond the limit are refused
+// before pdf.js sees them (bombs.ts).
 
 import { makeCell, pdfSheetName, type Cell, type Grid, type Paragraph, type Range, type Sheet } from '../../model/grid.js';
 import { ReadError } from '../errors.js';
-import { checkInflation } from './bombs.js';
 import type { Limits } from '../limits.js';
+import { checkInflation } from './bombs.js';
 import { joinTables, type JoinedTable, type PageTables } from './join.js';
 import { findTables, readLines, type TextLine, type TextPiece } from './lattice.js';
 import { cmapFolder, loadPdfJs, standardFontFolder, type PdfJs } from './pdfjs.js';
