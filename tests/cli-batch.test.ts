@@ -8,7 +8,7 @@ import { cli } from './helpers/cli.js';
 
 interface Json {
   results: Array<{ file: string; errorCount: number; warningCount: number; diagnostics: Array<{ rule: string; messageId: string; message: string }> }>;
-  summary: { files: number; clean: number; withErrors: number; warningsOnly: number; unreadable: number; errors: number; warnings: number; skipped: number };
+  summary: { files: number; clean: number; withErrors: number; warningsOnly: number; unreadable: number; errors: number; warnings: number; sameReports: number; sameReportFiles: number; skipped: number };
   skipped: Array<{ file: string; kind: string }>;
 }
 

@@ -1,4 +1,8 @@
-// pdf.js's worker module, imported only to run in this thread (src/readers/pdf/pdfjs.ts); pdfjs-dist ships no types for it.
-declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
+// pdf.js's minified modules, as src/readers/pdf/pdfjs.ts imports them: the library has the types of
+// its unminified build; the worker, imported only to run in this thread, none.
+declare module 'pdfjs-dist/legacy/build/pdf.min.mjs' {
+  export * from 'pdfjs-dist/legacy/build/pdf.mjs';
+}
+declare module 'pdfjs-dist/legacy/build/pdf.worker.min.mjs' {
   export const WorkerMessageHandler: unknown;
 }
