@@ -64,6 +64,16 @@ describe('fixtures/pdf', () => {
     }
   });
 
+  it('--annotate on a PDF writes the official-layout workbook marked, with the PDF’s findings', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'pdf-annotate-')), '标注.xlsx');
+    const r = await cli(['check', join(DIR, 'seeded-errors-2022.pdf'), '--annotate', out]);
+    expect(r.code).toBe(1);
+    const again = JSON.parse((await cli(['check', '--format', 'json', out])).stdout) as Json;
+    // (The workbook's 检查结果 sheet, which lists the findings, is itself taken for a second table 4.)
+    const balancing = again.results[0]!.diagnostics.filter((d) => d.rule !== 'table-duplicate');
+    expect(balancing.map(key).sort()).toEqual(EXPECTED.files['seeded-errors-2022.pdf']!.findings.map(key).sort());
+  });
+
   it('says a picture is likely the missing table, and names its page', async () => {
     const r = await cli(['check', join(DIR, 'image-table-2022.pdf')]);
     expect(r.stdout).toContain('找不到表三（三、收到和处理政府信息公开申请情况）：第 2 页有表格大小的图片');
