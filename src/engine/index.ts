@@ -2,7 +2,7 @@
 
 import type { EditionId, TableId } from '../form/types.js';
 import type { Report } from '../model/report.js';
-import { withoutCells, type ReportHeading, type YearFacts } from '../model/facts.js';
+import { PUBLISHED_KINDS, withoutCells, type ReportHeading, type YearFacts } from '../model/facts.js';
 import { expectedCells } from '../rules/cells.js';
 import { RULES } from '../rules/index.js';
 import { isHistoryRule, type Bilingual, type DataValue, type Finding, type HistoryRule, type Lang, type Rule, type RuleContext, type Severity } from '../rules/types.js';
@@ -199,9 +199,6 @@ export function historyChecker(history: History, options: EngineOptions & { prev
   };
 }
 
-/** The kinds a report is published in: a Word document, its web page, its PDF. */
-const PUBLISHED = new Set(['docx', 'html', 'pdf']);
-
 /**
  * A report's twins (same body and year) by what they are to it: a file of another kind with the
  * same values is the report in another form; a published form (Word, web page, PDF) beside another
@@ -216,7 +213,7 @@ function sortTwins(heading: ReportHeading, twins: number[], headings: readonly R
     const twin = headings[j]!;
     if (twin.kind === heading.kind || twin.digest === null || heading.digest === null) duplicates.push(twin);
     else if (twin.digest === heading.digest) forms.push(j);
-    else if (PUBLISHED.has(twin.kind ?? '') && PUBLISHED.has(heading.kind ?? '')) mismatched.push(j);
+    else if (PUBLISHED_KINDS.has(twin.kind ?? '') && PUBLISHED_KINDS.has(heading.kind ?? '')) mismatched.push(j);
     else duplicates.push(twin);
   }
   return { duplicates, forms, mismatched };

@@ -25,12 +25,20 @@ export interface YearFacts extends ReportHeading {
   carriedForward: Record<string, CellValue> | null;
   /** Table-2 rows of the 2021 edition's first block (issued, repealed, inForce). */
   stock: Record<string, Record<string, CellValue>>;
-  /** Every value of the tables (valueList), to name the cells two forms of one report differ in. */
+  /** Every value of the tables (valueList), to name the cells two published forms of one report differ in; null for other kinds. */
   values: string | null;
 }
 
-/** Every cell of an edition's three tables, in one order: table, row key, column key. */
-export function valueKeys(edition: EditionId): Array<[TableId, string, string]> {
+const KEYS = new Map<EditionId, ReadonlyArray<[TableId, string, string]>>();
+
+/** Every cell of an edition's three tables, in one order: table, row key, column key (made once an edition). */
+export function valueKeys(edition: EditionId): ReadonlyArray<[TableId, string, string]> {
+  let keys = KEYS.get(edition);
+  if (!keys) KEYS.set(edition, (keys = keysOf(edition)));
+  return keys;
+}
+
+function keysOf(edition: EditionId): Array<[TableId, string, string]> {
   const e = EDITIONS[edition];
   return [
     ...t2Rows(e).flatMap(({ row, columns }) => columns.map((c) => ['t2', row.key, c.key] as [TableId, string, string])),
@@ -56,12 +64,20 @@ export function valueList(report: Report): string | null {
     .join(',');
 }
 
-/** A short key of a value list (FNV-1a, 52 bits): equal lists give equal keys; unequal ones, in practice, never. */
+/** A short key of a value list: two 32-bit FNV-1a hashes (different offsets); equal lists give equal keys, unequal ones in practice never. */
 function digestOf(values: string): string {
-  let h = 0xcbf29ce484222325n;
-  for (let i = 0; i < values.length; i++) h = BigInt.asUintN(64, (h ^ BigInt(values.charCodeAt(i))) * 0x100000001b3n);
-  return h.toString(36);
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < values.length; i++) {
+    const c = values.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
+  }
+  return (a >>> 0).toString(36) + (b >>> 0).toString(36);
 }
+
+/** The kinds a report is published in (a Word document, its web page, its PDF): their values are kept to compare them cell by cell. */
+export const PUBLISHED_KINDS: ReadonlySet<string> = new Set(['docx', 'html', 'pdf']);
 
 /** The table-2 rows whose stock carries from year to year. */
 export const STOCK_ROWS = ['regulations', 'normativeDocuments'] as const;
@@ -73,24 +89,34 @@ export function agencyKey(name: string): string {
     .replace(/^关于/, '');
 }
 
-export function headingOf(report: Report): ReportHeading {
-  return {
+/** A report's heading, and the value list its digest is of. */
+function headingAndValues(report: Report): { heading: ReportHeading; values: string | null } {
+  const values = valueList(report);
+  const heading: ReportHeading = {
     file: report.file,
     agency: report.agency?.value ?? null,
     agencyKey: report.agency ? agencyKey(report.agency.value) : null,
     year: report.year?.value ?? null,
     edition: report.edition,
     kind: report.source.kind,
-    digest: ((values) => (values === null ? null : digestOf(values)))(valueList(report)),
+    digest: values === null ? null : digestOf(values),
   };
+  return { heading, values };
 }
 
+export function headingOf(report: Report): ReportHeading {
+  return headingAndValues(report).heading;
+}
+
+/** A report's facts; the value list only of a published form (the digest serves every other kind, and a batch keeps the facts of every file). */
 export function yearFacts(report: Report): YearFacts {
+  const { heading, values } = headingAndValues(report);
   const t3 = report.tables.t3?.rows;
   const t2 = report.tables.t2?.rows ?? {};
   const stock: YearFacts['stock'] = {};
   for (const key of STOCK_ROWS) if (t2[key]) stock[key] = t2[key]!.cells;
-  return { ...headingOf(report), carriedOver: t3?.carriedOver?.cells ?? null, carriedForward: t3?.carriedForward?.cells ?? null, stock, values: valueList(report) };
+  const kept = heading.kind !== null && PUBLISHED_KINDS.has(heading.kind) ? values : null;
+  return { ...heading, carriedOver: t3?.carriedOver?.cells ?? null, carriedForward: t3?.carriedForward?.cells ?? null, stock, values: kept };
 }
 
 /** A heading as facts without cells: all a report needs when no report of the year before is at hand to compare cells with. */
