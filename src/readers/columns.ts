@@ -1,17 +1,17 @@
 // Tables without rules ("stream", as Tabula and Camelot call it): columns found from where text
-// stands. One finder serves a PDF page whose tables have no borders and text laid out by position
+// stands. One finder serves a PDF's tables drawn without borders and text laid out by position
 // (`pdftotext -layout` output, text copied out of a PDF viewer): each line comes as chunks, runs of
 // text with their left and right ends, split where a wide gap stands between them.
 //
 // A report's table is rows of a label and numbers, so the numbers place the columns: a line that
-// ends in two or more values is a row; consecutive rows are one table, whose value columns are where
-// its fullest rows have them (a row with a blank cell puts each value in the nearest). The label
-// chunks before the values take the columns before them, the last chunk next to the values (the
-// item, 1.属于国家秘密, under its group, （三）不予公开). A label wraps in its narrow cell onto the
-// lines below its row, which hold no values and stay left of them: each such chunk is the rest of
-// the label cell it stands under; a group's label runs on down its column, beside its items' rows,
-// until the next group's number (（四）). Every other line is a row of its chunks, in order (a header, a
-// heading, prose), as pasted text is read.
+// ends in two or more values (or a label and one value) is a row; consecutive rows are one table,
+// whose value columns are where its fullest rows have them (a row with a blank cell puts its values
+// in the nearest, in order). Labels take columns by where they start (a group's label, （三）不予公开,
+// left of its items', 1.属于国家秘密). A label wraps in its narrow cell onto the lines below its row,
+// which hold no values: each such chunk is the rest of the label it stands under (blank lines and a
+// page's number between them passed over); a group's label runs on down its column, beside its
+// items' rows, until the next group's number (（四）). Every other line is a row of its chunks, in
+// order (a header, a heading, prose), as pasted text is read.
 
 import { ITEM, joinLines, PAGE_NUMBER } from './wrap.js';
 
@@ -43,14 +43,13 @@ const VALUE = /^(?:[-+]?[\d０-９][\d０-９,，.．]*|[-—–/／]|无)$/;
 export const isValue = (chunk: Chunk) => VALUE.test(chunk.text);
 
 /**
- * A line's chunks with numbers one space apart taken apart (`10 2`: narrow columns close together),
- * and a label before an item's number (`（三）不予 1.属于国家秘密`, `三、本年 （一）予以公开`), each placed by its share of the
- * chunk's width.
+ * A line's chunks with numbers one space apart taken apart (`10 2`: narrow columns close
+ * together), and a label before an item's number (`（三）不予 1.属于国家秘密`, `三、本年 （一）予以公开`),
+ * each placed by its share of the chunk's width.
  */
 function apart(chunks: readonly Chunk[]): Chunk[] {
   return chunks.flatMap((c) => {
     const words = c.text.split(' ');
-    // Numbers, or labels whose second starts an item (（三）不予 1.属于国家秘密): cells of their own.
     const parts = words.every((t) => VALUE.test(t)) ? words : c.text.split(/ (?=\d+[.．、]|[(（][一二三四五六七八九十]+[)）])/);
     if (parts.length < 2) return [c];
     const unit = (c.x1 - c.x0) / c.text.length;
