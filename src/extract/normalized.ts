@@ -65,9 +65,9 @@ export function reportFromJson(file: string, text: string): Report {
 function paragraphsOf(list: unknown[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (const p of list) {
-    const { text, index, line } = (p ?? {}) as Record<string, unknown>;
+    const { text, index, line, page } = (p ?? {}) as Record<string, unknown>;
     if (typeof text !== 'string' || !Number.isInteger(index)) continue;
-    out.push({ text, index: index as number, ...(Number.isInteger(line) ? { line: line as number } : {}) });
+    out.push({ text, index: index as number, ...(Number.isInteger(line) ? { line: line as number } : {}), ...(Number.isInteger(page) ? { page: page as number } : {}) });
   }
   return out;
 }

@@ -7,7 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { reportFromJson } from '../../src/extract/normalized.js';
+import { reportSchema } from '../../src/writers/schema.js';
 import { cli, ROOT } from '../helpers/cli.js';
 
 const DIR = join(ROOT, 'fixtures/pdf');
@@ -72,6 +75,15 @@ describe('fixtures/pdf', () => {
     // (The workbook's 检查结果 sheet, which lists the findings, is itself taken for a second table 4.)
     const balancing = again.results[0]!.diagnostics.filter((d) => d.rule !== 'table-duplicate');
     expect(balancing.map(key).sort()).toEqual(EXPECTED.files['seeded-errors-2022.pdf']!.findings.map(key).sort());
+  });
+
+  it('converts to normalized JSON the schema accepts, its paragraphs with their pages, and reads it back the same', async () => {
+    const r = await cli(['convert', '--to', 'json', join(DIR, 'portrait-2022.pdf')]);
+    const json = JSON.parse(r.stdout) as { paragraphs: Array<{ page: number }> };
+    const validate = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true }).compile(reportSchema());
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(json.paragraphs.map((p) => p.page)).toContain(2);
+    expect(reportFromJson('r.json', r.stdout).paragraphs).toEqual(json.paragraphs);
   });
 
   it('says a picture is likely the missing table, and names its page', async () => {

@@ -2,9 +2,10 @@
 // file: pdf.js inflates a stream whole, outside the JavaScript heap a worker's limit bounds, so a
 // 5 KB PDF whose page content inflates to a gigabyte would take that much memory. Each Flate
 // stream (a page's content, an object stream, a font) is inflated here with the budget that is
-// left, as many times as its filters say; what does not inflate cleanly is left to pdf.js to judge.
+// left, as many times as its filters say, the last time counted as it streams by when it is large;
+// what does not inflate cleanly is left to pdf.js to judge.
 
-import { inflateSync } from 'node:zlib';
+import { constants, createInflate, inflateSync } from 'node:zlib';
 import { ReadError } from '../errors.js';
 import { formatSize } from '../limits.js';
 
@@ -17,11 +18,33 @@ function flateLayers(dictionary: string): number {
   return (filter.match(/\/(?:FlateDecode|Fl)\b/g) ?? []).length;
 }
 
+/** A stream's last layer inflated in one piece up to this size; beyond it, counted as it streams by (a bomb is never held whole). */
+const AT_ONCE = 8 * 1024 * 1024;
+
+/** How many bytes `data` inflates to, counted up to just past `budget`, nothing kept. */
+function countInflated(data: Uint8Array, budget: number): Promise<number> {
+  return new Promise((resolve) => {
+    const inflate = createInflate({ finishFlush: constants.Z_SYNC_FLUSH });
+    let count = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      count += chunk.length;
+      if (count > budget) {
+        inflate.destroy();
+        resolve(count);
+      }
+    });
+    inflate.on('end', () => resolve(count));
+    inflate.on('error', () => resolve(count));
+    inflate.end(data);
+  });
+}
+
 /**
  * Throws ReadError('inflated-too-large') when the file's Flate streams inflate to more than
  * `limit` bytes in all. Encrypted streams do not inflate and are not counted.
  */
-export function checkInflation(bytes: Uint8Array, limit: number): void {
+export async function checkInflation(bytes: Uint8Array, limit: number): Promise<void> {
+  const tooLarge = () => new ReadError('inflated-too-large', { limit: formatSize(limit) });
   let left = limit;
   const text = ascii(bytes, 0, bytes.length);
   for (const m of text.matchAll(STREAM)) {
@@ -31,15 +54,21 @@ export function checkInflation(bytes: Uint8Array, limit: number): void {
     if (layers === 0) continue;
     const end = text.indexOf('endstream', start);
     let data: Uint8Array = bytes.subarray(start, end < 0 ? bytes.length : end);
-    for (let layer = 0; layer < layers; layer++) {
+    let size = 0;
+    for (let layer = 1; layer <= layers; layer++) {
+      // Every layer but the last is input to the next, so held (it is compressed data: small);
+      // the last is only counted.
+      const cap = layer < layers ? left : Math.min(left, AT_ONCE);
       try {
-        data = inflateSync(data, { maxOutputLength: left + 1, finishFlush: 2 /* Z_SYNC_FLUSH: a stream cut short still counts */ });
+        data = inflateSync(data, { maxOutputLength: cap + 1, finishFlush: constants.Z_SYNC_FLUSH /* a stream cut short still counts */ });
+        size = data.length;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ReadError('inflated-too-large', { limit: formatSize(limit) });
-        break;
+        if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') break;
+        if (layer < layers || cap === left) throw tooLarge();
+        size = await countInflated(data, left);
       }
-      if (data.length > left) throw new ReadError('inflated-too-large', { limit: formatSize(limit) });
+      if (size > left) throw tooLarge();
     }
-    left -= data.length;
+    left -= size;
   }
 }

@@ -155,7 +155,7 @@ async function open(lib: PdfJs, bytes: Uint8Array): Promise<{ task: ReturnType<P
  * 'scanned-pdf', 'no-text-pdf'.
  */
 export async function readPdf(file: string, bytes: Uint8Array, limits: Limits): Promise<Grid> {
-  checkInflation(bytes, limits.maxInflatedBytes);
+  await checkInflation(bytes, limits.maxInflatedBytes);
   const lib = await loadPdfJs();
   const { task, doc } = await open(lib, bytes);
   try {
