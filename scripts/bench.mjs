@@ -69,7 +69,14 @@ function lowerBound() {
   return { ms: performance.now() - start, values };
 }
 
-const MAXRSS = 'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS "+process.resourceUsage().maxRSS+"\\n"))';
+/**
+ * Peak resident memory of the process, printed on stderr when it exits: VmHWM, the peak of this
+ * process's own memory. (getrusage's maxRSS is not: Linux keeps it across fork and exec, so a child
+ * of a large process reports at least its parent's size, and this one has written 2,000 workbooks.
+ * The data URL holds no `?` or `#`, which a URL would take for its query or fragment.)
+ */
+const MAXRSS =
+  'data:text/javascript,import { readFileSync } from "node:fs"; process.on("exit", () => { const hwm = /VmHWM:\\s+(\\d+)/.exec(readFileSync("/proc/self/status", "utf8")); process.stderr.write("MAXRSS " + (hwm || [0, process.resourceUsage().maxRSS])[1] + "\\n"); })';
 /** `report ARGS` of the checkout at `root` (this one, or BENCH_AGAINST), with its wall time and peak memory. */
 function run(root, args) {
   const start = performance.now();
