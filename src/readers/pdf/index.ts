@@ -11,7 +11,7 @@ import { ReadError } from '../errors.js';
 import type { Limits } from '../limits.js';
 import { checkInflation } from './bombs.js';
 import { joinTables, type JoinedTable, type PageTables } from './join.js';
-import { findTables, readLines, type TextLine, type TextPiece } from './lattice.js';
+import { findTables, readLines, type TextPiece } from './lattice.js';
 import { cmapFolder, loadPdfJs, standardFontFolder, type PdfJs } from './pdfjs.js';
 import { furnitureOf, paragraphsOf, type PageLines } from './prose.js';
 import { multiply, pageGeometry, type Box, type Matrix } from './rules.js';
@@ -65,16 +65,6 @@ async function readPage(lib: PdfJs, page: Page): Promise<PageRead> {
     pictures: geometry.images.filter((b) => b.right - b.left >= width * IMAGE_WIDTH && b.top - b.bottom >= IMAGE_HEIGHT),
     hasText: pieces.length > 0,
   };
-}
-
-/**
- * A line of a table without rules into its page's blocks: the block of the table's lines just
- * before it, grown, or a new one. (The lines of one table follow one another.)
- */
-function addToBlock(page: PageRead, line: TextLine): void {
-  const last = page.blocks.at(-1);
-  if (last?.stream && last.bottom - line.y < 3 * line.size) last.bottom = line.y;
-  else page.blocks.push({ top: line.y + line.size, bottom: line.y, stream: true });
 }
 
 /** A joined table as a sheet: its cells, its merges, the page of each row. */
@@ -171,11 +161,11 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Limits): 
     const stream = streamTables(lines, pages.flatMap((p) => p.lines.map(() => p.page)));
     let at = 0;
     for (const p of pages) {
-      const kept = p.lines.filter((_, i) => !stream.taken.has(at + i));
-      for (const [i, line] of p.lines.entries()) if (stream.taken.has(at + i)) addToBlock(p, line);
+      const from = at;
       at += p.lines.length;
-      p.lines = kept;
+      p.lines = p.lines.filter((_, i) => !stream.taken.has(from + i));
     }
+    for (const { page, top, bottom } of stream.blocks) pages[page - 1]!.blocks.push({ top, bottom, stream: true });
     // What stands above a page's first ruled table and below its last: text of the body, or a table without rules.
     for (const p of pages) {
       if (p.tables.length === 0) continue;
@@ -187,7 +177,7 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Limits): 
     // Ruled and unruled tables in the order the document shows them.
     const tables = [...joinTables(pages), ...stream.tables].sort((a, b) => a.page - b.page || b.top - a.top);
     const sheets = tables.map(sheetOf);
-    const paragraphs: Paragraph[] = paragraphsOf(pages, furniture).map((p, i) => ({ text: p.text, index: i + 1, page: p.page }));
+    const paragraphs: Paragraph[] = paragraphsOf(pages).map((p, i) => ({ text: p.text, index: i + 1, page: p.page }));
     const images = pages.filter((p) => p.pictures.length > 0).map((p) => p.page);
     return { file, kind: 'pdf', sheets, paragraphs, ...(images.length > 0 ? { images } : {}) };
   } finally {

@@ -34,8 +34,6 @@ export interface JoinedTable {
   /** The page it starts on, and where on it (y up). */
   page: number;
   top: number;
-  /** Column lines, left to right. */
-  xs: number[];
   cells: Array<{ row: number; col: number; rows: number; cols: number; text: string }>;
   /** The page of each row (rowPages[r - 1] for row r). */
   rowPages: number[];
@@ -129,7 +127,7 @@ class Joined {
     const cells = this.pieces
       .map((p) => ({ row: p.row, col: column(p.left) + 1, rows: p.rows, cols: column(p.right) - column(p.left), text: p.text }))
       .sort((a, b) => a.row - b.row || a.col - b.col);
-    return { page: this.page, top: this.top, xs, cells, rowPages: this.rowPages };
+    return { page: this.page, top: this.top, cells, rowPages: this.rowPages };
   }
 }
 

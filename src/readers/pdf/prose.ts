@@ -36,16 +36,15 @@ export function furnitureOf(pages: readonly PageLines[]): Set<TextLine> {
   return out;
 }
 
-/** The paragraphs of the pages' lines (furniture left out), in reading order. */
-export function paragraphsOf(pages: readonly PageLines[], furniture: ReadonlySet<TextLine>): PdfParagraph[] {
+/** The paragraphs of the pages' lines (the caller leaves the furniture out), in reading order. */
+export function paragraphsOf(pages: readonly PageLines[]): PdfParagraph[] {
   const out: PdfParagraph[] = [];
   let open: { lines: string[]; page: number; last: TextLine; right: number } | null = null;
   const close = () => {
     if (open) out.push({ text: joinLines(open.lines), page: open.page });
     open = null;
   };
-  for (const { page, lines, blocks } of pages) {
-    const body = lines.filter((l) => !furniture.has(l));
+  for (const { page, lines: body, blocks } of pages) {
     if (body.length === 0) continue;
     const left = Math.min(...body.map((l) => l.x));
     const right = Math.max(...body.map((l) => l.end));

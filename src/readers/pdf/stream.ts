@@ -21,11 +21,18 @@ const PROSE = 0.6;
 const isTable = (run: AlignedRow[]) =>
   run.filter((r) => r.values > 0).length >= 2 || run.some((r) => r.values >= 4) || (run.some((r) => r.values > 0) && run.some((r) => r.values === 0 && r.cells.length >= 2));
 
+/** How far down a page a table runs (y up: top > bottom). */
+export interface Block {
+  page: number;
+  top: number;
+  bottom: number;
+}
+
 /**
- * The tables among the lines (each with the page it is on), and the lines they took (by index):
- * each table's place is where its first line stands.
+ * The tables among the lines (each with the page it is on), the lines they took (by index), and
+ * how far down each page each table runs: a table's place is where its first line stands.
  */
-export function streamTables(lines: readonly TextLine[], pages: readonly number[]): { tables: JoinedTable[]; taken: Set<number> } {
+export function streamTables(lines: readonly TextLine[], pages: readonly number[]): { tables: JoinedTable[]; taken: Set<number>; blocks: Block[] } {
   const rows = alignColumns(lines);
   const width = new Map<number, { left: number; right: number }>();
   lines.forEach((l, i) => {
@@ -39,6 +46,7 @@ export function streamTables(lines: readonly TextLine[], pages: readonly number[
   };
   const tables: JoinedTable[] = [];
   const taken = new Set<number>();
+  const blocks: Block[] = [];
   let used = 0; // rows before this belong to a table already
   for (let start = 0; start < rows.length; ) {
     if (rows[start]!.values === 0) {
@@ -61,14 +69,21 @@ export function streamTables(lines: readonly TextLine[], pages: readonly number[
       tables.push({
         page,
         top: first.y + first.size,
-        xs: [],
         cells: run.flatMap((r, i) => r.cells.map((c) => ({ row: i + 1, col: c.col, rows: 1, cols: 1, text: c.text }))),
         rowPages: run.map((r) => pages[r.first]!),
       });
-      for (const r of run) for (let i = r.first; i <= r.last; i++) taken.add(i);
+      // The table's block on each page it runs over, grown line by line.
+      const own = blocks.length;
+      for (let i = run[0]!.first; i <= run.at(-1)!.last; i++) {
+        taken.add(i);
+        const line = lines[i]!;
+        const block = blocks.length > own ? blocks.at(-1) : undefined;
+        if (block && block.page === pages[i]) block.bottom = Math.min(block.bottom, line.y);
+        else blocks.push({ page: pages[i]!, top: line.y + line.size, bottom: line.y });
+      }
       used = end + 1;
     }
     start = end + 1;
   }
-  return { tables, taken };
+  return { tables, taken, blocks };
 }
