@@ -93,7 +93,8 @@ function layout(rows: Row[]): { centers: number[]; labelColumns: number; labelCo
   const centers = Array.from({ length: most }, (_, j) => full.reduce((sum, r) => sum + middle(r.values[j]!), 0) / full.length);
   const starts = rows.flatMap((r) => r.labels.map((c) => c.x0)).sort((a, b) => a - b);
   const edges: number[] = [];
-  for (const x of starts) if (edges.length === 0 || x - starts[starts.indexOf(x) - 1]! > ALIGNED) edges.push(x);
+  // A column starts where a start stands further than ALIGNED from the one before it.
+  for (let i = 0; i < starts.length; i++) if (i === 0 || starts[i]! - starts[i - 1]! > ALIGNED) edges.push(starts[i]!);
   const labelColumn = (label: Chunk) => Math.max(1, edges.findLastIndex((edge) => edge <= label.x0 + ALIGNED) + 1);
   return { centers, labelColumns: Math.max(1, edges.length), labelColumn };
 }

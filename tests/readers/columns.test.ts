@@ -20,7 +20,7 @@ describe('layoutChunks', () => {
 });
 
 describe('alignColumns', () => {
-  it('joins a label wrapped under its row and a group’s label down its column; a blank cell stays in its column', () => {
+  it('joins a label wrapped under its row and a group’s label down its column; a blank cell stays in its column; label columns by where labels start, one each', () => {
     const text = [
       '一、本年新收政府信息公开申     41    6     1',
       '     请数量',
@@ -32,10 +32,10 @@ describe('alignColumns', () => {
       ' 开      密',
     ].join('\n');
     expect(rows(text)).toEqual([
-      '1:一、本年新收政府信息公开申请数量 | 6:41 | 7:6 | 8:1',
-      '1:三、本年度办理结果 | 4:（一）予以公开 | 6:15 | 7:2 | 8:1',
-      '4:（二）部分公开（区分处理的，只 | 6:6 | 8:0',
-      '2:（三）不予公开 | 5:1.属于国家秘密 | 6:0 | 7:0 | 8:0',
+      '1:一、本年新收政府信息公开申请数量 | 5:41 | 6:6 | 7:1',
+      '1:三、本年度办理结果 | 3:（一）予以公开 | 5:15 | 6:2 | 7:1',
+      '3:（二）部分公开（区分处理的，只 | 5:6 | 7:0',
+      '2:（三）不予公开 | 4:1.属于国家秘密 | 5:0 | 6:0 | 7:0',
     ]);
   });
 
