@@ -2,6 +2,7 @@
 // pairs reports of one body), and the cells that carry over from one year to the next.
 
 import { EDITIONS, t2Rows, t3RowKeys } from '../form/index.js';
+import { remember } from '../form/labels.js';
 import type { EditionId, TableId } from '../form/types.js';
 import type { CellValue, Report } from './report.js';
 
@@ -29,17 +30,15 @@ export interface YearFacts extends ReportHeading {
   values: string | null;
 }
 
-const KEYS = new Map<EditionId, ReadonlyArray<[TableId, string, string]>>();
+const KEYS = new Map<string, ReadonlyArray<[TableId, string, string]>>();
 
 /** Every cell of an edition's three tables, in one order: table, row key, column key (made once an edition). */
 export function valueKeys(edition: EditionId): ReadonlyArray<[TableId, string, string]> {
-  let keys = KEYS.get(edition);
-  if (!keys) KEYS.set(edition, (keys = keysOf(edition)));
-  return keys;
+  return remember(KEYS, edition, keysOf);
 }
 
-function keysOf(edition: EditionId): Array<[TableId, string, string]> {
-  const e = EDITIONS[edition];
+function keysOf(edition: string): Array<[TableId, string, string]> {
+  const e = EDITIONS[edition as EditionId];
   return [
     ...t2Rows(e).flatMap(({ row, columns }) => columns.map((c) => ['t2', row.key, c.key] as [TableId, string, string])),
     ...t3RowKeys(e).flatMap((row) => e.t3.columns.map((c) => ['t3', row, c.key] as [TableId, string, string])),
@@ -50,7 +49,7 @@ function keysOf(edition: EditionId): Array<[TableId, string, string]> {
 /**
  * A report's values in valueKeys order, comma-separated: the number, '' for a blank, its text for
  * anything else (commas and line ends taken out), '~' for a cell of a table or row not found. A few
- * hundred bytes: a batch keeps one for each report until the end.
+ * hundred bytes: every report's heading keeps its digest, a published form's facts the list itself.
  */
 export function valueList(report: Report): string | null {
   if (!report.edition || !(report.tables.t2 || report.tables.t3 || report.tables.t4)) return null;
