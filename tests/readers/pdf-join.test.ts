@@ -17,7 +17,7 @@ function part(xs: number[], rows: string[][], spans: Record<string, number> = {}
       if (covered.has(`${r + 1},${c + 1}`)) return;
       const down = spans[`${r + 1},${c + 1}`] ?? 1;
       for (let k = 1; k < down; k++) covered.add(`${r + 1 + k},${c + 1}`);
-      cells.push({ row: r + 1, col: c + 1, rows: down, cols: 1, text, y: null });
+      cells.push({ row: r + 1, col: c + 1, rows: down, cols: 1, text });
     }),
   );
   return { xs, ys: Array.from({ length: rows.length + 1 }, (_, i) => 800 - 20 * i), cells };

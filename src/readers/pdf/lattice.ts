@@ -24,15 +24,13 @@ export interface TextPiece {
   size: number;
 }
 
-/** A cell of a ruled table: its place in the table's grid (1-based) and span, its box and text. */
+/** A cell of a ruled table: its place in the table's grid (1-based), its span and its text. */
 export interface LatticeCell {
   row: number;
   col: number;
   rows: number;
   cols: number;
   text: string;
-  /** The baseline of its first line of text (for the source's place), or null when it is empty. */
-  y: number | null;
 }
 
 export interface LatticeTable {
@@ -172,7 +170,7 @@ export function findTables(rules: readonly Rule[], pieces: readonly TextPiece[])
         const k = root(r * nc + c);
         const cell = cellOf.get(k);
         if (!cell) {
-          const made: LatticeCell = { row: r + 1, col: c + 1, rows: 1, cols: 1, text: '', y: null };
+          const made: LatticeCell = { row: r + 1, col: c + 1, rows: 1, cols: 1, text: '' };
           cellOf.set(k, made);
           cells.push(made);
         } else {
@@ -202,11 +200,7 @@ export function findTables(rules: readonly Rule[], pieces: readonly TextPiece[])
     else if (inCells.has(cell)) inCells.get(cell)!.push(piece);
     else inCells.set(cell, [piece]);
   }
-  for (const [cell, list] of inCells) {
-    const read = readLines(list);
-    cell.text = joinLines(read.map((l) => l.text));
-    cell.y = read[0]?.y ?? null;
-  }
+  for (const [cell, list] of inCells) cell.text = joinLines(readLines(list).map((l) => l.text));
   return { tables: found.map((f) => f.table), outside };
 }
 
