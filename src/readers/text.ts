@@ -70,8 +70,9 @@ export function detectDelimiter(text: string): string {
   const semicolon = linesWith(';', 2);
   const pipe = linesWith('|', 2);
   if (pipe >= Math.min(3, lines.length) && pipe > Math.max(comma, semicolon)) return '|';
-  // Rows of a table laid out with spaces: a label, then two or more numbers, each two spaces or more apart.
-  const laidOut = lines.filter((l) => layoutChunks(l).slice(-2).filter(isValue).length === 2).length;
+  // Rows of a table laid out with spaces: a label, then two or more numbers, each two spaces or more
+  // apart (only a line with such a gap can be one: a CSV's lines are not taken apart for nothing).
+  const laidOut = lines.filter((l) => HAS_GAP.test(l) && layoutChunks(l).slice(-2).filter(isValue).length === 2).length;
   if (laidOut >= 3 && laidOut > Math.max(comma, semicolon)) return LAYOUT;
   if (comma === 0 && semicolon === 0) return linesWith('\t', 1) > 0 ? '\t' : ',';
   return semicolon > comma ? ';' : ',';
@@ -82,6 +83,7 @@ export const LAYOUT = 'spaces';
 
 /** Two spaces or more (a full-width space counts as two), or a form feed (a page break in pdftotext's output). */
 const GAP = /(?: |\u3000){2,}|\u3000|\f/g;
+const HAS_GAP = /(?: |\u3000){2,}|\u3000|\f/;
 
 /**
  * A line laid out by position as chunks, placed by display column (a Chinese character takes two):
@@ -101,9 +103,10 @@ export function layoutChunks(line: string): Chunk[] {
     const start = line.indexOf(part, at);
     const text = part.trim();
     if (text !== '') {
-      advance(start + part.indexOf(text));
+      const lead = start + part.indexOf(text);
+      advance(lead);
       const x0 = x;
-      advance(start + part.indexOf(text) + text.length);
+      advance(lead + text.length);
       chunks.push({ x0, x1: x, text });
     }
     advance(start + part.length);

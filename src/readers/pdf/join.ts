@@ -42,9 +42,9 @@ export interface JoinedTable {
 /** Column lines closer than this (points) are one; outer edges further apart than this are different tables. */
 const EDGE = 3;
 
-/** The cells of a page's table as pieces, rows counted after `offset`. */
-function piecesOf(table: LatticeTable, offset: number): Piece[] {
-  return table.cells.map((c) => ({ row: c.row + offset, rows: c.rows, left: table.xs[c.col - 1]!, right: table.xs[c.col - 1 + c.cols]!, text: c.text }));
+/** The cells of a page's table as pieces. */
+function piecesOf(table: LatticeTable): Piece[] {
+  return table.cells.map((c) => ({ row: c.row, rows: c.rows, left: table.xs[c.col - 1]!, right: table.xs[c.col - 1 + c.cols]!, text: c.text }));
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) <= EDGE;
@@ -71,7 +71,7 @@ class Joined {
     table: LatticeTable,
   ) {
     this.top = table.ys[0]!;
-    this.pieces = piecesOf(table, 0);
+    this.pieces = piecesOf(table);
     this.rowPages = Array.from({ length: table.ys.length - 1 }, () => page);
     this.left = table.xs[0]!;
     this.right = table.xs.at(-1)!;
@@ -88,7 +88,7 @@ class Joined {
 
   /** Add the next page's part. */
   add(page: number, table: LatticeTable): void {
-    let next = piecesOf(table, 0);
+    let next = piecesOf(table);
     let count = table.ys.length - 1;
     // A header repeated: the part's first rows as the table's first rows, each with text.
     let repeated = 0;
