@@ -63,13 +63,13 @@ export function packFacts(facts: YearFacts): PackedFacts {
   const sheets: string[] = [];
   const stock: Record<string, PackedRow> = {};
   for (const key of STOCK_ROWS) if (facts.stock[key]) stock[key] = packRow(facts.stock[key], sheets);
-  const rows = [packRow(facts.carriedOver ?? undefined, sheets), packRow(facts.carriedForward ?? undefined, sheets), stock, facts.values];
+  const rows = [packRow(facts.carriedOver ?? undefined, sheets), packRow(facts.carriedForward ?? undefined, sheets), stock, facts.values, facts.problems];
   const { file, agency, agencyKey, year, edition, kind, digest } = facts;
   return { file, agency, agencyKey, year, edition, kind, digest, cells: JSON.stringify(rows), sheets };
 }
 
 export function unpackFacts(packed: PackedFacts): YearFacts {
-  const [carriedOver, carriedForward, stock, values] = JSON.parse(packed.cells) as [PackedRow, PackedRow, Record<string, PackedRow>, string | null];
+  const [carriedOver, carriedForward, stock, values, problems] = JSON.parse(packed.cells) as [PackedRow, PackedRow, Record<string, PackedRow>, string | null, YearFacts['problems']];
   const { cells: _, sheets, ...heading } = packed;
   return {
     ...heading,
@@ -77,5 +77,6 @@ export function unpackFacts(packed: PackedFacts): YearFacts {
     carriedForward: unpackRow(carriedForward, sheets),
     stock: Object.fromEntries(Object.entries(stock).map(([k, row]) => [k, unpackRow(row, sheets)!])),
     values,
+    problems,
   };
 }

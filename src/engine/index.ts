@@ -25,6 +25,9 @@ export interface Diagnostic {
   line: number | null;
   /** The page, for PDFs. */
   page: number | null;
+  /** A finding on the narrative: the paragraph (1-based, tables not counted) and its first words. */
+  paragraph: number | null;
+  excerpt: string | null;
   expected: number | null;
   actual: number | null;
   /** actual − expected, for balancing identities. */
@@ -99,6 +102,8 @@ function toDiagnostic(file: string, rule: Rule, severity: Severity, finding: Fin
     cell: finding.loc?.cell ?? null,
     line: finding.loc?.line ?? null,
     page: finding.loc?.page ?? null,
+    paragraph: finding.loc?.paragraph ?? null,
+    excerpt: finding.loc?.excerpt ?? null,
     expected: finding.expected ?? null,
     actual: finding.actual ?? null,
     difference,

@@ -7,6 +7,7 @@ import type { Grid } from '../model/grid.js';
 import type { DuplicateTable, Report, TableData } from '../model/report.js';
 import type { Line } from './lines.js';
 import { findMetadata, paragraphLines } from './metadata.js';
+import { carriesNarrative, findSections, textParagraphs } from './sections.js';
 import { blankValue } from './values.js';
 import { splitRegions } from './regions.js';
 import { extractTable2 } from './table2.js';
@@ -119,6 +120,10 @@ export function extract(grid: Grid, options: ExtractOptions = {}): Report {
   const candidates = { t2: readEach(regions.t2, (lines) => extractTable2(lines, edition)), t3: t3Candidates, t4: readEach(regions.t4, extractTable4) };
   const tables = { t2: best(candidates.t2), t3, t4: best(candidates.t4) };
   const duplicateTables = (['t2', 't3', 't4'] as const).flatMap((id) => duplicateOf(tables[id], candidates[id]) ?? []);
+  // A text file's paragraphs are its lines of one field, kept when they carry narrative (a CSV's
+  // are not prose, nor are the titles of a text file of the tables alone).
+  const paragraphs = grid.paragraphs ?? (grid.kind === 'text' ? textParagraphs(grid) : undefined);
+  const narrative = paragraphs !== undefined && carriesNarrative(paragraphs);
   return {
     file: grid.file,
     source: { kind: grid.kind, ...(grid.encoding ? { encoding: grid.encoding } : {}), ...(grid.delimiter ? { delimiter: grid.delimiter } : {}) },
@@ -131,7 +136,8 @@ export function extract(grid: Grid, options: ExtractOptions = {}): Report {
     tables,
     missingRows: missingRows(edition, tables),
     ...(duplicateTables.length ? { duplicateTables } : {}),
-    ...(grid.paragraphs ? { paragraphs: grid.paragraphs } : {}),
+    ...(grid.paragraphs || narrative ? { paragraphs } : {}),
+    ...(narrative ? { sections: findSections(paragraphs) } : {}),
     ...(grid.images ? { images: grid.images } : {}),
   };
 }

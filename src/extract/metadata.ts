@@ -3,12 +3,9 @@
 
 import { basename } from 'node:path';
 import { normalizeText, remember } from '../form/labels.js';
-import { makeCell, type Cell, type Paragraph, type Sheet } from '../model/grid.js';
+import { makeCell, PROSE_SHEET, type Cell, type Paragraph, type Sheet } from '../model/grid.js';
 import type { Metadata } from '../model/report.js';
 import { locate, type Line } from './lines.js';
-
-/** The sheet name a document's paragraphs are placed under, a paragraph a row (its index). */
-export const PROSE_SHEET = '正文';
 
 /** A document's paragraphs as one-cell lines of a sheet of their own, so that titles are found in them as in cells. */
 export function paragraphLines(paragraphs: readonly Paragraph[]): Line[] {

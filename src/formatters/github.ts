@@ -3,7 +3,7 @@
 import type { Diagnostic, FileResult } from '../engine/index.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
-import { lineOf, qualifiedCell, reportPath, worstFirst } from './shared.js';
+import { lineOf, paragraphName, qualifiedCell, reportPath, worstFirst } from './shared.js';
 import { skippedLine, summarize, summaryLine } from './summary.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -53,16 +53,17 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function where(d: Diagnostic): string | null {
+function where(d: Diagnostic, lang: Lang): string | null {
   if (d.cell === null) return null;
+  if (d.paragraph !== null) return paragraphName(d.paragraph, lang);
   return d.line !== null ? d.cell : qualifiedCell(d.sheet, d.cell);
 }
 
 function annotation(path: string, d: Diagnostic, lang: Lang): string {
   const line = lineOf(d);
   // For CSV/text the worksheet column is a field number, not a character column.
-  const col = d.line === null ? d.sheetColumn : null;
-  const place = where(d);
+  const col = d.line === null && d.paragraph === null ? d.sheetColumn : null;
+  const place = where(d, lang);
   const props = [
     `file=${escapeProperty(path)}`,
     line !== null ? `line=${line}` : null,
@@ -80,7 +81,7 @@ function logLine(path: string, d: Diagnostic, lang: Lang): string {
   const line = lineOf(d);
   const place = [path, line !== null ? String(line) : null].filter(Boolean).join(':');
   const sev = d.severity === 'error' ? WORDS[lang].error : WORDS[lang].warning;
-  return [sev, place, where(d), d.rule, d.messages[lang]].filter(Boolean).join('  ').replace(/[\r\n]+/g, ' ');
+  return [sev, place, where(d, lang), d.rule, d.messages[lang]].filter(Boolean).join('  ').replace(/[\r\n]+/g, ' ');
 }
 
 export const github: Formatter = {

@@ -24,6 +24,8 @@ function entry(r: FileResult) {
       cell: d.cell,
       line: d.line,
       page: d.page,
+      // A finding on the narrative also names its paragraph (new in version 1: absent otherwise).
+      ...(d.paragraph !== null ? { paragraph: d.paragraph, excerpt: d.excerpt } : {}),
       expected: d.expected,
       actual: d.actual,
       difference: d.difference,

@@ -3,7 +3,7 @@
 import type { Diagnostic, FileResult } from '../engine/index.js';
 import { RULES } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
-import { pageToShow, qualifiedCell, reportPath } from './shared.js';
+import { pageToShow, paragraphName, qualifiedCell, reportPath } from './shared.js';
 import type { Formatter } from './types.js';
 
 const UNREADABLE = 'file-unreadable';
@@ -54,7 +54,9 @@ function short(s: string): string {
 function findingLine(d: Diagnostic, lang: Lang): string {
   const w = WORDS[lang];
   const page = pageToShow(d);
-  const where = d.cell === null ? '' : d.line !== null ? `${d.cell} ${w.line(d.line)}` : `${qualifiedCell(d.sheet, d.cell)}${page !== null ? ` ${w.page(page)}` : ''}`;
+  const cell = d.paragraph !== null ? paragraphName(d.paragraph, lang) : d.cell;
+  const where =
+    cell === null ? '' : d.line !== null ? `${cell} ${w.line(d.line)}` : `${d.paragraph !== null ? cell : qualifiedCell(d.sheet, cell)}${page !== null ? ` ${w.page(page)}` : ''}`;
   const details = [w.values(d.expected, d.actual, d.difference), d.cells.length > 0 ? w.cells(d.cells) : ''].filter(Boolean).join('; ');
   return [d.severity === 'error' ? w.error : w.warning, where, d.messages[lang], details ? `(${details})` : ''].filter(Boolean).join('  ');
 }

@@ -65,8 +65,8 @@ function sarifResult(result: FileResult, d: Diagnostic, artifactIndex: number, r
   const region = withoutNulls({
     startLine: lineOf(d) ?? 1,
     // For CSV/text the worksheet column is a field number, not the code-point column SARIF means.
-    startColumn: d.line === null ? d.sheetColumn : null,
-    properties: d.sheet !== null || d.cell !== null ? withoutNulls({ sheet: d.sheet, cell: d.cell }) : null,
+    startColumn: d.line === null && d.paragraph === null ? d.sheetColumn : null,
+    properties: d.sheet !== null || d.cell !== null ? withoutNulls({ sheet: d.sheet, cell: d.cell, paragraph: d.paragraph, excerpt: d.excerpt }) : null,
   });
   const index = ruleIndex.get(d.rule);
   return withoutNulls({
@@ -77,7 +77,7 @@ function sarifResult(result: FileResult, d: Diagnostic, artifactIndex: number, r
     locations: [
       withoutNulls({
         physicalLocation: { artifactLocation: { ...artifactLocation(path), index: artifactIndex }, region },
-        logicalLocations: d.cell !== null ? [{ fullyQualifiedName: qualifiedCell(d.sheet, d.cell), name: d.cell, kind: 'value' }] : null,
+        logicalLocations: d.cell !== null && d.paragraph === null ? [{ fullyQualifiedName: qualifiedCell(d.sheet, d.cell), name: d.cell, kind: 'value' }] : null,
       }),
     ],
     partialFingerprints: { 'reportFinding/v1': d.fingerprint },

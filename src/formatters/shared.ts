@@ -3,6 +3,7 @@
 
 import { isAbsolute, relative } from 'node:path';
 import type { Diagnostic, FileResult } from '../engine/index.js';
+import type { Lang } from '../rules/types.js';
 import type { FormatContext } from './types.js';
 
 /**
@@ -20,9 +21,17 @@ export function worstFirst(results: FileResult[]): Array<{ result: FileResult; d
   return [...all.filter((x) => x.diagnostic.severity === 'error'), ...all.filter((x) => x.diagnostic.severity !== 'error')];
 }
 
-/** The line a finding points at: the physical line for text inputs, the worksheet row for workbooks. */
+/**
+ * The line a finding points at: the physical line for text inputs and web pages, the worksheet row
+ * for workbooks; none for a paragraph of a Word document or a PDF (its index is no line).
+ */
 export function lineOf(d: Diagnostic): number | null {
-  return d.line ?? d.sheetRow;
+  return d.line ?? (d.paragraph !== null ? null : d.sheetRow);
+}
+
+/** A paragraph named for people: 第6段 / paragraph 6. */
+export function paragraphName(paragraph: number, lang: Lang): string {
+  return lang === 'zh' ? `第${paragraph}段` : `paragraph ${paragraph}`;
 }
 
 /**

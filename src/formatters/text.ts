@@ -3,7 +3,7 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic, FileResult } from '../engine/index.js';
 import type { Lang } from '../rules/types.js';
-import { pageToShow } from './shared.js';
+import { pageToShow, paragraphName } from './shared.js';
 import { skippedLine, summarize, summaryLine } from './summary.js';
 import type { Formatter } from './types.js';
 import { displayWidth } from './width.js';
@@ -38,11 +38,13 @@ const WORDS = {
 /**
  * Where a finding is: `年度报告!J32` in a workbook, `D23 第23行` in a CSV or text file (its one
  * sheet is named after the file), `表格3!D23 第45行` in a web page (a table, and the line of the page),
- * `第1页 表格2!D23 第2页` in a PDF (a table, and the page of a row past the one it starts on).
+ * `第1页 表格2!D23 第2页` in a PDF (a table, and the page of a row past the one it starts on),
+ * `第6段 第14行` for a paragraph of the narrative (`第6段` in Word, `第6段 第1页` in a PDF).
  */
 function where(d: Diagnostic, lang: Lang, sheetNamed: boolean): string {
   if (!d.cell) return d.sheet ?? '';
-  const cell = sheetNamed && d.sheet ? `${d.sheet}!${d.cell}` : d.cell;
+  // A finding on the narrative: 第6段 第14行 (a web page or text file), 第6段 第2页 (a PDF).
+  const cell = d.paragraph !== null ? paragraphName(d.paragraph, lang) : sheetNamed && d.sheet ? `${d.sheet}!${d.cell}` : d.cell;
   const page = pageToShow(d);
   return d.line !== null ? `${cell} ${WORDS[lang].line(d.line)}` : page !== null ? `${cell} ${WORDS[lang].page(page)}` : cell;
 }

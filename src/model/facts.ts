@@ -4,7 +4,9 @@
 import { EDITIONS, t2Rows, t3RowKeys } from '../form/index.js';
 import { remember } from '../form/labels.js';
 import type { EditionId, TableId } from '../form/types.js';
-import type { CellValue, Report } from './report.js';
+import type { CellValue, Location, Report } from './report.js';
+import { paragraphLoc } from './grid.js';
+import { comparable, sketchOf } from './sketch.js';
 
 /** Who published a report, for which year: what pairs it with the reports of other years. */
 export interface ReportHeading {
@@ -28,6 +30,32 @@ export interface YearFacts extends ReportHeading {
   stock: Record<string, Record<string, CellValue>>;
   /** Every value of the tables (valueList), to name the cells two published forms of one report differ in; null for other kinds. */
   values: string | null;
+  /** Section 五 (problems and improvements), as a fingerprint of its text (model/sketch.ts), when it has enough text to be copied. */
+  problems: ProblemsPrint | null;
+}
+
+export interface ProblemsPrint {
+  sketch: string;
+  /** Its comparable text's length, in characters. */
+  length: number;
+  /** Its heading. */
+  loc: Location;
+}
+
+/** Section 五 shorter than this (comparable characters) is not text worth comparing: a 无 is not a copy. */
+export const PROBLEMS_MIN_LENGTH = 60;
+
+/** The fingerprint of a report's section 五, without its heading's title; null when it has none or it is short. */
+function problemsOf(report: Report): ProblemsPrint | null {
+  const five = report.sections?.find((s) => s.number === 5);
+  if (!five || !report.paragraphs) return null;
+  const within = report.paragraphs.filter((p) => p.index >= five.heading && p.index <= five.end);
+  // The heading's title is the same every year; what follows it on its line is the section's text.
+  const title = within[0]!.text.search(/[。:：]/);
+  const heading = title < 0 ? '' : within[0]!.text.slice(title + 1);
+  const text = comparable([heading, ...within.slice(1).map((p) => p.text)].join(''));
+  if (text.length < PROBLEMS_MIN_LENGTH) return null;
+  return { sketch: sketchOf(text), length: text.length, loc: paragraphLoc(within[0]!) };
 }
 
 const KEYS = new Map<string, ReadonlyArray<[TableId, string, string]>>();
@@ -115,10 +143,10 @@ export function yearFacts(report: Report): YearFacts {
   const stock: YearFacts['stock'] = {};
   for (const key of STOCK_ROWS) if (t2[key]) stock[key] = t2[key]!.cells;
   const kept = heading.kind !== null && PUBLISHED_KINDS.has(heading.kind) ? values : null;
-  return { ...heading, carriedOver: t3?.carriedOver?.cells ?? null, carriedForward: t3?.carriedForward?.cells ?? null, stock, values: kept };
+  return { ...heading, carriedOver: t3?.carriedOver?.cells ?? null, carriedForward: t3?.carriedForward?.cells ?? null, stock, values: kept, problems: problemsOf(report) };
 }
 
 /** A heading as facts without cells: all a report needs when no report of the year before is at hand to compare cells with. */
 export function withoutCells({ file, agency, agencyKey, year, edition, kind, digest }: ReportHeading): YearFacts {
-  return { file, agency, agencyKey, year, edition, kind, digest, carriedOver: null, carriedForward: null, stock: {}, values: null };
+  return { file, agency, agencyKey, year, edition, kind, digest, carriedOver: null, carriedForward: null, stock: {}, values: null, problems: null };
 }

@@ -1,6 +1,8 @@
 // The common shape every reader produces: sheets of cells with their spreadsheet addresses.
 // Readers differ in where cells come from; everything downstream sees only this.
 
+import type { Location } from './report.js';
+
 /** What kind of value a cell holds, as the source file stored it. */
 export type CellKind =
   | 'number' // stored as a number (xlsx numeric cell, or a formula's cached numeric result)
@@ -73,10 +75,31 @@ export interface Paragraph {
   text: string;
   /** 1-based place among the document's paragraphs (tables not counted). */
   index: number;
-  /** 1-based line of the source where it starts (web pages). */
+  /** 1-based line of the source where it starts (web pages, text files). */
   line?: number;
   /** The page it starts on (PDFs). */
   page?: number;
+}
+
+/** The sheet a document's paragraphs are placed under, a paragraph a row (its index): locations in the narrative name it. */
+export const PROSE_SHEET = '正文';
+
+/** How many characters of a paragraph a location names it by. */
+const EXCERPT = 16;
+
+/** The place of a paragraph: its index (as the row of the 正文 sheet), first words, line or page. */
+export function paragraphLoc(p: Paragraph): Location {
+  const excerpt = p.text.length > EXCERPT ? `${p.text.slice(0, EXCERPT)}…` : p.text;
+  return {
+    sheet: PROSE_SHEET,
+    cell: a1(p.index, 1),
+    row: p.index,
+    col: 1,
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    ...(p.page !== undefined ? { page: p.page } : {}),
+    paragraph: p.index,
+    excerpt,
+  };
 }
 
 export interface Grid {

@@ -15,6 +15,10 @@ export interface Location {
   line?: number;
   /** The page, for PDFs. */
   page?: number;
+  /** A place in the narrative: the paragraph (Paragraph.index; sheet 正文, row the same number). */
+  paragraph?: number;
+  /** That paragraph's first words. */
+  excerpt?: string;
 }
 
 export type ValueStatus =
@@ -107,10 +111,25 @@ export interface Report {
   missingRows: Array<{ table: TableId; key: string }>;
   /** Tables printed more than once: where the copy checked is, where the other is, and a cell where they differ. */
   duplicateTables?: DuplicateTable[];
-  /** A document's paragraphs outside its tables, in reading order (Word, web pages, PDFs). */
+  /** A document's paragraphs outside its tables, in reading order (Word, web pages, PDFs; a text file's lines of one field). */
   paragraphs?: Paragraph[];
+  /**
+   * Present only when the paragraphs carry narrative (extract/sections.ts): the national format's
+   * sections found among them, in document order. Rules about the text look at nothing else.
+   */
+  sections?: Section[];
   /** PDFs: the pages that show an image large enough to be a table. */
   images?: number[];
+}
+
+/** One of the six sections of the national format, as paragraph indexes (Paragraph.index). */
+export interface Section {
+  /** 1–6: 一、总体情况 … 六、其他需要报告的事项. */
+  number: number;
+  /** The paragraph that opens it. */
+  heading: number;
+  /** Its last paragraph (the one before the next section's heading, or the document's last). */
+  end: number;
 }
 
 export interface DuplicateTable {

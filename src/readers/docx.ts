@@ -220,10 +220,11 @@ export interface CellPlace {
   end: number;
 }
 
-/** The places of a document's cells and of its first paragraph of text outside the tables (its title). */
+/** The places of a document's cells, of its first paragraph of text outside the tables (its title), and of each such paragraph by its index (Paragraph.index). */
 export interface DocumentPlaces {
   cells: CellPlace[];
   title: { start: number; end: number } | null;
+  paragraphs: Map<number, { start: number; end: number }>;
 }
 
 /** An attribute in Word's namespace, whatever its prefix ('w:val' as Word writes it). */
@@ -260,18 +261,28 @@ class DocumentReader {
 
   /** Where each cell and the title are, when asked for (DocumentReader.places). */
   private readonly places: DocumentPlaces | null;
+  /** Where each body paragraph that ended at its end tag is, by its place in body.done (when asked for). */
+  private readonly bodyPlaces = new Map<number, { start: number; end: number }>();
 
   constructor(
     private readonly maxCells: number,
     locate = false,
   ) {
     this.maxWork = 10 * maxCells;
-    this.places = locate ? { cells: [], title: null } : null;
+    this.places = locate ? { cells: [], title: null, paragraphs: new Map() } : null;
   }
 
-  /** The places found (a reader made with `locate`). */
+  /** The places found (a reader made with `locate`); paragraphs by the index paragraphs() gives them. */
   get located(): DocumentPlaces {
-    return this.places!;
+    const places = this.places!;
+    let index = 0;
+    this.body.done.forEach((raw, i) => {
+      if (!clean(raw)) return;
+      index++;
+      const at = this.bodyPlaces.get(i);
+      if (at) places.paragraphs.set(index, at);
+    });
+    return places;
   }
 
   private tooMany(): ReadError {
@@ -410,8 +421,9 @@ class DocumentReader {
     switch (frame.kind) {
       case PARAGRAPH:
         // The title: the first paragraph outside the tables with text a reader sees (not only spaces or breaks).
-        if (frame.sink && this.paragraphEnd(frame.sink) && frame.sink === this.body && this.places && !this.places.title && clean(this.body.done.at(-1)!) !== '') {
-          this.places.title = { start: frame.start, end };
+        if (frame.sink && this.paragraphEnd(frame.sink) && frame.sink === this.body && this.places) {
+          this.bodyPlaces.set(this.body.done.length - 1, { start: frame.start, end });
+          if (!this.places.title && clean(this.body.done.at(-1)!) !== '') this.places.title = { start: frame.start, end };
         }
         break;
       case TABLE:

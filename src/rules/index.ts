@@ -10,10 +10,13 @@ import cellPrecision from './cell-precision.js';
 import columnMissing from './column-missing.js';
 import duplicateReport from './duplicate-report.js';
 import editionMismatch from './edition-mismatch.js';
+import feeNoteMissing from './fee-note-missing.js';
 import fileUnreadable from './file-unreadable.js';
 import metadataMissing from './metadata-missing.js';
+import periodYearMismatch from './period-year-mismatch.js';
 import renderingMismatch from './rendering-mismatch.js';
 import rowMissing from './row-missing.js';
+import sectionMissing from './section-missing.js';
 import t3Balance from './t3-balance.js';
 import t3ResultTotal from './t3-result-total.js';
 import t2Stock from './t2-stock.js';
@@ -21,6 +24,8 @@ import t3RowTotal from './t3-row-total.js';
 import t4Total from './t4-total.js';
 import tableDuplicate from './table-duplicate.js';
 import tableMissing from './table-missing.js';
+import textRepeated from './text-repeated.js';
+import textTableMismatch from './text-table-mismatch.js';
 import type { Rule } from './types.js';
 
 export type { Rule, RuleMeta, Finding, Severity, Lang, Bilingual } from './types.js';
@@ -44,10 +49,15 @@ export const RULES: readonly Rule[] = [
   cellPrecision,
   cellNumberText,
   metadataMissing,
+  sectionMissing,
+  textTableMismatch,
+  periodYearMismatch,
+  feeNoteMissing,
   carryOver,
   t2Stock,
   duplicateReport,
   renderingMismatch,
+  textRepeated,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,7 +1,8 @@
 // The clerk's own Word document, annotated: `report check 报告.docx --annotate 标注.docx`. Every cell a
 // finding names is shaded in the colour of its worst finding and carries a Word comment (批注)
 // holding the findings in the terminal's words; findings with no cell of the document to sit on
-// (a table not found, the report's year) are one comment on the title. Everything else of the
+// (a table not found, the report's year) are one comment on the title; findings on the text (a
+// section missing, a figure the text states differently) a comment on their paragraph. Everything else of the
 // document stays as it was: the main part is edited at the cells' places, which the Word reader
 // itself finds (so a finding's 表格3!D23 is the cell it read), the package's relationships and
 // content types gain the comments part, and every other part is copied as it is stored.
@@ -337,14 +338,20 @@ function annotate(zip: ZipArchive, diagnostics: readonly Diagnostic[], limits: L
     if (row) row.push(place);
     else byRow.set(key, [place]);
   }
-  // Findings by the cell they are on, in the document's order; the rest go on the title.
+  // Findings by the cell they are on, in the document's order; findings on the text by their
+  // paragraph; the rest go on the title.
   const onCells = new Map<CellPlace, Diagnostic[]>();
+  const onParagraphs = new Map<number, Diagnostic[]>();
   const onDocument: Diagnostic[] = [];
   for (const d of diagnostics) {
     const place = placeOf(d, byRow);
-    if (!place) onDocument.push(d);
-    else if (onCells.has(place)) onCells.get(place)!.push(d);
-    else onCells.set(place, [d]);
+    if (place) {
+      if (onCells.has(place)) onCells.get(place)!.push(d);
+      else onCells.set(place, [d]);
+    } else if (d.paragraph !== null && places.paragraphs.has(d.paragraph)) {
+      if (onParagraphs.has(d.paragraph)) onParagraphs.get(d.paragraph)!.push(d);
+      else onParagraphs.set(d.paragraph, [d]);
+    } else onDocument.push(d);
   }
 
   const relsPart = relationshipsOf(part);
@@ -373,6 +380,18 @@ function annotate(zip: ZipArchive, diagnostics: readonly Diagnostic[], limits: L
       edits.push(...commentEdits(xml, shape.paragraph, id, markup));
       comments.push(commentXml(id++, noteLines(list)));
     } else onDocument.push(...list); // a cell without a paragraph (not valid Word): its findings go on the title
+  }
+  // A paragraph's findings in one comment round it (the title's with the document's, below).
+  const titleParagraph = [...places.paragraphs].find(([, at]) => at.start === places.title?.start)?.[0];
+  for (const [index, list] of onParagraphs) {
+    if (index === titleParagraph) {
+      onDocument.unshift(...list);
+      continue;
+    }
+    const at = places.paragraphs.get(index)!;
+    const markup = new Markup(prefixAt(xml, at.start));
+    edits.push(...commentEdits(xml, shapeOf(xml, at.start, at.end).paragraph!, id, markup));
+    comments.push(commentXml(id++, noteLines(list)));
   }
   if (onDocument.length > 0) {
     if (places.title) {

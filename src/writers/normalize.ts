@@ -15,7 +15,7 @@ export interface NormalizedReport {
   year: number | null;
   tables: Record<TableId, TableValues>;
   source: { file: string; sha256: string | null };
-  /** A document's paragraphs outside its tables, in reading order (Word, web pages); absent for spreadsheets. */
+  /** A document's paragraphs outside its tables, in reading order (Word, web pages, PDFs, text with narrative); absent for spreadsheets. */
   paragraphs?: Paragraph[];
 }
 

@@ -68,7 +68,8 @@ export function reportSchema(): Record<string, unknown> {
         properties: { file: { type: 'string' }, sha256: { type: ['string', 'null'], pattern: '^[0-9a-f]{64}$' } },
       },
       paragraphs: {
-        description: 'A document’s paragraphs outside its tables (title, section headings, narrative), in reading order; only for Word documents, web pages and PDFs.',
+        description:
+          'A document’s paragraphs outside its tables (title, section headings, narrative), in reading order: for Word documents, web pages and PDFs, and for text files that carry narrative (their lines of one field); absent for spreadsheets and CSV.',
         type: 'array',
         items: {
           type: 'object',
@@ -77,7 +78,7 @@ export function reportSchema(): Record<string, unknown> {
           properties: {
             text: { type: 'string' },
             index: { type: 'integer', minimum: 1, description: '1-based place among the paragraphs' },
-            line: { type: 'integer', minimum: 1, description: 'the line of a web page where it starts' },
+            line: { type: 'integer', minimum: 1, description: 'the line of a web page or text file where it starts' },
             page: { type: 'integer', minimum: 1, description: 'the page of a PDF where it starts' },
           },
         },

@@ -37,7 +37,12 @@ interface Expected {
   format: string;
   t2_known: boolean;
   values: Record<string, Record<string, Record<string, number | null>>>;
+  /** The rules about the text the document must raise (none when absent). */
+  docfindings?: string[];
 }
+
+/** The rules about a report's text: what `docfindings` lists. */
+const DOCUMENT_RULES = new Set(['section-missing', 'text-table-mismatch', 'period-year-mismatch', 'fee-note-missing', 'text-repeated']);
 
 describe.skipIf(!PUBLISHED_DIR)('published conformance examples (Word documents, web pages, PDFs)', () => {
   const dir = PUBLISHED_DIR!;
@@ -53,6 +58,23 @@ describe.skipIf(!PUBLISHED_DIR)('published conformance examples (Word documents,
       const compare = spawnSync('python3', [join(dir, '..', 'compare.py'), out, join(dir, 'expected'), '--only', glob], { encoding: 'utf8' });
       expect(compare.status, `${glob}: ${compare.stdout}${compare.stderr}`).toBe(0);
     }
+  });
+
+  it('every Word document, web page and PDF raises exactly the rules about the text its expected file lists (docfindings)', async () => {
+    const inputs = files();
+    const { stdout } = await cli(['check', '--format', 'json', ...inputs]);
+    const results = (JSON.parse(stdout) as { results: Array<{ file: string; diagnostics: Array<{ rule: string; paragraph?: number }> }> }).results;
+    let documents = 0;
+    for (const r of results) {
+      const name = r.file.slice(r.file.lastIndexOf('/') + 1);
+      const expected = JSON.parse(readFileSync(join(dir, 'expected', `${name}.json`), 'utf8')) as Expected;
+      const raised = r.diagnostics.filter((d) => DOCUMENT_RULES.has(d.rule));
+      expect([...new Set(raised.map((d) => d.rule))].sort(), name).toEqual([...(expected.docfindings ?? [])].sort());
+      // Each is located at a paragraph of the narrative.
+      for (const d of raised) expect(d.paragraph, `${name} ${d.rule}`).toBeGreaterThan(0);
+      if (expected.docfindings?.length) documents++;
+    }
+    expect(documents).toBeGreaterThanOrEqual(4);
   });
 
   it('every Word document, web page and PDF converts to the expected body, year, edition and values', async () => {

@@ -111,4 +111,17 @@ describe('furnitureOf and paragraphsOf', () => {
     const tableLast = { page: 1, lines: [full('全年主动公开政府信息一千', 600)], blocks: [{ top: 580, bottom: 100 }] };
     expect(paragraphsOf([tableLast, text]).map((p) => p.text)).toEqual(['全年主动公开政府信息一千', '二百条。']);
   });
+
+  it('starts a paragraph at a numbered heading right under a full line that ended a sentence, not inside a sentence', () => {
+    const full = (text: string, y: number) => line(text, y, 72, 523);
+    const lines = [full('改进措施：加强政策解读，落实专人维护栏目，提高信息发布的时效性。', 700), full('六、其他需要报告的事项', 685), line('本年度未收取信息处理费。', 665, 96, 300)];
+    expect(paragraphsOf([{ page: 1, lines, blocks: [] }]).map((p) => p.text)).toEqual([
+      '改进措施：加强政策解读，落实专人维护栏目，提高信息发布的时效性。',
+      '六、其他需要报告的事项',
+      '本年度未收取信息处理费。',
+    ]);
+    // A sentence wrapped before a numeral with 、 runs on.
+    const wrapped = [full('本年度共开展培训三次，涉及内容包括条例解读', 700), full('二、三季度的重点工作。', 685)];
+    expect(paragraphsOf([{ page: 1, lines: wrapped, blocks: [] }]).map((p) => p.text)).toEqual(['本年度共开展培训三次，涉及内容包括条例解读二、三季度的重点工作。']);
+  });
 });

@@ -53,6 +53,8 @@ function finding(rule: string, message: string, at?: { sheet: string; row: numbe
     cell: null,
     line: null,
     page: null,
+    paragraph: null,
+    excerpt: null,
     expected: null,
     actual: null,
     difference: null,
@@ -281,5 +283,44 @@ describe('found in review', () => {
     const rels = RELS.replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>');
     const zip = open(docx(documentXml(`${title}<w:tbl><w:tr>${cell('')}</w:tr></w:tbl>`), { 'word/_rels/document.xml.rels': rels, 'word/comments.xml': '<w:comments><w:comment' }));
     expect(() => annotateDocx(zip, [finding('a', 'on A1', { sheet: '表格1', row: 1, col: 1 })])).toThrow(expect.objectContaining({ name: 'ReadError', reason: 'corrupt-docx' }));
+  });
+});
+
+describe('findings on the text, annotated', async () => {
+  // The balanced fixture with two slips in its text: a figure 3 too high, a heading reworded.
+  const parts0 = unzipSync(readFileSync('fixtures/documents/balanced-2022.docx'));
+  const xml0 = strFromU8(parts0['word/document.xml']!);
+  const slipped = xml0.replace(/(收到政府信息公开申请)(\d+)/, (_, a: string, n: string) => `${a}${Number(n) + 3}`).replace('五、存在的主要问题及改进情况', '五、下一步工作打算');
+  expect(slipped).not.toBe(xml0);
+  const dir = mkdtempSync(join(tmpdir(), 'report-docx-text-'));
+  const file = join(dir, 'slipped.docx');
+  writeFileSync(file, zipSync({ ...parts0, 'word/document.xml': strToU8(slipped) }));
+  const result = await checkFile(file);
+  const marked = annotateDocx(open(readFileSync(file)), result.diagnostics);
+  const after = parts(marked);
+
+  it('puts each finding on the text in a comment round its paragraph, unshaded', () => {
+    const onText = result.diagnostics.filter((d) => d.paragraph !== null);
+    expect(onText.map((d) => d.rule).sort()).toEqual(['section-missing', 'text-table-mismatch']);
+    const { xml, places } = locateDocx(open(marked));
+    const notes = comments(after['word/comments.xml']!);
+    for (const d of onText) {
+      const at = places.paragraphs.get(d.paragraph!)!;
+      const paragraph = xml.slice(at.start, at.end);
+      const id = Number(/<w:commentRangeStart w:id="(\d+)"\/>/.exec(paragraph)![1]);
+      expect(notes.get(id)).toBe(`${d.rule}: ${d.message}`);
+    }
+    // The paragraph it names is the one the reader numbered so.
+    const figure = onText.find((d) => d.rule === 'text-table-mismatch')!;
+    const at = places.paragraphs.get(figure.paragraph!)!;
+    expect(xml.slice(at.start, at.end)).toContain('收到政府信息公开申请');
+    expect(xml).not.toMatch(/w:fill="FFC7CE"|w:fill="FFEB9C"/);
+    wellFormed(after['word/document.xml']!);
+  });
+
+  it('reads back with the same findings', async () => {
+    writeFileSync(join(dir, 'marked.docx'), marked);
+    const again = await checkFile(join(dir, 'marked.docx'));
+    expect(again.diagnostics.map((d) => [d.rule, d.paragraph, d.message])).toEqual(result.diagnostics.map((d) => [d.rule, d.paragraph, d.message]));
   });
 });

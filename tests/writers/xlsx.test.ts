@@ -322,6 +322,8 @@ function diagnostic(): Diagnostic {
     cell: null,
     line: null,
     page: null,
+    paragraph: null,
+    excerpt: null,
     expected: null,
     actual: null,
     difference: null,

@@ -2,8 +2,9 @@
 // furniture: page numbers (-3-, 第 3 页, 3/12) and running headers or footers (the same words at
 // the same place on several pages). A PDF has lines, not paragraphs: a line starts a new paragraph
 // when the one before stopped short of the right margin, when it is indented (a first line), when
-// space or a table stands between them, or when its font size differs (a heading). A paragraph
-// runs on over a page break when nothing says it ends.
+// space or a table stands between them, when its font size differs (a heading), or when it starts
+// with a heading's number (六、, （二）, 第三部分) after a line that ended a sentence. A paragraph runs on
+// over a page break when nothing says it ends.
 
 import { joinLines, PAGE_NUMBER } from '../wrap.js';
 import type { TextLine } from './lattice.js';
@@ -20,6 +21,10 @@ export interface PdfParagraph {
   text: string;
   page: number;
 }
+
+/** A line that ends a sentence, and one that starts a numbered heading: a heading after a full line. */
+const SENTENCE_END = /[。；;：:！!？?]$/;
+const HEADING_START = /^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[）)])/;
 
 /** How many lines at each end of a page may be furniture. */
 const EDGE_LINES = 2;
@@ -57,8 +62,9 @@ export function paragraphsOf(pages: readonly PageLines[]): PdfParagraph[] {
       const stoppedShort = open !== null && open.last.end < open.right - 1.5 * open.last.size;
       // Space between them: a blank line, or a table (which is never less).
       const apart = previous !== null && previous.y - line.y > 2 * Math.max(previous.size, line.size);
+      const heading = open !== null && SENTENCE_END.test(open.last.text) && HEADING_START.test(line.text);
       // A new page: the paragraph runs on unless a table closed it (below) or this line says it starts.
-      if (!open || indented || sizeChanged || stoppedShort || apart) {
+      if (!open || indented || sizeChanged || stoppedShort || apart || heading) {
         close();
         open = { lines: [line.text], page, last: line, right };
       } else {

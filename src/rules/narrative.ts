@@ -1,0 +1,96 @@
+// What the rules about a report's text share: its sections' paragraphs, a paragraph's place as a
+// finding gives it, sentences, a short quote, and numbers as reports write them (51, 五十一, 两).
+
+import type { Paragraph } from '../model/grid.js';
+import type { Report, Section } from '../model/report.js';
+
+/**
+ * The paragraphs of a report that carries narrative (report.sections set) around tables of the
+ * report (a document in which no table of the format was found is not known to be a report: its
+ * table-missing findings say so, and its text is not judged as one), else none.
+ */
+export function narrative(report: Report): readonly Paragraph[] {
+  return report.sections && report.paragraphs && report.edition ? report.paragraphs : [];
+}
+
+/** A section's paragraphs, its heading first. */
+export function sectionParagraphs(report: Report, section: Section): Paragraph[] {
+  return narrative(report).filter((p) => p.index >= section.heading && p.index <= section.end);
+}
+
+/** The section with this number, if the report has it. */
+export function section(report: Report, number: number): Section | undefined {
+  return report.sections?.find((s) => s.number === number);
+}
+
+export interface Sentence {
+  paragraph: Paragraph;
+  /** The sentence as written, white space removed. */
+  written: string;
+  /** The same, NFKC (full-width digits and punctuation as ASCII): what statements are matched in. */
+  text: string;
+}
+
+/** A paragraph's sentences: split after 。！？；; and at line breaks; without white space. */
+export function sentencesOf(p: Paragraph): Sentence[] {
+  return p.text
+    .split(/(?<=[。！？；!?;])|\n/)
+    .map((s) => s.replace(/\s+/g, ''))
+    .filter((s) => s.length > 0)
+    .map((written) => ({ paragraph: p, written, text: written.normalize('NFKC') }));
+}
+
+/**
+ * A sentence shortened for a message, as written: the part around `at` (an offset in its NFKC
+ * text, which is the written text's where NFKC kept the length), at most about 40 characters.
+ */
+export function quote(sentence: Sentence, at = 0, length = 0): string {
+  const MAX = 40;
+  const text = sentence.written.length === sentence.text.length ? sentence.written : sentence.text;
+  if (text.length <= MAX) return text;
+  const from = Math.max(0, Math.min(at - 12, text.length - MAX));
+  const to = Math.min(text.length, Math.max(from + MAX, at + length));
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+}
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** A number written in Chinese numerals (一百二十三, 两千零五, 十二), or digit by digit (二〇二三); null if malformed. */
+export function chineseNumber(text: string): number | null {
+  if (text.length === 0) return null;
+  if (![...text].some((c) => c in UNITS || c === '万')) {
+    // 二〇二三: digits in a row (a year); a single digit.
+    let n = 0;
+    for (const c of text) {
+      const d = DIGITS[c];
+      if (d === undefined) return null;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const c of text) {
+    if (c in DIGITS) {
+      if (digit !== null && DIGITS[c] !== 0 && digit !== 0) return null;
+      digit = DIGITS[c]!;
+    } else if (c in UNITS) {
+      section += (digit ?? 1) * UNITS[c]!;
+      digit = null;
+    } else if (c === '万') {
+      total += (section + (digit ?? 0)) * 10_000;
+      section = 0;
+      digit = null;
+    } else return null;
+  }
+  return total + section + (digit ?? 0);
+}
+
+/** A number as written in a sentence: Arabic digits (NFKC) or Chinese numerals. */
+export const NUMBER = '\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+';
+
+export function numberOf(text: string): number | null {
+  return /^\d/.test(text) ? Number(text) : chineseNumber(text);
+}

@@ -1,0 +1,60 @@
+// period-year-mismatch: the statistical period the text states (统计期限自2023年1月1日起至2023年12月
+// 31日止) ends in a year other than the report year its title names. A period shorter than the
+// year (a body created mid-year) is no finding; a title that names no year leaves nothing to compare.
+
+import { paragraphLoc } from '../model/grid.js';
+import { narrative, numberOf, quote, sentencesOf } from './narrative.js';
+import { defineRule } from './types.js';
+
+const YEAR = '\\d{4}|[〇零一二三四五六七八九]{4}';
+/** The period: what introduces it, its first day's year and month, and the year of its last day when given. */
+const PERIOD = new RegExp(
+  `(?:统计期限|统计期间|统计时限|统计时间|统计区间|统计周期|数据统计|报告期)[^。;]{0,16}?(?<from>${YEAR})年\\d{1,2}月(?:\\d{1,2}日)?[^。;\\d]{0,4}?(?:至|到|-|—|~)(?:(?<to>${YEAR})年)?\\d{1,2}月`,
+);
+
+export default defineRule({
+  meta: {
+    id: 'period-year-mismatch',
+    category: 'document',
+    severity: 'error',
+    description: {
+      zh: '正文中的统计期限应在标题所写的报告年度内',
+      en: 'The statistical period the text states lies in the report year the title names',
+    },
+    rationale: {
+      zh: '统计期限写成别的年度，多是沿用上一年报告时漏改，读者无法判断表中数据属于哪一年。',
+      en: 'A period naming another year is usually left over from last year’s report; readers cannot tell which year the figures are for.',
+    },
+    fix: {
+      zh: '把统计期限改为报告年度（如“自2023年1月1日起至2023年12月31日止”），并核对表格数据确属该年度。',
+      en: 'Set the period to the report year (自2023年1月1日起至2023年12月31日止) and check the tables are that year’s.',
+    },
+    messages: {
+      mismatch: {
+        zh: '统计期限“{quote}”截至 {periodYear} 年，但标题中的报告年度为 {year} 年',
+        en: 'the statistical period “{quote}” ends in {periodYear}, but the title’s report year is {year}',
+      },
+    },
+  },
+  check(report, { flag }) {
+    if (report.year?.from !== 'title') return;
+    const year = report.year.value;
+    for (const sentence of narrative(report).flatMap(sentencesOf)) {
+      const m = PERIOD.exec(sentence.text);
+      if (!m) continue;
+      const end = numberOf(m.groups!.to ?? m.groups!.from!);
+      if (end !== null && end !== year) {
+        flag({
+          messageId: 'mismatch',
+          table: null,
+          row: null,
+          column: null,
+          loc: paragraphLoc(sentence.paragraph),
+          data: { quote: quote(sentence, m.index, m[0].length), periodYear: end, year },
+        });
+      }
+      // The first period stated is the report's; a second is a quotation or a repetition.
+      return;
+    }
+  },
+});
