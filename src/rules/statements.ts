@@ -47,7 +47,7 @@ const group = (edition: EditionId, prefix: string): Meaning => EDITIONS[edition]
 const made = (edition: EditionId) => (edition === '2019' ? 'made' : 'issued');
 
 /** The figure, as a pattern: a number with its unit, an 余/多 or 左右 marking it approximate captured to skip it. */
-const N = `(?<n>${NUMBER})(?<about>余|多)?(?:件|个|起|宗|份)(?<around>左右|以上|以下|余)?`;
+const N = `(?<n>${NUMBER})(?<about>余|多)?(?:件|个|起|宗|份|部)(?<around>左右|以上|以下|余)?`;
 const re = (source: string) => new RegExp(source.replace('N', N), 'g');
 
 const STATEMENTS: readonly StatementDef[] = [
@@ -67,34 +67,34 @@ const STATEMENTS: readonly StatementDef[] = [
   {
     id: 'carriedOver',
     what: { zh: '上年结转申请', en: 'requests carried over from last year' },
-    pattern: re('上一?年(?:度)?结转(?:的|来)?(?:政府信息公开)?(?:申请)?(?:共|计|为)?N'),
+    pattern: re('上一?年(?:度)?结转(?:至本年度)?(?:办理)?(?:的|来)?(?:政府信息公开)?(?:申请)?(?:共|计|为)?N'),
     meanings: () => [[t3('carriedOver')]],
   },
   {
     id: 'resultTotal',
     what: { zh: '办理结果总计', en: 'requests handled' },
-    pattern: re('(?<![未没不])(?:办结|办理完毕|作出答复|予以答复|答复)(?:了)?(?:政府信息公开)?(?:申请)?(?:共计|共|合计|总计|计)?N'),
+    pattern: re('(?:(?<![未没不])(?:办结|办理完毕|(?<!公开|提供|处理)(?:作出答复|予以答复|答复))(?:了)?(?:政府信息公开)?(?:申请)?|办理结果)(?:共计|共|合计|总计|计)?(?:为)?N'),
     total: true,
     meanings: () => [[t3('resultTotal')]],
   },
   {
     id: 'granted',
     what: { zh: '予以公开', en: 'granted' },
-    pattern: re('(?<!不)予以公开(?:的)?(?:申请)?(?:共|计|为)?N'),
+    pattern: re('(?:(?<!不)予以公开|(?<!不|部分)同意公开)(?:答复|决定)?(?:的)?(?:申请)?(?:共|计|为)?N'),
     shared: true,
     meanings: () => [[t3('granted')]],
   },
   {
     id: 'partiallyGranted',
     what: { zh: '部分公开', en: 'partially granted' },
-    pattern: re('部分(?:予以)?公开(?:的)?(?:申请)?(?:共|计|为)?N'),
+    pattern: re('部分(?:予以)?公开(?:答复|决定)?(?:的)?(?:申请)?(?:共|计|为)?N'),
     shared: true,
     meanings: () => [[t3('partiallyGranted')]],
   },
   {
     id: 'denied',
     what: { zh: '不予公开（各项之和）', en: 'denied (all reasons)' },
-    pattern: re('不予(?:以)?公开(?:的)?(?:申请)?(?:共|计|为)?N'),
+    pattern: re('不予(?:以)?公开(?:答复|决定)?(?:的)?(?:申请)?(?:共|计|为)?N'),
     shared: true,
     group: true,
     meanings: (edition) => [group(edition, 'denied')],
@@ -102,7 +102,7 @@ const STATEMENTS: readonly StatementDef[] = [
   {
     id: 'unavailable',
     what: { zh: '无法提供（各项之和）', en: 'unavailable (all reasons)' },
-    pattern: re('无法提供(?:的)?(?:申请)?(?:共|计|为)?N'),
+    pattern: re('无法提供(?:答复)?(?:的)?(?:申请)?(?:共|计|为)?N'),
     shared: true,
     group: true,
     meanings: (edition) => [group(edition, 'unavailable')],
@@ -110,7 +110,7 @@ const STATEMENTS: readonly StatementDef[] = [
   {
     id: 'notProcessed',
     what: { zh: '不予处理（各项之和）', en: 'not processed (all reasons)' },
-    pattern: re('不予处理(?:的)?(?:申请)?(?:共|计|为)?N'),
+    pattern: re('不予处理(?:答复|决定)?(?:的)?(?:申请)?(?:共|计|为)?N'),
     shared: true,
     group: true,
     meanings: (edition) => [group(edition, 'notProcessed')],
@@ -144,7 +144,7 @@ const STATEMENTS: readonly StatementDef[] = [
   {
     id: 'regulations',
     what: { zh: '规章本年制发', en: 'regulations made this year' },
-    pattern: re('(?:制发|制定|出台|印发)(?:政府)?规章N'),
+    pattern: re('(?:制发|制定|出台|印发|发布)(?:政府)?规章N'),
     meanings: (edition) => [[t2('regulations', made(edition))]],
   },
   {
@@ -156,19 +156,19 @@ const STATEMENTS: readonly StatementDef[] = [
   {
     id: 'licensing',
     what: { zh: '行政许可处理决定数量', en: 'licensing decisions' },
-    pattern: re('(?:(?:作出|办结|办理)?行政许可(?:处理)?决定|(?:作出|办结)行政许可)N'),
+    pattern: re('(?:(?:作出|办结|办理)?行政许可(?:处理)?决定(?:数量)?|(?:作出|办结)行政许可)(?:为)?N'),
     meanings: () => [[t2('licensing', 'decisions')]],
   },
   {
     id: 'penalties',
     what: { zh: '行政处罚处理决定数量', en: 'penalty decisions' },
-    pattern: re('行政处罚(?:处理)?(?:决定|案件)?(?:共计|共|计)?N'),
+    pattern: re('行政处罚(?:处理)?(?:决定|案件)?(?:数量)?(?:共计|共|计|为)?N'),
     meanings: () => [[t2('penalties', 'decisions')]],
   },
   {
     id: 'coercion',
     what: { zh: '行政强制处理决定数量', en: 'coercion decisions' },
-    pattern: re('行政强制(?:处理)?(?:决定|措施)?(?:共计|共|计)?N'),
+    pattern: re('行政强制(?:处理)?(?:决定|措施)?(?:数量)?(?:共计|共|计|为)?N'),
     meanings: () => [[t2('coercion', 'decisions')]],
   },
 ];
@@ -245,7 +245,8 @@ function shareAfter(report: Report, sentence: string, end: number, value: number
   if (!m) return undefined;
   const written = m.groups!.p!;
   const percent = Number(written);
-  const decimals = written.includes('.') ? written.split('.')[1]!.length : 0;
+  // Shares are written to a few decimals at most; more would be noise in a message.
+  const decimals = Math.min(4, written.includes('.') ? written.split('.')[1]!.length : 0);
   const tolerance = 10 ** -decimals;
   const denominators = [[t3('resultTotal')], [t3('received')], [t3('received'), t3('carriedOver')]]
     .map((meaning) => sumOf(report, meaning))
@@ -272,7 +273,8 @@ export function statementsIn(report: Report, sentences: readonly Sentence[], rep
         const clause = clauseAround(text, m.index);
         const rest = clause.text.slice(0, m.index - clause.from) + clause.text.slice(m.index - clause.from + m[0].length);
         if (NOT_A_STATEMENT.test(clause.text) || OTHER_YEAR.test(rest)) continue;
-        if (statement.total && /其中/.test(clause.text)) continue;
+        // A total is not a part: 其中 before it in its sentence (其中，市公安局收到申请5件) makes it one.
+        if (statement.total && /其中/.test(clause.text + text.slice(0, m.index))) continue;
         if (statement.group && REASON.test(clause.text)) continue;
         const year = yearBefore(text, m.index);
         if (year !== null && reportYear !== null && year !== reportYear) continue;

@@ -2,7 +2,7 @@
 // written out here by hand from fixtures/README.md, so regenerated goldens cannot hide a regression.
 
 import { describe, expect, it } from 'vitest';
-import { checkFile } from '../../src/index.js';
+import { checkFile, checkFiles } from '../../src/index.js';
 
 const CLEAN = [
   'dunfangdian-2021.txt',
@@ -25,6 +25,9 @@ const CLEAN = [
   'pages/cms-split-2023.html',
   'pages/layout-2022.htm',
   'pages/word-2022.mht',
+  'narrative/consistent-2023.txt',
+  'narrative/edition2019-2020.txt',
+  'narrative/slips-2022.txt',
 ];
 
 /** rule table row column cell, for every error-severity finding. */
@@ -76,6 +79,22 @@ describe('fixtures', () => {
   it('cell-errors-2023.csv: the precision and number-writing warnings', async () => {
     const warnings = (await checkFile('fixtures/cell-errors-2023.csv')).diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.rule} ${d.cell}`);
     expect(warnings).toEqual(['cell-precision B24', 'cell-number-text D32', 'cell-number-text D33']);
+  });
+
+  it('narrative/slips-2023.txt: every slip of its text at its paragraph and line, with last year’s report beside it', async () => {
+    const results = [...(await checkFiles(['fixtures/narrative/slips-2022.txt', 'fixtures/narrative/slips-2023.txt'], { jobs: 1 }).results())];
+    expect(results[0]!.diagnostics).toEqual([]);
+    const found = results[1]!.diagnostics.map((d) => `${d.rule} ${d.messageId} ${d.paragraph} ${d.line}`);
+    expect(found.sort()).toEqual(
+      [
+        'period-year-mismatch mismatch 2 2',
+        'text-table-mismatch count 5 5',
+        'text-table-mismatch share 5 5',
+        'section-missing missing 17 65',
+        'fee-note-missing missing 17 65',
+        'text-repeated copied 16 64',
+      ].sort(),
+    );
   });
 
   it('the edition and year of each 2019 fixture', async () => {

@@ -13,6 +13,7 @@ const INPUTS = [
   ...readdirSync(join(ROOT, 'fixtures')).filter((f) => /\.(xlsx|csv|tsv|txt)$/.test(f)),
   ...readdirSync(join(ROOT, 'fixtures/documents')).filter((f) => f.endsWith('.docx')).map((f) => `documents/${f}`),
   ...readdirSync(join(ROOT, 'fixtures/pages')).filter((f) => /\.(html|htm|mht)$/.test(f)).map((f) => `pages/${f}`),
+  ...readdirSync(join(ROOT, 'fixtures/narrative')).filter((f) => f.endsWith('.txt')).map((f) => `narrative/${f}`),
 ].sort();
 
 function compare(name: string, actual: string) {

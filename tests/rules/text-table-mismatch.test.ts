@@ -23,8 +23,9 @@ function shareOf(edition: EditionId, n: number): number {
 }
 
 describe.each(EDITIONS)('text-table-mismatch on the corpus, %s edition', (edition) => {
-  const statements = CORPUS.filter((p) => p.meaning !== '-');
-  const others = CORPUS.filter((p) => p.meaning === '-');
+  const statements = CORPUS.filter((p) => p.meaning !== '-' && !p.meaning.startsWith('?'));
+  // Figures that are no statement of a cell, and statements the finder does not read: never a finding.
+  const others = CORPUS.filter((p) => p.meaning === '-' || p.meaning.startsWith('?'));
 
   it.each(statements.map((p) => [p.meaning, p.sentence]))('%s: “%s” agreeing with the tables gives nothing', (meaning, sentence) => {
     const n = sum(balancedReport(edition), cellsMeant(meaning, edition));
@@ -45,10 +46,10 @@ describe.each(EDITIONS)('text-table-mismatch on the corpus, %s edition', (editio
     expect(list[0]!.cells).toHaveLength(cells.length);
   });
 
-  const shares = statements.filter((p) => p.sentence.includes('{p}'));
+  const shares = statements.filter((p) => /占[^{]*\{p\}%/.test(p.sentence));
   it.each(shares.map((p) => [p.meaning, p.sentence]))('%s: “%s” with a share that fits no total is found', (meaning, sentence) => {
     const n = sum(balancedReport(edition), cellsMeant(meaning, edition));
-    const list = findings(withSentence(fill(sentence, n, shareOf(edition, n) + 5), edition));
+    const list = findings(withSentence(fill(sentence, n, Math.round((shareOf(edition, n) + 5) * 100) / 100), edition));
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ messageId: 'share' });
     expect(list[0]!.message).toContain(`${shareOf(edition, n)}%`);
