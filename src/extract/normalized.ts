@@ -7,6 +7,7 @@ import type { Paragraph } from '../model/grid.js';
 import type { CellValue, Report, TableData } from '../model/report.js';
 import { ReadError } from '../readers/errors.js';
 import { missingRows } from './index.js';
+import { carriesNarrative, findSections } from './sections.js';
 
 function value(v: unknown): CellValue {
   if (typeof v === 'number' && Number.isFinite(v)) {
@@ -47,6 +48,7 @@ export function reportFromJson(file: string, text: string): Report {
   }
   const edition = (d.edition as EditionId | null | undefined) ?? null;
   const tables = { t2: table('t2', d.tables.t2), t3: table('t3', d.tables.t3), t4: table('t4', d.tables.t4) };
+  const paragraphs = Array.isArray(d.paragraphs) ? paragraphsOf(d.paragraphs) : undefined;
   return {
     file,
     source: { kind: 'json' },
@@ -57,7 +59,9 @@ export function reportFromJson(file: string, text: string): Report {
     year: typeof d.year === 'number' ? { value: d.year, from: 'cell', loc: null } : null,
     tables,
     missingRows: edition ? missingRows(EDITIONS[edition], tables) : [],
-    ...(Array.isArray(d.paragraphs) ? { paragraphs: paragraphsOf(d.paragraphs) } : {}),
+    ...(paragraphs ? { paragraphs } : {}),
+    // The document's sections, found as in the document it was converted from.
+    ...(paragraphs && carriesNarrative(paragraphs) ? { sections: findSections(paragraphs) } : {}),
   };
 }
 

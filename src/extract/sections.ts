@@ -24,22 +24,24 @@ const SECTION_WORDS: readonly RegExp[] = [
   /主动公开/,
   /收到和处理|收到及处理|依申请|信息公开申请|申请情况/,
   /行政复议|行政诉讼/,
-  /问题|改进|整改/,
+  /问题|改进|整改|不足|下一步|打算|计划/,
   /其他|其它/,
 ];
 
-const NUMERALS = '一二三四五六';
+/** The sections' numbers as headings write them. */
+export const NUMERALS = '一二三四五六';
 
 /** Table 3's row labels, numbered as sections are (一、本年新收政府信息公开申请数量): never a heading. */
 const TABLE_ROW = /本年新收|上年结转|办理结果|结转下年|数量$/;
 
 /**
  * A section heading's number and title: 一、总体情况 / 一．总体情况 / 第一部分 总体情况 / 1、总体情况.
- * The title runs to the first full stop or colon (a heading may run on into its first sentence).
+ * The title runs to the first full stop, colon or white space (a heading may run on into its first
+ * sentence, after a stop, a space or a line break).
  */
-const HEADING = /^(?:第([一二三四五六])(?:部分|章|节)[、.:]?|([一二三四五六])[、.,:]|([1-6])[、.](?!\d))(.*)$/;
+const HEADING = /^(?:第([一二三四五六])(?:部分|章|节)[、.:]?|([一二三四五六])[、.,:]|([1-6])[、.](?!\d))\s*(.*)$/s;
 
-const TITLE_END = /[。.:;]/;
+const TITLE_END = /[。.:;\s]/;
 
 /** Text as headings are compared: NFKC (full-width punctuation to ASCII), without white space. */
 function compact(text: string): string {
@@ -50,7 +52,8 @@ function compact(text: string): string {
 export function sectionOf(text: string): number {
   const plain = compact(text);
   if (plain.length === 0) return 0;
-  const m = HEADING.exec(plain);
+  // The number and title as written, white space kept where it ends the title.
+  const m = HEADING.exec(text.normalize('NFKC').trim());
   if (!m) {
     // A heading without a number: exactly a title, as the format prints it.
     const bare = plain.replace(/[:。]$/, '');

@@ -47,7 +47,8 @@ export const PROBLEMS_MIN_LENGTH = 60;
 
 /** The fingerprint of a report's section 五, without its heading's title; null when it has none or it is short. */
 function problemsOf(report: Report): ProblemsPrint | null {
-  const five = report.sections?.find((s) => s.number === 5);
+  // As the rules about the text: only a report whose tables were found is judged as one.
+  const five = report.edition ? report.sections?.find((s) => s.number === 5) : undefined;
   if (!five || !report.paragraphs) return null;
   const within = report.paragraphs.filter((p) => p.index >= five.heading && p.index <= five.end);
   // The heading's title is the same every year; what follows it on its line is the section's text.

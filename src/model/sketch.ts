@@ -1,6 +1,7 @@
 // A fingerprint of a passage of text that tells how alike two passages are without keeping either:
 // the 128 smallest hashes of its character 4-grams (a bottom-k sketch). Two sketches estimate the
-// Jaccard similarity of the passages' 4-gram sets; passages of fewer than 128 4-grams compare exactly.
+// Jaccard similarity of the passages' 4-gram sets, exactly when the two have fewer than 128 4-grams
+// between them.
 
 const K = 128;
 const GRAM = 4;
@@ -32,6 +33,8 @@ export function sketchOf(text: string): string {
 
 /** The estimated Jaccard similarity (0–1) of the passages two sketches are of. */
 export function similarity(a: string, b: string): number {
+  // A passage too short for one 4-gram is like no other.
+  if (a === '' || b === '') return 0;
   const x = new Set(a.split('.').map((h) => parseInt(h, 36)));
   const y = new Set(b.split('.').map((h) => parseInt(h, 36)));
   // The K smallest of the union: how many of them both passages have.

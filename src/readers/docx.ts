@@ -272,10 +272,11 @@ class DocumentReader {
     this.places = locate ? { cells: [], title: null, paragraphs: new Map() } : null;
   }
 
-  /** The places found (a reader made with `locate`); paragraphs by the index paragraphs() gives them. */
-  get located(): DocumentPlaces {
+  /** The places found, once the document is read (a reader made with `locate`); paragraphs by the index paragraphs() gives them. */
+  located(): DocumentPlaces {
     const places = this.places!;
     let index = 0;
+    places.paragraphs.clear();
     this.body.done.forEach((raw, i) => {
       if (!clean(raw)) return;
       index++;
@@ -645,7 +646,7 @@ export function locateDocx(zip: ZipArchive, limits: Limits = DEFAULT_LIMITS): { 
     const xml = decodeXml(zip.part(part)!);
     const reader = new DocumentReader(limits.maxCells, true);
     reader.read(xml);
-    return { part, xml, places: reader.located };
+    return { part, xml, places: reader.located() };
   } catch (err) {
     throw corruptDocx(err);
   }

@@ -2,11 +2,13 @@
 // 2021 format asks every body to state it there, under the 信息处理费 measures).
 
 import { paragraphLoc } from '../model/grid.js';
-import { narrative, section, sectionParagraphs } from './narrative.js';
+import { narrativeParagraphs, sectionNumbered, sectionParagraphs } from './narrative.js';
 import { defineRule } from './types.js';
 
 /** A statement about the fee, whatever it says (收取/未收取/无): 信息处理费, 处理费, 收费, 费用. */
 const FEE = /信息处理费|处理费|收费|收取[^。；]{0,8}费|费用/;
+/** The fee named as such. */
+const PROCESSING_FEE = /处理费/;
 
 export default defineRule({
   meta: {
@@ -34,12 +36,13 @@ export default defineRule({
   },
   check(report, { flag }) {
     if (report.edition !== '2021') return;
-    const paragraphs = narrative(report);
+    const paragraphs = narrativeParagraphs(report);
     if (paragraphs.length === 0) return;
-    const six = section(report, 6);
+    const six = sectionNumbered(report, 6);
     if (six && sectionParagraphs(report, six).some((p) => FEE.test(p.text))) return;
-    // Said elsewhere in the text: the note is there, if not where the format puts it.
-    if (paragraphs.some((p) => /信息处理费/.test(p.text))) return;
+    // Said elsewhere in the text: the note is there, if not where the format puts it. (Elsewhere,
+    // 收费 and 费用 are other fees: 行政事业性收费 is table 2's.)
+    if (paragraphs.some((p) => PROCESSING_FEE.test(p.text))) return;
     const at = six ? paragraphs.find((p) => p.index === six.heading)! : paragraphs.at(-1)!;
     flag({ messageId: 'missing', table: null, row: null, column: null, loc: paragraphLoc(at), data: {} });
   },

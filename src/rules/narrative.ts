@@ -9,35 +9,45 @@ import type { Report, Section } from '../model/report.js';
  * report (a document in which no table of the format was found is not known to be a report: its
  * table-missing findings say so, and its text is not judged as one), else none.
  */
-export function narrative(report: Report): readonly Paragraph[] {
+export function narrativeParagraphs(report: Report): readonly Paragraph[] {
   return report.sections && report.paragraphs && report.edition ? report.paragraphs : [];
 }
 
 /** A section's paragraphs, its heading first. */
 export function sectionParagraphs(report: Report, section: Section): Paragraph[] {
-  return narrative(report).filter((p) => p.index >= section.heading && p.index <= section.end);
+  return narrativeParagraphs(report).filter((p) => p.index >= section.heading && p.index <= section.end);
 }
 
-/** The section with this number, if the report has it. */
-export function section(report: Report, number: number): Section | undefined {
+/** The section with this number (1–6), if the report has it. */
+export function sectionNumbered(report: Report, number: number): Section | undefined {
   return report.sections?.find((s) => s.number === number);
 }
 
 export interface Sentence {
   paragraph: Paragraph;
+  /** The section it is in (1–6), 0 before the first heading (the title, the period). */
+  section: number;
   /** The sentence as written, white space removed. */
   written: string;
   /** The same, NFKC (full-width digits and punctuation as ASCII): what statements are matched in. */
   text: string;
 }
 
-/** A paragraph's sentences: split after 。！？；; and at line breaks; without white space. */
-export function sentencesOf(p: Paragraph): Sentence[] {
-  return p.text
-    .split(/(?<=[。！？；!?;])|\n/)
-    .map((s) => s.replace(/\s+/g, ''))
-    .filter((s) => s.length > 0)
-    .map((written) => ({ paragraph: p, written, text: written.normalize('NFKC') }));
+/**
+ * The sentences of a report's narrative, in order: split after 。！？ and at line breaks (a
+ * semicolon joins the parts of one sentence: 其中 before it still governs what follows), without
+ * white space, each with its section.
+ */
+export function sentencesIn(report: Report): Sentence[] {
+  const sections = report.sections ?? [];
+  return narrativeParagraphs(report).flatMap((p) => {
+    const section = sections.find((s) => s.heading <= p.index && p.index <= s.end)?.number ?? 0;
+    return p.text
+      .split(/(?<=[。！？!?])|\n/)
+      .map((s) => s.replace(/\s+/g, ''))
+      .filter((s) => s.length > 0)
+      .map((written) => ({ paragraph: p, section, written, text: written.normalize('NFKC') }));
+  });
 }
 
 /**

@@ -3,13 +3,16 @@
 // year (a body created mid-year) is no finding; a title that names no year leaves nothing to compare.
 
 import { paragraphLoc } from '../model/grid.js';
-import { narrative, numberOf, quote, sentencesOf } from './narrative.js';
+import { numberOf, quote, sentencesIn } from './narrative.js';
 import { defineRule } from './types.js';
 
 const YEAR = '\\d{4}|[〇零一二三四五六七八九]{4}';
-/** The period: what introduces it, its first day's year and month, and the year of its last day when given. */
+/**
+ * The period: what introduces it (统计期限 and its synonyms; not 报告期内, which introduces anything
+ * done in the year), its first day, and its last day, the year's last (12月31日): the year of that day.
+ */
 const PERIOD = new RegExp(
-  `(?:统计期限|统计期间|统计时限|统计时间|统计区间|统计周期|数据统计|报告期)[^。;]{0,16}?(?<from>${YEAR})年\\d{1,2}月(?:\\d{1,2}日)?[^。;\\d]{0,4}?(?:至|到|-|—|~)(?:(?<to>${YEAR})年)?\\d{1,2}月`,
+  `(?:统计期限|统计期间|统计时限|统计时间|统计区间|统计周期)[^。;]{0,16}?(?<from>${YEAR})年\\d{1,2}月\\d{1,2}日[^。;\\d]{0,4}?(?:至|到|-|—|~)(?:(?<to>${YEAR})年)?12月31日`,
 );
 
 export default defineRule({
@@ -39,7 +42,7 @@ export default defineRule({
   check(report, { flag }) {
     if (report.year?.from !== 'title') return;
     const year = report.year.value;
-    for (const sentence of narrative(report).flatMap(sentencesOf)) {
+    for (const sentence of sentencesIn(report)) {
       const m = PERIOD.exec(sentence.text);
       if (!m) continue;
       const end = numberOf(m.groups!.to ?? m.groups!.from!);

@@ -1,12 +1,11 @@
 // section-missing: the six sections of the national format, in order, in a report that carries
 // narrative (a workbook of the tables, or a document holding only them, has none to check).
 
-import { SECTION_TITLES } from '../extract/sections.js';
+import { NUMERALS, SECTION_TITLES } from '../extract/sections.js';
 import { paragraphLoc, type Paragraph } from '../model/grid.js';
-import { narrative } from './narrative.js';
+import { narrativeParagraphs } from './narrative.js';
 import { defineRule, type Bilingual } from './types.js';
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 const TITLES_EN = [
   'general situation',
   'proactive disclosure',
@@ -17,6 +16,12 @@ const TITLES_EN = [
 ];
 
 const sectionName = (number: number): Bilingual => ({ zh: NUMERALS[number - 1]!, en: String(number) });
+
+/** Sections 二–四 are their tables: a table found is its section, heading or not (a CMS page puts the heading in the table's first row). */
+const TABLE_OF: Record<number, 't2' | 't3' | 't4'> = { 2: 't2', 3: 't3', 4: 't4' };
+
+/** Fewer headings recognised than this, and the document's headings are of a style not known: nothing is said rather than six warnings. */
+const MIN_HEADINGS = 2;
 const title = (number: number): Bilingual => ({ zh: `${NUMERALS[number - 1]}、${SECTION_TITLES[number - 1]}`, en: `${number}. ${TITLES_EN[number - 1]}` });
 
 /**
@@ -56,13 +61,15 @@ export default defineRule({
     },
   },
   check(report, { flag }) {
-    const paragraphs = narrative(report);
+    const paragraphs = narrativeParagraphs(report);
     const sections = report.sections;
-    if (!sections || paragraphs.length === 0) return;
+    if (!sections || paragraphs.length === 0 || sections.length < MIN_HEADINGS) return;
     const at = (index: number): Paragraph => paragraphs.find((p) => p.index === index) ?? paragraphs[0]!;
     const base = { table: null, column: null };
     for (let number = 1; number <= 6; number++) {
       if (sections.some((s) => s.number === number)) continue;
+      const table = TABLE_OF[number];
+      if (table && report.tables[table]) continue;
       // Located where it belongs: at the heading of the next section found, else after the last.
       const next = sections.filter((s) => s.number > number).sort((a, b) => a.heading - b.heading)[0];
       const where = next ? at(next.heading) : paragraphs.at(-1)!;

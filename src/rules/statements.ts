@@ -33,6 +33,11 @@ interface StatementDef {
   shared?: boolean;
   /** A figure of a group of rows (不予公开): a clause naming one of its reasons (因…不掌握, 属于国家秘密) gives that row's figure, not the group's. */
   group?: boolean;
+  /**
+   * What its sentence (up to the figure) must say for the figure to be about disclosure requests
+   * or cases (办结500件 of a hotline's tickets is not), unless it stands in `own` section.
+   */
+  context?: RegExp;
 }
 
 /** What names one reason within a group of table 3's rows. */
@@ -55,7 +60,7 @@ const STATEMENTS: readonly StatementDef[] = [
     id: 'received',
     what: { zh: '本年新收申请', en: 'requests received this year' },
     // 收到/受理/新收 (各类)(政府)信息公开申请 N件; not 收到行政复议申请.
-    pattern: re('(?:收到|受理|接收|接到|收悉|新收)(?:了)?(?:各类|各类型)?(?:[^,;。:\\d]{0,20}?(?:信息公开|依申请公开))?申请(?:共计|共|合计|总计|计|数量为|数为|为|达)?N'),
+    pattern: re('(?:收到|受理|接收|接到|收悉|新收)(?:了)?(?:各类|各类型)?[^,;。:\\d]{0,20}?(?:信息公开|依申请公开)申请(?:共计|共|合计|总计|计|数量为|数为|为|达)?N'),
     total: true,
     meanings(_edition, match, sentence) {
       const received = [t3('received')];
@@ -73,14 +78,18 @@ const STATEMENTS: readonly StatementDef[] = [
   {
     id: 'resultTotal',
     what: { zh: '办理结果总计', en: 'requests handled' },
-    pattern: re('(?:(?<![未没不])(?:办结|办理完毕|(?<!公开|提供|处理)(?:作出答复|予以答复|答复))(?:了)?(?:政府信息公开)?(?:申请)?|办理结果)(?:共计|共|合计|总计|计)?(?:为)?N'),
+    // Not 作出不予公开答复 (a result), nor 延期答复, 当面答复 and the like (a manner, not the total).
+    pattern: re(
+      '(?:(?<![未没不]|延期|逾期|按时|按期|当场|当面|网上|书面|原)(?:办结|办理完毕|(?<!公开|提供|处理|延期|逾期|按时|按期|当场|当面|网上|书面|原)(?:作出答复|予以答复|答复))(?:了)?(?:政府信息公开)?(?:申请)?|办理结果)(?:共计|共|合计|总计|计)?(?:为)?N',
+    ),
     total: true,
+    context: /申请/,
     meanings: () => [[t3('resultTotal')]],
   },
   {
     id: 'granted',
     what: { zh: '予以公开', en: 'granted' },
-    pattern: re('(?:(?<!不)予以公开|(?<!不|部分)同意公开)(?:答复|决定)?(?:的)?(?:申请)?(?:共|计|为)?N'),
+    pattern: re('(?:(?<!不|部分)予以公开|(?<!不|部分)同意公开)(?:答复|决定)?(?:的)?(?:申请)?(?:共|计|为)?N'),
     shared: true,
     meanings: () => [[t3('granted')]],
   },
@@ -122,7 +131,8 @@ const STATEMENTS: readonly StatementDef[] = [
     meanings: () => [[t3('carriedForward')]],
   },
   {
-    // 尚有2件结转下年度继续办理: the figure first.
+    // 尚有2件结转下年度继续办理: the figure first. (A statement of its own: a pattern cannot name
+    // its figure twice, as one alternation of both forms would; Node 20 has no duplicate named groups.)
     id: 'carriedForward',
     what: { zh: '结转下年度继续办理', en: 'carried forward to next year' },
     pattern: re('N(?:申请)?(?:结转|转入)(?:至|到)?下一?年度?'),
@@ -132,13 +142,16 @@ const STATEMENTS: readonly StatementDef[] = [
     id: 'review',
     what: { zh: '行政复议总计', en: 'administrative reviews' },
     pattern: re('(?<!后)行政复议(?:案件|申请)?(?:共计|共|计|为)?N'),
+    // A body that hears reviews (作为行政复议机关办理行政复议案件35件) states cases of every kind.
+    context: /信息公开/,
     meanings: () => [[t4('review')]],
   },
   {
     id: 'suit',
     what: { zh: '行政诉讼总计（两组之和）', en: 'lawsuits (both groups)' },
-    // 行政复议、行政诉讼N件 is both together: not this statement.
-    pattern: re('(?<!复议[、和及与或])(?:行政诉讼|行政应诉)(?:案件)?(?:共计|共|计|为)?N'),
+    // 行政复议、(提起)行政诉讼N件 is both together; 行政应诉 is lawsuits of every kind: not this statement.
+    pattern: re('(?<!复议[、和及与或](?:提起|被提起)?)行政诉讼(?:案件)?(?:共计|共|计|为)?N'),
+    context: /信息公开/,
     meanings: () => [[t4('suitDirect'), t4('suitAfterReview')]],
   },
   {
@@ -179,8 +192,12 @@ const ABOUT_BEFORE = /(?:约|近|逾|超过|将近|大约|不足|不到|多于|�
 const NOT_A_STATEMENT = /较|同比|环比|相比|比上年|比去年|增长|增加|减少|下降|上升|以来|历年|累计至|分别|平均|人均|月均/;
 /** A clause about another year (上年结转 is this year's figure, and is taken out first). */
 const OTHER_YEAR = /上一?年(?!(?:度)?结转)|去年|前年/;
-/** 占40%: a share stated right after a figure. */
+/** 占40%: a share stated right after a figure (not 分别占…和…, which shares out several figures). */
 const SHARE = new RegExp(`^[^。;]{0,4}?,?(?:约)?占(?:[^,;。%\\d]{0,12}?)?(?<p>\\d+(?:\\.\\d+)?)%`);
+const SHARED_OUT = /分别|和|及|、/;
+
+/** The sections a table's figures are stated in: 一 (the overview) and its own; 0 is before the first heading. */
+const SECTIONS_OF: Record<TableId, readonly number[]> = { t2: [0, 1, 2], t3: [0, 1, 3], t4: [0, 1, 4] };
 
 export interface Stated {
   statement: StatementDef;
@@ -196,7 +213,7 @@ export interface Stated {
   /** Whether any reading agrees with the figure. */
   agrees: boolean;
   /** A share stated after the figure (占40%), with the decimals written, and whether it fits a denominator. */
-  share?: { percent: number; at: number; fits: boolean; expected: number | null };
+  share?: { percent: number; at: number; fits: boolean; expected: number };
 }
 
 /** The value of a cell of the report's tables, or null when it was not read as a number. */
@@ -239,21 +256,26 @@ function yearBefore(text: string, at: number): number | null {
   return year;
 }
 
-/** The share after a count, and whether it is the count over requests handled, received, or received and carried over. */
+/**
+ * The share after a count, and whether it is the count over requests handled, received, or
+ * received and carried over; what it would be of the requests handled. None when the requests
+ * handled are not known, or the share is one of several (分别占…和…).
+ */
 function shareAfter(report: Report, sentence: string, end: number, value: number): Stated['share'] {
-  const m = SHARE.exec(sentence.slice(end));
-  if (!m) return undefined;
+  const rest = sentence.slice(end);
+  const m = SHARE.exec(rest);
+  // One share of several: 分别占…和…, or another share right after it in the clause.
+  if (!m || SHARED_OUT.test(m[0]) || rest.slice(m[0].length).split(/[,;。]/)[0]!.includes('%')) return undefined;
   const written = m.groups!.p!;
   const percent = Number(written);
   // Shares are written to a few decimals at most; more would be noise in a message.
   const decimals = Math.min(4, written.includes('.') ? written.split('.')[1]!.length : 0);
   const tolerance = 10 ** -decimals;
-  const denominators = [[t3('resultTotal')], [t3('received')], [t3('received'), t3('carriedOver')]]
-    .map((meaning) => sumOf(report, meaning))
-    .filter((d): d is number => d !== null && d > 0);
-  if (denominators.length === 0) return undefined;
-  const fits = denominators.some((d) => Math.abs((value / d) * 100 - percent) <= tolerance + 1e-9);
-  const expected = Math.round((value / denominators[0]!) * 100 * 10 ** decimals) / 10 ** decimals;
+  const handled = sumOf(report, [t3('resultTotal')]);
+  if (handled === null || handled === 0) return undefined;
+  const denominators = [[t3('received')], [t3('received'), t3('carriedOver')]].map((meaning) => sumOf(report, meaning)).filter((d): d is number => d !== null && d > 0);
+  const fits = [handled, ...denominators].some((d) => Math.abs((value / d) * 100 - percent) <= tolerance + 1e-9);
+  const expected = Math.round((value / handled) * 100 * 10 ** decimals) / 10 ** decimals;
   return { percent, at: end + m.index, fits, expected };
 }
 
@@ -265,7 +287,6 @@ export function statementsIn(report: Report, sentences: readonly Sentence[], rep
   for (const sentence of sentences) {
     const text = sentence.text;
     for (const statement of STATEMENTS) {
-      statement.pattern.lastIndex = 0;
       for (const m of text.matchAll(statement.pattern)) {
         const g = m.groups!;
         const numberAt = m.index + m[0].indexOf(g.n!);
@@ -281,6 +302,9 @@ export function statementsIn(report: Report, sentences: readonly Sentence[], rep
         const value = numberOf(g.n!);
         if (value === null) continue;
         const readings = statement.meanings(edition, m[0], text).map((meaning) => ({ meaning, sum: sumOf(report, meaning) }));
+        const table = readings[0]!.meaning[0]!.table;
+        if (!SECTIONS_OF[table].includes(sentence.section)) continue;
+        if (statement.context && sentence.section !== Number(table.slice(1)) && !statement.context.test(text.slice(0, m.index + m[0].length))) continue;
         const known = readings.filter((r) => r.sum !== null);
         if (known.length === 0) continue;
         const agrees = known.some((r) => r.sum === value);

@@ -1,11 +1,11 @@
 // text-table-mismatch: a figure the narrative states (全年共收到政府信息公开申请51件) differs from the
-// table cell, or sum of cells, it means (extract/statements.ts), or a share it states (占40%) fits
-// none of the totals it could be a share of.
+// table cell, or sum of cells, it means (rules/statements.ts), or a share it states (占40%) is not
+// the figure's share of the requests handled (nor of those received, nor received and carried over).
 
 import { TABLE_NAMES } from '../form/index.js';
 import { paragraphLoc } from '../model/grid.js';
 import type { Location } from '../model/report.js';
-import { narrative, quote, sentencesOf } from './narrative.js';
+import { quote, sentencesIn } from './narrative.js';
 import { place, span } from './places.js';
 import { statementsIn, type Stated } from './statements.js';
 import { defineRule, type Bilingual } from './types.js';
@@ -47,10 +47,9 @@ export default defineRule({
     },
   },
   check(report, { flag }) {
-    const paragraphs = narrative(report);
-    if (paragraphs.length === 0) return;
-    const year = report.year?.value ?? null;
-    const stated = statementsIn(report, paragraphs.flatMap(sentencesOf), year);
+    const sentences = sentencesIn(report);
+    if (sentences.length === 0) return;
+    const stated = statementsIn(report, sentences, report.year?.value ?? null);
     for (const s of stated) {
       const loc = paragraphLoc(s.sentence.paragraph);
       const cellLocs = s.meaning.map((t) => report.tables[t.table]?.rows[t.row]?.cells[t.column]?.loc ?? null).filter((l): l is Location => l !== null);
@@ -64,7 +63,7 @@ export default defineRule({
           expected: s.expected,
           actual: s.value,
         });
-      } else if (s.share && !s.share.fits && s.share.expected !== null) {
+      } else if (s.share && !s.share.fits) {
         flag({
           messageId: 'share',
           ...base,

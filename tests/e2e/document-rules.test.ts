@@ -51,7 +51,7 @@ const EDITS: Record<string, { rule: string; edit: Edit; applies: (input: Input) 
   },
   section: {
     rule: 'section-missing',
-    edit: (t) => t.replace('五、存在的主要问题及改进情况', '五、下一步工作打算'),
+    edit: (t) => t.replace('五、存在的主要问题及改进情况', '五、工作亮点'),
     applies: () => true,
   },
 };

@@ -19,6 +19,16 @@ describe('reportFromJson', () => {
     expect(rules).toEqual(['table-missing ', 'table-missing ', 't4-total review', 't4-total suitDirect', 't4-total suitAfterReview']);
   });
 
+  it('a converted document keeps its narrative: the rules about the text check it as they checked the document', async () => {
+    const { cli } = await import('../helpers/cli.js');
+    const json = await cli(['convert', '--to', 'json', 'fixtures/narrative/slips-2023.txt']);
+    const report = reportFromJson('slips-2023.json', json.stdout);
+    expect(report.sections?.map((s) => s.number)).toEqual([1, 2, 3, 4, 5]);
+    const rules = checkReport(report).diagnostics.map((d) => d.rule);
+    // The year is the JSON's, not a title's: the period is not compared with it.
+    expect(rules.sort()).toEqual(['fee-note-missing', 'section-missing', 'text-table-mismatch', 'text-table-mismatch']);
+  });
+
   it.each(['not json', '{"tables": {}}', '[]', '{"version": 2, "tables": {}}'])('refuses %j', (text) => {
     expect(() => reportFromJson('x.json', text)).toThrow(ReadError);
   });

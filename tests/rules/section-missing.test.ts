@@ -34,6 +34,9 @@ describe('section headings as real reports write them', () => {
     ['四、政府信息公开行政复议和行政诉讼情况', 4],
     ['五、存在的主要问题及改进情况', 5],
     ['五、存在问题及改进措施', 5],
+    ['五、存在的不足和下一步工作打算', 5],
+    ['一、总体情况 2023年，本机关认真贯彻落实条例。', 1],
+    ['一、总体情况\n2023年，本机关认真贯彻落实条例。', 1],
     ['四、存在的主要问题及改进情况', 5],
     ['六、其他需要报告的事项', 6],
     ['六、其他事项', 6],
@@ -60,8 +63,9 @@ describe.each(EDITIONS)('section-missing, %s edition', (edition) => {
     expect(findings(narrativeReport(SECTIONS, edition))).toEqual([]);
   });
 
-  it.each([1, 2, 3, 4, 5, 6])('section %i missing: one warning, placed where it belongs', (number) => {
+  it.each([1, 2, 3, 4, 5, 6])('section %i missing (and for 二–四, its table not found): one warning, placed where it belongs', (number) => {
     const report = narrativeReport(replaced(number, null), edition);
+    if (number >= 2 && number <= 4) report.tables[`t${number}` as 't2' | 't3' | 't4'] = null;
     const list = findings(report);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ severity: 'warning', messageId: 'missing', row: String(number) });
@@ -78,6 +82,18 @@ describe.each(EDITIONS)('section-missing, %s edition', (edition) => {
     const list = findings(report);
     expect(list.map((d) => [d.messageId, d.row])).toEqual([['order', '5']]);
     expect(list[0]!.paragraph).toBe(report.sections!.find((s) => s.number === 5)!.heading);
+  });
+
+  it.each([2, 3, 4])('section %i’s heading missing but its table found (a heading in the table’s first row): nothing', (number) => {
+    expect(findings(narrativeReport(replaced(number, null), edition))).toEqual([]);
+  });
+
+  it('headings of a style not recognised (one found or none): nothing rather than five or six warnings', () => {
+    const texts = SECTIONS.map((t) => t.replace(/^([一二三四五六])、/, '第$1条 '));
+    texts[0] = '一、总体情况';
+    const report = narrativeReport(texts, edition);
+    expect(report.sections).toHaveLength(1);
+    expect(findings(report)).toEqual([]);
   });
 
   it('a misnumbered heading is still its section', () => {

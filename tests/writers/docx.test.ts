@@ -290,7 +290,7 @@ describe('findings on the text, annotated', async () => {
   // The balanced fixture with two slips in its text: a figure 3 too high, a heading reworded.
   const parts0 = unzipSync(readFileSync('fixtures/documents/balanced-2022.docx'));
   const xml0 = strFromU8(parts0['word/document.xml']!);
-  const slipped = xml0.replace(/(收到政府信息公开申请)(\d+)/, (_, a: string, n: string) => `${a}${Number(n) + 3}`).replace('五、存在的主要问题及改进情况', '五、下一步工作打算');
+  const slipped = xml0.replace(/(收到政府信息公开申请)(\d+)/, (_, a: string, n: string) => `${a}${Number(n) + 3}`).replace('五、存在的主要问题及改进情况', '五、工作亮点');
   expect(slipped).not.toBe(xml0);
   const dir = mkdtempSync(join(tmpdir(), 'report-docx-text-'));
   const file = join(dir, 'slipped.docx');
