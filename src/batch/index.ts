@@ -75,7 +75,7 @@ export class FileBatch implements AsyncIterable<FileResult> {
   files(): Promise<BatchFiles> {
     this.walked ??= (async () => {
       if (this.options.bytes) return { files: [...this.paths], all: [...this.paths], missing: [], skipped: [] };
-      const { files, missing, skipped } = await walk([...this.paths]);
+      const { files, missing, skipped } = await walk([...this.paths], this.options.limits);
       const part = this.options.shard;
       return {
         files: part ? shard(files, part.index, part.count) : files,

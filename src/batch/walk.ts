@@ -1,10 +1,14 @@
 // Paths on the command line -> the sorted list of report files to check: files as given, folders
 // walked recursively, glob patterns matched; symlinked folders followed once (no loops). Every
 // other file a folder holds is named as skipped, with its kind, so that a supervisor knows what
-// was not checked; only hidden files and folders (.git, .DS_Store) are passed over unnamed.
+// was not checked; only hidden files and folders (.git, .DS_Store) are passed over unnamed. A zip
+// archive, given or found, is opened like a folder: its reports are `archive.zip!path/inside.xlsx`.
 
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
+import { listArchive, memberPath, splitMember } from '../readers/archive.js';
+import { readBytes } from '../readers/index.js';
+import { limitsWith, type Limits } from '../readers/limits.js';
 
 /**
  * What a folder run checks: the kinds this tool reads, and the kinds a report may be submitted
@@ -64,20 +68,49 @@ interface WalkState {
   linkedFiles: boolean;
 }
 
-/** What a folder holds: the files to check, and the others. */
+/** What a folder holds: the files to check (an archive's members among them, once opened), and the others. */
 interface Found {
   files: string[];
   skipped: SkippedFile[];
+  /** Zip archives, opened after the walk. */
+  archives: string[];
 }
 
-const found = (): Found => ({ files: [], skipped: [] });
+const found = (): Found => ({ files: [], skipped: [], archives: [] });
 
-/** A file met in a folder, checked or skipped. */
+const isArchive = (name: string) => /\.zip$/i.test(name);
+
+/** A file met in a folder, checked, skipped or opened. */
 function meet(path: string, name: string, out: Found): boolean {
+  if (isArchive(name)) {
+    out.archives.push(path);
+    return true;
+  }
   const kind = skipKind(name);
   if (kind === null) out.files.push(path);
   else out.skipped.push({ path, kind });
   return kind === null;
+}
+
+/**
+ * The archives' members in place of the archives: each report member a file to check, the others
+ * skipped. An archive that cannot be opened (damaged, too large) is a file to check itself, so that
+ * its result says why.
+ */
+function openArchives(out: Found, limits: Limits): void {
+  for (const archive of out.archives) {
+    let listing;
+    try {
+      listing = listArchive(readBytes(archive, limits), limits, skipKind);
+    } catch {
+      out.files.push(archive);
+      continue;
+    }
+    for (const member of listing.members) out.files.push(memberPath(archive, member));
+    for (const { member, kind } of listing.skipped) out.skipped.push({ path: memberPath(archive, member), kind });
+    if (listing.members.length === 0 && listing.skipped.length === 0) out.skipped.push({ path: archive, kind: '.zip' });
+  }
+  out.archives = [];
 }
 
 async function walkFolder(dir: string, out: Found, state: WalkState): Promise<void> {
@@ -111,12 +144,14 @@ const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Expand command-line paths. Order: the paths in the order given, each folder's or pattern's
  * files sorted by path (whatever order the file system returns them in); each file once.
  */
-export async function walk(paths: string[]): Promise<Walked> {
+export async function walk(paths: string[], limits: Partial<Limits> = {}): Promise<Walked> {
+  const bounds = limitsWith(limits);
   const checked = new Set<string>();
   const skipped = new Map<string, SkippedFile>();
   const missing: string[] = [];
   const state: WalkState = { seen: new Set<string>(), linkedFiles: false };
   const add = (out: Found) => {
+    openArchives(out, bounds);
     for (const f of out.files.sort(byPath)) checked.add(f);
     for (const s of out.skipped) skipped.set(s.path, s);
   };
@@ -129,17 +164,25 @@ export async function walk(paths: string[]): Promise<Walked> {
       state.linkedFiles = true; // a pattern may match a file also given otherwise
       const re = globToRegExp(given.replace(/^\.\//, ''));
       const matches = (f: string) => re.test(f.split(sep).join('/').replace(/^\.\//, ''));
-      const matched = { files: all.files.filter(matches), skipped: all.skipped.filter((s) => matches(s.path)) };
-      if (matched.files.length + matched.skipped.length === 0) missing.push(given);
+      const matched = { files: all.files.filter(matches), skipped: all.skipped.filter((s) => matches(s.path)), archives: all.archives.filter(matches) };
+      if (matched.files.length + matched.skipped.length + matched.archives.length === 0) missing.push(given);
       add(matched);
       continue;
     }
     const info = await stat(given).catch(() => null);
-    if (!info) missing.push(given);
+    const inArchive = info ? null : splitMember(given);
+    // One member of an archive, named as a result names it: checked (a result saying so if it is not there).
+    if (inArchive && (await stat(inArchive.archive).catch(() => null))?.isFile()) {
+      checked.add(given);
+      state.linkedFiles = true;
+    } else if (!info) missing.push(given);
     else if (info.isDirectory()) {
       const all = found();
       await walkFolder(given, all, state);
       add(all);
+    } else if (isArchive(given) && info.isFile()) {
+      add({ ...found(), archives: [given] });
+      state.linkedFiles = true;
     } else {
       checked.add(given);
       state.linkedFiles = true;
@@ -151,9 +194,14 @@ export async function walk(paths: string[]): Promise<Walked> {
   return { files, missing, skipped: [...skipped.values()].sort((a, b) => byPath(a.path, b.path)) };
 }
 
-/** Each file once, under the first path that names it (a symlink and its target are one file). */
+/** Each file once, under the first path that names it (a symlink and its target are one file; an archive's member, its archive's). */
 async function oncePerFile(files: string[]): Promise<string[]> {
-  const reals = await Promise.all(files.map((f) => realpath(f).catch(() => f)));
+  const real = async (f: string) => {
+    const inArchive = splitMember(f);
+    if (!inArchive) return realpath(f).catch(() => f);
+    return memberPath(await realpath(inArchive.archive).catch(() => inArchive.archive), inArchive.member);
+  };
+  const reals = await Promise.all(files.map(real));
   const seen = new Set<string>();
   return files.filter((_, i) => !seen.has(reals[i]!) && Boolean(seen.add(reals[i]!)));
 }
@@ -178,7 +226,10 @@ export function displayPath(path: string, cwd: string): string {
  */
 export function pathDisplay(cwd: string): (path: string) => string {
   const folders = new Map<string, string>();
-  return (path) => {
+  const show = (path: string): string => {
+    // An archive's member: the archive's path as shown, the member's name as it is (never resolved).
+    const inArchive = splitMember(path);
+    if (inArchive) return memberPath(show(inArchive.archive), inArchive.member);
     const name = basename(path);
     // A path that ends in a separator, '.' or '..' names no file in a folder, and a name that
     // starts with '..' decides itself whether the path is outside: shown the long way.
@@ -188,4 +239,5 @@ export function pathDisplay(cwd: string): (path: string) => string {
     if (shown === undefined) folders.set(folder, (shown = displayPath(`${folder}_`, cwd).slice(0, -1)));
     return shown + name;
   };
+  return show;
 }

@@ -5,6 +5,7 @@ import { extract, type ExtractOptions } from '../extract/index.js';
 import { reportFromJson } from '../extract/normalized.js';
 import type { Grid } from '../model/grid.js';
 import type { Report } from '../model/report.js';
+import { isMember, readMember } from '../readers/archive.js';
 import { ReadError, readBytes, readGridFromBytes, type Limits } from '../readers/index.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
@@ -42,7 +43,8 @@ export type Source = { grid: Grid } | { json: string } | { failure: ReadError };
 /** Read a file (or its bytes already in memory); a file that cannot be read gives the reason. */
 export async function readSource(file: string, options: LoadOptions = {}, bytes?: Uint8Array): Promise<Source> {
   try {
-    const data = bytes ?? readBytes(file, options.limits);
+    // A member of a zip archive (archive.zip!path/inside.xlsx): its bytes, inflated.
+    const data = bytes ?? (isMember(file) ? readMember(file, readBytes, options.limits) : readBytes(file, options.limits));
     if (/\.json$/i.test(file)) return { json: new TextDecoder().decode(data) };
     return { grid: await readGridFromBytes(file, data, options.limits) };
   } catch (err) {

@@ -38,7 +38,24 @@ const EOCD64 = 0x06064b50;
 const EOCD64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-const names = new TextDecoder();
+const lenient = new TextDecoder();
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030');
+/** General purpose flag 11: the name is UTF-8. */
+const UTF8_NAME = 0x800;
+
+/**
+ * An entry's name: UTF-8 when the flag says so or the bytes are valid UTF-8; else GB18030, as the
+ * zip tools of Chinese Windows write names (ASCII names are the same either way).
+ */
+function entryName(bytes: Uint8Array, flags: number): string {
+  if (flags & UTF8_NAME) return lenient.decode(bytes);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return gb18030.decode(bytes);
+  }
+}
 
 let zlib: typeof import('node:zlib') | undefined;
 
@@ -123,9 +140,10 @@ export class ZipArchive {
       const extraLength = this.u16(at + 30);
       const commentLength = this.u16(at + 32);
       this.need(at + 46, nameLength + extraLength);
-      const name = names.decode(this.bytes.subarray(at + 46, at + 46 + nameLength)).replace(/^\/+/, '');
+      const flags = this.u16(at + 8);
+      const name = entryName(this.bytes.subarray(at + 46, at + 46 + nameLength), flags).replace(/^\/+/, '');
       const entry: Entry = {
-        flags: this.u16(at + 8),
+        flags,
         method: this.u16(at + 10),
         crc: this.u32(at + 16),
         compressedSize: this.u32(at + 20),

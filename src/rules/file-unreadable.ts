@@ -92,6 +92,14 @@ export default defineRule({
         zh: 'Word 文档已损坏，无法读取（{detail}）：请在 Word/WPS 中打开原文件，重新另存为 .docx',
         en: 'the Word document is corrupt ({detail}): open the original in Word/WPS and save it as .docx again',
       },
+      'corrupt-zip': {
+        zh: '压缩包已损坏，无法打开（{detail}）：请重新打包，或解压后检查其中的文件',
+        en: 'the zip archive is damaged ({detail}): pack it again, or unpack it and check the files inside',
+      },
+      'encrypted-zip': {
+        zh: '压缩包中的这个文件设置了密码，无法读取：请用密码解压后检查',
+        en: 'this file in the zip archive is password-protected: unpack it with the password and check it',
+      },
       'corrupt-pdf': {
         zh: 'PDF 文件已损坏，无法读取（{detail}）：请重新导出或重新下载',
         en: 'the PDF is corrupt ({detail}): export or download it again',

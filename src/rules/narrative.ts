@@ -38,7 +38,16 @@ export interface Sentence {
  * semicolon joins the parts of one sentence: 其中 before it still governs what follows), without
  * white space, each with its section.
  */
-export function sentencesIn(report: Report): Sentence[] {
+export function sentencesIn(report: Report): readonly Sentence[] {
+  let sentences = SENTENCES.get(report);
+  if (!sentences) SENTENCES.set(report, (sentences = sentencesOf(report)));
+  return sentences;
+}
+
+/** Each report's sentences, made once for the rules that read them. */
+const SENTENCES = new WeakMap<Report, readonly Sentence[]>();
+
+function sentencesOf(report: Report): Sentence[] {
   const sections = report.sections ?? [];
   return narrativeParagraphs(report).flatMap((p) => {
     const section = sections.find((s) => s.heading <= p.index && p.index <= s.end)?.number ?? 0;

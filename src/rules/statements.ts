@@ -186,6 +186,9 @@ const STATEMENTS: readonly StatementDef[] = [
   },
 ];
 
+/** A count as every statement states one: a number and a unit. */
+const COUNT = new RegExp(`(?:${NUMBER})(?:余|多)?(?:件|个|起|宗|份|部)`);
+
 /** A figure before which a statement is only approximate: 约51件, 近50件, 超过50件. */
 const ABOUT_BEFORE = /(?:约|近|逾|超过|将近|大约|不足|不到|多于|少于|上)$/;
 /** A clause that compares, spreads figures over several things or counts over years: not a statement of one cell. */
@@ -286,6 +289,8 @@ export function statementsIn(report: Report, sentences: readonly Sentence[], rep
   const out: Stated[] = [];
   for (const sentence of sentences) {
     const text = sentence.text;
+    // Most sentences state no count at all: only those with one are matched against every statement.
+    if (!COUNT.test(text)) continue;
     for (const statement of STATEMENTS) {
       for (const m of text.matchAll(statement.pattern)) {
         const g = m.groups!;

@@ -1,0 +1,105 @@
+// Reports inside zip archives, as submissions arrive: a `.zip` given or found in a folder is opened
+// and its members checked like a folder's files, each named `archive.zip!path/inside.xlsx`. Nothing
+// is written to disk: a member's name (`..`, an absolute path) is only a name. Within the limits of
+// any file: the archive is read as a file (--max-file-size), each member inflated within
+// --max-inflated-size; a zip inside a zip is named as not checked.
+
+import { existsSync, statSync } from 'node:fs';
+import { ReadError } from './errors.js';
+import { limitsWith, type Limits } from './limits.js';
+import { ZipArchive, ZipError } from './zip.js';
+
+/** `archive.zip!member`: where the archive's path ends and the member's name begins. */
+const MEMBER = /\.zip!/i;
+
+/** The path that names a member of an archive. */
+export function memberPath(archive: string, member: string): string {
+  return `${archive}!${member}`;
+}
+
+/**
+ * The archive and member a path names (`a.zip!b/c.xlsx`), split at the first `.zip!`; null for a
+ * path without one. (Whether the archive exists is for the reader to find out.)
+ */
+export function splitMember(path: string): { archive: string; member: string } | null {
+  const m = MEMBER.exec(path);
+  if (!m) return null;
+  const at = m.index + m[0].length - 1;
+  return { archive: path.slice(0, at), member: path.slice(at + 1) };
+}
+
+/** Whether a path names a member of an archive (and not a file of its own whose name holds `.zip!`). */
+export function isMember(path: string): boolean {
+  return MEMBER.test(path) && !existsSync(path);
+}
+
+/**
+ * Whether a member is passed over unnamed: a folder, a hidden file, macOS's resource forks
+ * (__MACOSX/). A `..` in a name is no hidden file: the member is checked under its name as it is.
+ */
+function hidden(member: string): boolean {
+  return member.endsWith('/') || member.split('/').some((part) => (part.startsWith('.') && part !== '..' && part !== '.') || part === '__MACOSX');
+}
+
+export interface ArchiveListing {
+  /** Members to check, sorted. */
+  members: string[];
+  /** Members not checked (by `kind`: their extension; a zip inside the archive is `.zip`). */
+  skipped: Array<{ member: string; kind: string }>;
+}
+
+/**
+ * What an archive holds: the members `check(name)` says are reports (null) and the others (their
+ * kind). Throws ReadError when the archive cannot be read (as the reader would say of the file).
+ */
+export function listArchive(bytes: Uint8Array, limits: Limits, kindOf: (name: string) => string | null): ArchiveListing {
+  let zip: ZipArchive;
+  try {
+    zip = new ZipArchive(bytes, limits.maxInflatedBytes);
+  } catch (err) {
+    if (err instanceof ZipError) throw new ReadError('corrupt-zip', { detail: err.message });
+    throw err;
+  }
+  const members: string[] = [];
+  const skipped: ArchiveListing['skipped'] = [];
+  for (const member of zip.names()) {
+    if (hidden(member)) continue;
+    const name = member.slice(member.lastIndexOf('/') + 1);
+    const kind = /\.zip$/i.test(name) ? '.zip' : kindOf(name);
+    if (kind === null) members.push(member);
+    else skipped.push({ member, kind });
+  }
+  members.sort();
+  return { members, skipped };
+}
+
+/** The archive last opened by this thread: its members are read one after another. */
+let cached: { path: string; mtimeMs: number; size: number; bytes: Uint8Array } | undefined;
+
+/**
+ * A member's bytes, inflated within the limits; `readFile` reads the archive (a file's bytes,
+ * within --max-file-size). Throws ReadError: the archive unreadable, the member absent, encrypted,
+ * or inflating past the limit.
+ */
+export function readMember(path: string, readFile: (path: string, limits?: Partial<Limits>) => Uint8Array, limits?: Partial<Limits>): Uint8Array {
+  const { archive, member } = splitMember(path)!;
+  const bounds = limitsWith(limits);
+  let stat;
+  try {
+    stat = statSync(archive);
+  } catch {
+    throw new ReadError('not-found');
+  }
+  if (!cached || cached.path !== archive || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
+    cached = undefined;
+    cached = { path: archive, mtimeMs: stat.mtimeMs, size: stat.size, bytes: readFile(archive, limits) };
+  }
+  try {
+    const zip = new ZipArchive(cached.bytes, bounds.maxInflatedBytes);
+    if (!zip.has(member)) throw new ReadError('not-found');
+    return zip.part(member)!;
+  } catch (err) {
+    if (err instanceof ZipError) throw /encrypted/.test(err.message) ? new ReadError('encrypted-zip') : new ReadError('corrupt-zip', { detail: err.message });
+    throw err;
+  }
+}
