@@ -5,7 +5,8 @@ import { extract, type ExtractOptions } from '../extract/index.js';
 import { reportFromJson } from '../extract/normalized.js';
 import type { Grid } from '../model/grid.js';
 import type { Report } from '../model/report.js';
-import { isMember, readMember } from '../readers/archive.js';
+import { isMember, listArchive, PackageNotArchive, readMember } from '../readers/archive.js';
+import { limitsWith } from '../readers/limits.js';
 import { ReadError, readBytes, readGridFromBytes, type Limits } from '../readers/index.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
@@ -46,6 +47,9 @@ export async function readSource(file: string, options: LoadOptions = {}, bytes?
     // A member of a zip archive (archive.zip!path/inside.xlsx): its bytes, inflated.
     const data = bytes ?? (isMember(file) ? readMember(file, readBytes, options.limits) : readBytes(file, options.limits));
     if (/\.json$/i.test(file)) return { json: new TextDecoder().decode(data) };
+    // A zip archive is opened by the walk, its members checked; one checked as a file is one that
+    // could not be opened: say why (damaged), or that it holds files to check (the library's checkFile).
+    if (/\.zip$/i.test(file) && !isPackage(data, options.limits)) throw new ReadError('archive', { type: 'ZIP', renamed: '' });
     return { grid: await readGridFromBytes(file, data, options.limits) };
   } catch (err) {
     if (err instanceof ReadError) return { failure: err };
@@ -60,6 +64,20 @@ export function reportFrom(file: string, source: Source, options: ExtractOptions
     return 'json' in source ? reportFromJson(file, source.json) : extract(source.grid, options);
   } catch (err) {
     if (err instanceof ReadError) return unreadableReport(file, err);
+    throw err;
+  }
+}
+
+/**
+ * Whether a .zip is a document renamed (a workbook, a Word document: read as what it is); throws
+ * ReadError when it is a damaged archive.
+ */
+function isPackage(data: Uint8Array, limits?: Partial<Limits>): boolean {
+  try {
+    listArchive(data, limitsWith(limits), () => null);
+    return false;
+  } catch (err) {
+    if (err instanceof PackageNotArchive) return true;
     throw err;
   }
 }

@@ -41,6 +41,11 @@ function hidden(member: string): boolean {
   return member.endsWith('/') || member.split('/').some((part) => (part.startsWith('.') && part !== '..' && part !== '.') || part === '__MACOSX');
 }
 
+/** A zip that is a document, not an archive of files: a workbook or Word document (or ODF) named .zip. */
+export class PackageNotArchive extends Error {
+  override name = 'PackageNotArchive';
+}
+
 export interface ArchiveListing {
   /** Members to check, sorted. */
   members: string[];
@@ -50,7 +55,7 @@ export interface ArchiveListing {
 
 /**
  * What an archive holds: the members `check(name)` says are reports (null) and the others (their
- * kind). Throws ReadError when the archive cannot be read (as the reader would say of the file).
+ * kind). Throws ReadError when the archive cannot be read, PackageNotArchive when it is a document.
  */
 export function listArchive(bytes: Uint8Array, limits: Limits, kindOf: (name: string) => string | null): ArchiveListing {
   let zip: ZipArchive;
@@ -60,6 +65,8 @@ export function listArchive(bytes: Uint8Array, limits: Limits, kindOf: (name: st
     if (err instanceof ZipError) throw new ReadError('corrupt-zip', { detail: err.message });
     throw err;
   }
+  // An Office or OpenDocument package is one document, read as what it is (a renamed workbook).
+  if (zip.has('[Content_Types].xml') || zip.has('mimetype')) throw new PackageNotArchive();
   const members: string[] = [];
   const skipped: ArchiveListing['skipped'] = [];
   for (const member of zip.names()) {
