@@ -10,11 +10,14 @@ import { availableParallelism } from 'node:os';
 import { checkFiles, isInternalFailure, PreviousUnreadable } from '../batch/index.js';
 import { pathDisplay } from '../batch/walk.js';
 import { unreadableMessage, unreadableReport } from '../engine/file.js';
-import type { FileResult } from '../engine/index.js';
+import { checkRoster, type FileResult } from '../engine/index.js';
 import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
 import { FORMATTERS, githubSummary } from '../formatters/index.js';
+import type { FormatContext } from '../formatters/types.js';
+import { matchRoster, type RosterEntry, type Submitted } from '../model/roster.js';
 import { limitsWith, parseDuration, parseSize, type Limits } from '../readers/limits.js';
+import { parseRoster } from '../readers/roster.js';
 import type { ZipArchive } from '../readers/zip.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang, Severity } from '../rules/types.js';
@@ -40,6 +43,8 @@ interface CheckFlags {
   jobs?: string;
   progress: boolean;
   previous?: string;
+  expect?: string;
+  year?: string;
   maxFileSize?: string;
   maxInflatedSize?: string;
   maxCells?: string;
@@ -171,6 +176,8 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   const stdin = fromStdin ? await readStdin(io, limits, flags.lang) : undefined;
   const paths = fromStdin ? [flags.stdinFilename ?? STDIN_NAME] : given;
   const document = flags.annotate && WORD_COPY.test(flags.annotate) ? await wordDocument(paths, stdin, limits, flags.annotate, flags.lang) : undefined;
+  const roster = flags.expect === undefined ? undefined : await readRosterFile(flags.expect, limits, flags.lang);
+  const rosterYear = yearOption(flags.year, flags.lang);
   const bytes = document?.bytes ?? stdin;
   let bar: Progress | undefined;
   const batch = checkFiles(paths, {
@@ -198,7 +205,7 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   }
 
   // Never written over: every file this run reads (all shards' files, and last year's report).
-  const inputs = flags.previous ? [...all, flags.previous] : all;
+  const inputs = [...all, ...(flags.previous ? [flags.previous] : []), ...(flags.expect ? [flags.expect] : [])];
   bar = progress(files.length, io.stderr, flags.progress && Boolean(io.stderrTTY), flags.lang, io.columns ? { columns: io.columns } : {});
   let results: Iterable<FileResult>;
   try {
@@ -214,21 +221,34 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   let warnings = 0;
   let first: FileResult | undefined;
   let bug: FileResult | undefined;
-  /** A file's result as shown: path relative, errors only with --quiet; counted. */
+  const submitted: Submitted[] = [];
+  /** A file's result as shown: path relative, errors only with --quiet; counted. After them, the roster's (--expect). */
   function* shown(): Generator<FileResult> {
+    const count = (result: FileResult) => {
+      errors ||= result.errorCount > 0;
+      warnings += result.warningCount;
+    };
     for (const r of results) {
       r.file = shownPath(r.file);
       const result = flags.quiet ? errorsOnly(r) : r;
-      errors ||= result.errorCount > 0;
-      warnings += result.warningCount;
+      count(result);
       first ??= result;
       if (!bug && isInternalFailure(r)) bug = r;
+      if (roster) submitted.push({ file: r.file, agency: r.agency, year: r.year });
+      yield result;
+    }
+    if (roster) {
+      const outcome = matchRoster(roster, submitted, rosterYear);
+      const file = shownPath(flags.expect!);
+      context.roster = { file, ...outcome };
+      const result = checkRoster(file, outcome, { lang: flags.lang, severities });
+      count(result);
       yield result;
     }
   }
 
   const formatter = FORMATTERS.get(flags.format)!;
-  const context = {
+  const context: FormatContext = {
     lang: flags.lang,
     color: outputFile ? false : colorEnabled(io),
     toolVersion: version(),
@@ -310,8 +330,32 @@ export function registerCheck(program: Command, io: Io, lang: Lang, done: (code:
     .option('--max-pages <n>', '每个 PDF 读取的页数上限，默认 1000 (most pages read of a PDF; default 1000)')
     .option('--timeout <duration>', '批量检查时每个文件读取、检查各自的时限，默认 30s，0 为不限 (time limit per file in a folder run, for reading and for checking; default 30s, 0 for none)')
     .option('--previous <file>', '上一年度的报告，用于跨年度核对 (last year’s report, for the cross-year checks)')
+    .option('--expect <file>', '应报送单位名单（CSV 或文本，每行一个单位，可带年度列），列出未提交的单位 (roster of the bodies expected to report: CSV or text, one a line, an optional year column)')
+    .option('--year <year>', '名单中未写年度的行所指的年度，默认为本批报告最常见的年度 (the year expected of roster lines without one; default: the batch’s most frequent report year)')
     .addOption(new Option('--edition <edition>', '按此版式读取和检查 (read and check as this edition)').choices(EDITION_IDS))
     .option('--stdin-filename <name>', '用 - 从标准输入读取时，报告的文件名 (the file name of a report read from standard input with -)')
     .option('--annotate <file>', '另存一份标出问题格子的副本：.xlsx 为规范格式工作簿（任何输入，含网页、PDF），.docx 为 Word 原文档加批注 (write a copy with every flagged cell marked: .xlsx the official layout, for any input including web pages and PDFs; .docx the Word document with comments)')
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
+}
+
+/** The roster (--expect): its lines' bodies and years; a usage error naming the file when it cannot be read. */
+async function readRosterFile(file: string, limits: Partial<Limits>, lang: Lang): Promise<RosterEntry[]> {
+  const text = messages(lang);
+  const { readBytes, ReadError } = await import('../readers/index.js');
+  try {
+    const entries = parseRoster(readBytes(file, limits));
+    if (entries.length === 0) throw new UsageError(text.rosterEmpty(file));
+    return entries;
+  } catch (err) {
+    if (err instanceof ReadError) throw new UsageError(text.rosterUnreadable(file, unreadableMessage(unreadableReport(file, err), lang) ?? err.reason));
+    throw err;
+  }
+}
+
+/** --year: a report year. */
+function yearOption(value: string | undefined, lang: Lang): number | null {
+  if (value === undefined) return null;
+  const year = /^\d{4}$/.test(value) ? Number(value) : NaN;
+  if (!(year >= 2008 && year <= 2100)) throw new UsageError(messages(lang).badYear(value));
+  return year;
 }

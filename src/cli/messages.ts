@@ -32,6 +32,9 @@ const firstLine = (text: string) => text.split('\n')[0]!.slice(0, 300);
 const MESSAGES = {
   zh: {
     notFound: (file: string) => `找不到文件：${file}`,
+    rosterEmpty: (file: string) => `名单 ${file} 中没有单位：每行写一个单位名称（可加一列年度）`,
+    rosterUnreadable: (file: string, why: string) => `名单 ${file} 无法读取：${why}`,
+    badYear: (value: string) => `--year ${value} 不对：应为报告年度，如 2023`,
     output: {
       input: (path: string) => `不能写到输入文件上：${path}（请换一个输出文件名）`,
       directory: (path: string) => `输出路径是一个文件夹：${path}（请给出文件名）`,
@@ -71,6 +74,9 @@ const MESSAGES = {
   },
   en: {
     notFound: (file: string) => `no such file: ${file}`,
+    rosterEmpty: (file: string) => `the roster ${file} lists no body: write one body's name a line (a year column may follow)`,
+    rosterUnreadable: (file: string, why: string) => `the roster ${file} cannot be read: ${why}`,
+    badYear: (value: string) => `--year ${value} is not valid: give a report year such as 2023`,
     output: {
       input: (path: string) => `will not write over an input file: ${path} (choose another output name)`,
       directory: (path: string) => `the output path is a folder: ${path} (give a file name)`,

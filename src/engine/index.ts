@@ -3,9 +3,10 @@
 import type { EditionId, TableId } from '../form/types.js';
 import type { Report } from '../model/report.js';
 import { PUBLISHED_KINDS, withoutCells, type ReportHeading, type YearFacts } from '../model/facts.js';
+import type { RosterOutcome } from '../model/roster.js';
 import { expectedCells } from '../rules/cells.js';
 import { RULES } from '../rules/index.js';
-import { isHistoryRule, type Bilingual, type DataValue, type Finding, type HistoryRule, type Lang, type Rule, type RuleContext, type Severity } from '../rules/types.js';
+import { isHistoryRule, isReportRule, isRosterRule, type Bilingual, type DataValue, type Finding, type HistoryRule, type Lang, type Rule, type RuleContext, type Severity } from '../rules/types.js';
 import { messagesOf } from './messages.js';
 import { sha256 } from './sha256.js';
 
@@ -138,7 +139,7 @@ export function checkReport(report: Report, options: EngineOptions = {}): FileRe
   // What every rule may look at, made once for all of them.
   const cells = expectedCells(report);
   for (const { rule, severity } of enabled(options)) {
-    if (isHistoryRule(rule)) continue;
+    if (!isReportRule(rule)) continue;
     const flag = (finding: Finding) => diagnostics.push(toDiagnostic(report.file, rule, severity, finding, lang));
     rule.check(report, { cells, flag } satisfies RuleContext);
   }
@@ -227,4 +228,18 @@ function sortTwins(heading: ReportHeading, twins: number[], headings: readonly R
 /** The results of reports checked together, with the cross-year findings merged in, in the same order. */
 export function checkHistory(results: FileResult[], facts: YearFacts[], options: EngineOptions & { previous?: YearFacts } = {}): FileResult[] {
   return results.map(historyChecker({ headings: facts, facts: (i) => facts[i]! }, options));
+}
+
+/**
+ * The roster file's result (`--expect`): its lines whose body has no report of the year, as the
+ * roster rules find them (report-not-submitted), at those lines.
+ */
+export function checkRoster(file: string, outcome: RosterOutcome, options: EngineOptions = {}): FileResult {
+  const lang = options.lang ?? 'zh';
+  const diagnostics: Diagnostic[] = [];
+  for (const { rule, severity } of enabled(options)) {
+    if (!isRosterRule(rule)) continue;
+    rule.checkRoster(outcome, { file, flag: (finding: Finding) => diagnostics.push(toDiagnostic(file, rule, severity, finding, lang)) });
+  }
+  return withCounts({ file, source: { kind: 'roster', encoding: null }, edition: null, agency: null, year: outcome.year, errorCount: 0, warningCount: 0, diagnostics: [] }, diagnostics);
 }

@@ -49,7 +49,9 @@ function* stream(results: Iterable<FileResult>, context?: FormatContext): Genera
     first = false;
   }
   const skipped = context?.skipped ?? [];
-  yield `${first ? '{\n  "version": 1,\n  "results": [' : '\n  '}],\n  "summary": ${indented(tally.summary(skipped), '  ')},\n  "skipped": ${indented(skipped, '  ')}\n}\n`;
+  // With a roster (--expect): what each of its lines matched, which bodies did not submit, which files no line matched.
+  const summary = { ...tally.summary(skipped), ...(context?.roster ? { roster: context.roster } : {}) };
+  yield `${first ? '{\n  "version": 1,\n  "results": [' : '\n  '}],\n  "summary": ${indented(summary, '  ')},\n  "skipped": ${indented(skipped, '  ')}\n}\n`;
 }
 
 export const json: Formatter = {

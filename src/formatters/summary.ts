@@ -4,7 +4,7 @@
 
 import type { FileResult } from '../engine/index.js';
 import type { Lang } from '../rules/types.js';
-import type { SkippedFile } from './types.js';
+import type { RosterSummary, SkippedFile } from './types.js';
 
 export interface Summary {
   /** Files checked: clean + withErrors + warningsOnly. */
@@ -72,6 +72,8 @@ const WORDS = {
     kinds: { lock: 'Office/WPS 临时文件', output: '本工具写出的文件', '(none)': '无扩展名' } as Record<string, string>,
     kind: (kind: string, n: number) => `${kind} ${n} 个`,
     skipped: (n: number, kinds: string, names: string, more: boolean) => `另有 ${n} 个文件不是报告，未检查（${kinds}）：${names}${more ? ' 等' : ''}`,
+    roster: (file: string, bodies: number, submitted: number, missing: number, unmatched: number, names: string, more: boolean) =>
+      `名单 ${file}：${bodies} 个单位，${submitted} 个已提交，${missing} 个未提交${unmatched ? `；另有 ${unmatched} 个文件不在名单上：${names}${more ? ' 等' : ''}` : ''}`,
     list: '、',
   },
   en: {
@@ -85,6 +87,8 @@ const WORDS = {
     kind: (kind: string, n: number) => `${kind} ${n}`,
     skipped: (n: number, kinds: string, names: string, more: boolean) =>
       `${n} other file${n === 1 ? ' is' : 's are'} not a report and ${n === 1 ? 'was' : 'were'} not checked (${kinds}): ${names}${more ? ', …' : ''}`,
+    roster: (file: string, bodies: number, submitted: number, missing: number, unmatched: number, names: string, more: boolean) =>
+      `roster ${file}: ${bodies} bodies, ${submitted} submitted, ${missing} not submitted${unmatched ? `; ${unmatched} file${unmatched === 1 ? '' : 's'} on no line of it: ${names}${more ? ' …' : ''}` : ''}`,
     list: ', ',
   },
 } as const;
@@ -99,6 +103,16 @@ export function summaryLine(summary: Summary, lang: Lang): string {
 const SKIPPED_SHOWN = 5;
 
 /** The files not checked: how many of each kind, and the first few by name. */
+/** How many names a roster line lists before it says “…”. */
+const ROSTER_SHOWN = 10;
+
+/** The roster's line: how many bodies submitted, how many did not (the roster file's findings), the files on no line. */
+export function rosterLine(roster: RosterSummary, lang: Lang): string {
+  const w = WORDS[lang];
+  const names = roster.unmatched.slice(0, ROSTER_SHOWN).join(w.list);
+  return w.roster(roster.file, roster.matched.length + roster.missing.length, roster.matched.length, roster.missing.length, roster.unmatched.length, names, roster.unmatched.length > ROSTER_SHOWN);
+}
+
 export function skippedLine(skipped: readonly SkippedFile[], summary: Summary, lang: Lang): string {
   const w = WORDS[lang];
   const kinds = Object.entries(summary.skippedKinds)

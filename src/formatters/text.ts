@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import type { Diagnostic, FileResult } from '../engine/index.js';
 import type { Lang } from '../rules/types.js';
 import { pageToShow, paragraphName } from './shared.js';
-import { skippedLine, summarize, summaryLine } from './summary.js';
+import { rosterLine, skippedLine, summarize, summaryLine } from './summary.js';
 import type { Formatter } from './types.js';
 import { displayWidth } from './width.js';
 
@@ -50,7 +50,7 @@ function where(d: Diagnostic, lang: Lang, sheetNamed: boolean): string {
 }
 
 /** Whether a source's sheets have names of their own to show (a CSV's one sheet is named after the file). */
-const namesSheets = (r: FileResult) => r.source.kind !== 'csv' && r.source.kind !== 'text';
+const namesSheets = (r: FileResult) => r.source.kind !== 'csv' && r.source.kind !== 'text' && r.source.kind !== 'roster';
 
 function pad(s: string, to: number): string {
   return s + ' '.repeat(Math.max(0, to - displayWidth(s)));
@@ -73,7 +73,7 @@ function batchDetails(results: FileResult[], lang: Lang): string[] {
 export const text: Formatter = {
   id: 'text',
   description: 'readable text grouped by file (default)',
-  format(results: FileResult[], { lang, color, skipped = [], verbose = false }) {
+  format(results: FileResult[], { lang, color, skipped = [], verbose = false, roster }) {
     const c = new Chalk({ level: color ? 1 : 0 });
     const w = WORDS[lang];
     const out: string[] = [];
@@ -102,6 +102,7 @@ export const text: Formatter = {
     const line = summaryLine(summary, lang);
     out.push(summary.errors ? c.red.bold(line) : summary.warnings ? c.yellow.bold(line) : c.green.bold(line));
     if (skipped.length > 0) out.push(skippedLine(skipped, summary, lang));
+    if (roster) out.push(rosterLine(roster, lang));
     return `${out.join('\n')}\n`;
   },
 };

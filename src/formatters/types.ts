@@ -17,6 +17,21 @@ export interface FormatContext {
   skipped?: readonly SkippedFile[];
   /** List clean files too (text): by default they are only counted. */
   verbose?: boolean;
+  /**
+   * The roster (`--expect`) matched with the batch: set once every result has gone by (a streaming
+   * formatter reads it after the results). Its missing bodies are the roster file's findings.
+   */
+  roster?: RosterSummary;
+}
+
+/** A roster matched with a batch's reports: what each line matched, and the files no line matched. */
+export interface RosterSummary {
+  file: string;
+  /** The year expected of lines that name none. */
+  year: number | null;
+  matched: Array<{ body: string; year: number; line: number; files: string[] }>;
+  missing: Array<{ body: string; year: number; line: number }>;
+  unmatched: string[];
 }
 
 /** A file a folder run did not check: its path as shown, and its kind (`.png`; `lock`, `output`). */

@@ -15,6 +15,7 @@ import fileUnreadable from './file-unreadable.js';
 import metadataMissing from './metadata-missing.js';
 import periodYearMismatch from './period-year-mismatch.js';
 import renderingMismatch from './rendering-mismatch.js';
+import reportNotSubmitted from './report-not-submitted.js';
 import rowMissing from './row-missing.js';
 import sectionMissing from './section-missing.js';
 import t3Balance from './t3-balance.js';
@@ -29,7 +30,7 @@ import textTableMismatch from './text-table-mismatch.js';
 import type { Rule } from './types.js';
 
 export type { Rule, RuleMeta, Finding, Severity, Lang, Bilingual } from './types.js';
-export { isHistoryRule } from './types.js';
+export { isHistoryRule, isReportRule, isRosterRule } from './types.js';
 
 export const RULES: readonly Rule[] = [
   t3Balance,
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   duplicateReport,
   renderingMismatch,
   textRepeated,
+  reportNotSubmitted,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -3,6 +3,7 @@
 import type { TableId } from '../form/types.js';
 import type { ReportHeading, YearFacts } from '../model/facts.js';
 import type { Location, Report } from '../model/report.js';
+import type { RosterOutcome } from '../model/roster.js';
 import type { ExpectedCell } from './cells.js';
 
 export type Severity = 'error' | 'warning';
@@ -12,7 +13,7 @@ export type Bilingual = Record<Lang, string>;
 export interface RuleMeta<M extends string = string> {
   /** kebab-case; equals the file name and the id in docs/format.md. */
   id: string;
-  category: 'file' | 'structure' | 'cell' | 'balance' | 'document' | 'history';
+  category: 'file' | 'structure' | 'cell' | 'balance' | 'document' | 'history' | 'roster';
   severity: Severity;
   /** One line: what the rule checks. */
   description: Bilingual;
@@ -88,7 +89,19 @@ export interface HistoryRule<M extends string = string> {
   checkHistory(current: YearFacts, context: HistoryContext<NoInfer<M>>): undefined;
 }
 
-export type Rule = ReportRule | HistoryRule;
+/** What a roster rule sees: the roster file's lines matched with the batch's reports. */
+export interface RosterContext<M extends string = string> extends Flag<M> {
+  /** The roster file, as its findings' locations name it. */
+  file: string;
+}
+
+/** A rule about a batch against a roster (`--expect`): its findings are the roster file's, at its lines. */
+export interface RosterRule<M extends string = string> {
+  meta: RuleMeta<M>;
+  checkRoster(outcome: RosterOutcome, context: RosterContext<NoInfer<M>>): undefined;
+}
+
+export type Rule = ReportRule | HistoryRule | RosterRule;
 
 /** A rule whose findings may use only the message ids its own meta.messages defines. */
 export function defineRule<M extends string>(rule: ReportRule<M>): ReportRule<M> {
@@ -99,6 +112,18 @@ export function defineHistoryRule<M extends string>(rule: HistoryRule<M>): Histo
   return rule;
 }
 
+export function defineRosterRule<M extends string>(rule: RosterRule<M>): RosterRule<M> {
+  return rule;
+}
+
 export function isHistoryRule(rule: Rule): rule is HistoryRule {
   return 'checkHistory' in rule;
+}
+
+export function isReportRule(rule: Rule): rule is ReportRule {
+  return 'check' in rule;
+}
+
+export function isRosterRule(rule: Rule): rule is RosterRule {
+  return 'checkRoster' in rule;
 }
