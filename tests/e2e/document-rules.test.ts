@@ -1,5 +1,5 @@
 // The rules about a report's text on real inputs of every kind that carries narrative: Word
-// documents of both editions, web pages (WPS-like and a CMS page), pasted text (Markdown tables, the
+// documents of both editions, web pages (WPS-like, a CMS page, the WPS page as .mht), pasted text (Markdown tables, the
 // seed as pasted from its page) and PDFs (LibreOffice's rendering of the Word documents). Each input
 // as committed gives no finding of these rules; each one-sentence change gives the one it must.
 
@@ -15,6 +15,8 @@ const DOCUMENT_RULES = new Set(['section-missing', 'text-table-mismatch', 'perio
 
 interface Input {
   file: string;
+  /** Checked as a single-file web page (.mht) wrapping the page, as Word and old browsers save one. */
+  mht?: boolean;
   edition: '2019' | '2021';
   /** Whether its text states a statistical period, and a figure of table 3. */
   period: boolean;
@@ -26,6 +28,7 @@ const INPUTS: Input[] = [
   { file: 'fixtures/documents/edition2019-2020.docx', edition: '2019', period: true, figure: true },
   { file: 'fixtures/pages/wps-2022.html', edition: '2021', period: true, figure: true },
   { file: 'fixtures/pages/cms-split-2023.html', edition: '2021', period: true, figure: true },
+  { file: 'fixtures/pages/wps-2022.html', mht: true, edition: '2021', period: true, figure: true },
   { file: 'fixtures/markdown-2022.txt', edition: '2021', period: false, figure: true },
   { file: 'fixtures/dunfangdian-2021.txt', edition: '2021', period: false, figure: false },
 ];
@@ -62,8 +65,23 @@ const PROBLEMS =
 
 const dir = mkdtempSync(join(tmpdir(), 'document-rules-'));
 
+/** A page as a single-file web page: one MIME part, the page's bytes as they are (8bit). */
+function asMht(page: Uint8Array): Uint8Array {
+  const head = 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_report"; type="text/html"\r\n\r\n------=_NextPart_report\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: 8bit\r\nContent-Location: file:///C:/report.htm\r\n\r\n';
+  return Buffer.concat([Buffer.from(head), page, Buffer.from('\r\n------=_NextPart_report--\r\n')]);
+}
+
+/** The path an input is checked under: its own, or an .mht made of it in the scratch folder. */
+function asChecked(input: Input): string {
+  if (!input.mht) return join(ROOT, input.file);
+  const path = join(dir, 'committed', basename(input.file).replace(/\.html?$/, '.mht'));
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, asMht(readFileSync(join(ROOT, input.file))));
+  return path;
+}
+
 /** A copy of an input with its text edited (a Word document's document.xml; a page's or text file's UTF-8 text), written under `name`. */
-function edited(input: string, edit: Edit, name: string): string {
+function edited(input: string, edit: Edit, name: string, mht = false): string {
   const bytes = readFileSync(join(ROOT, input));
   let out: Uint8Array;
   if (input.endsWith('.docx')) {
@@ -77,8 +95,9 @@ function edited(input: string, edit: Edit, name: string): string {
     const changed = edit(text);
     expect(changed, `${input}: the edit found its text`).not.toBe(text);
     out = Buffer.from(changed, 'utf8');
+    if (mht) out = asMht(out);
   }
-  const path = join(dir, name);
+  const path = join(dir, mht ? name.replace(/\.html?$/, '.mht') : name);
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, out);
   return path;
@@ -98,20 +117,20 @@ const documentRules = (r: Found) => r.diagnostics.filter((d) => DOCUMENT_RULES.h
 
 describe('rules about the text on every kind of input that carries narrative', () => {
   it('the inputs as committed: no finding', async () => {
-    const results = await check(INPUTS.map((i) => join(ROOT, i.file)));
+    const results = await check(INPUTS.map(asChecked));
     for (const r of results) expect(documentRules(r), r.file).toEqual([]);
   });
 
   it.each(Object.keys(EDITS))('one sentence changed (%s): exactly its rule, at a paragraph, with the line for pages and text', async (kind) => {
     const { rule, edit, applies } = EDITS[kind]!;
     const inputs = INPUTS.filter(applies);
-    const files = inputs.map((i) => edited(i.file, edit, `${kind}/${basename(i.file)}`));
+    const files = inputs.map((i) => edited(i.file, edit, `${kind}/${basename(i.file)}`, i.mht));
     const results = await check(files);
     for (const [k, r] of results.entries()) {
       const found = documentRules(r);
       expect(found.map((d) => d.rule), r.file).toEqual([rule]);
       expect(found[0]!.paragraph, r.file).toBeGreaterThan(0);
-      if (!inputs[k]!.file.endsWith('.docx')) expect(found[0]!.line, r.file).toBeGreaterThan(0);
+      if (!inputs[k]!.file.endsWith('.docx') && !inputs[k]!.mht) expect(found[0]!.line, r.file).toBeGreaterThan(0);
     }
   });
 
