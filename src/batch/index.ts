@@ -5,6 +5,7 @@
 //   const batch = checkFiles(['提交/'], { lang: 'zh' });
 //   for await (const result of batch) console.log(result.file, result.errorCount);
 
+import { realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { historyChecker, type FileResult } from '../engine/index.js';
 import { loadReport, unreadableMessage } from '../engine/file.js';
@@ -26,6 +27,8 @@ export interface BatchOptions extends Omit<TaskOptions, 'keepReports'> {
   shard?: { index: number; count: number };
   /** Last year's report: every file is paired with it for the cross-year checks. */
   previous?: string;
+  /** Files the paths may hold that are not to be checked (the roster of --expect). */
+  exclude?: readonly string[];
   /** Keep every file's report, for batch.report(index) (a single report to annotate). */
   keepReports?: boolean;
   /** Check even a single file on a worker thread, so that limits.timeoutMs holds for it too. */
@@ -75,7 +78,10 @@ export class FileBatch implements AsyncIterable<FileResult> {
   files(): Promise<BatchFiles> {
     this.walked ??= (async () => {
       if (this.options.bytes) return { files: [...this.paths], all: [...this.paths], missing: [], skipped: [] };
-      const { files, missing, skipped } = await walk([...this.paths], this.options.limits);
+      const walked = await walk([...this.paths], this.options.limits);
+      const { missing, skipped } = walked;
+      const excluded = new Set((this.options.exclude ?? []).map((f) => realpathOf(f)));
+      const files = excluded.size ? walked.files.filter((f) => !excluded.has(realpathOf(f))) : walked.files;
       const part = this.options.shard;
       return {
         files: part ? shard(files, part.index, part.count) : files,
@@ -137,4 +143,13 @@ export class FileBatch implements AsyncIterable<FileResult> {
 /** Check report files, folders and glob patterns: walked, checked on worker threads, paired across years. */
 export function checkFiles(paths: readonly string[], options: BatchOptions = {}): FileBatch {
   return new FileBatch(paths, options);
+}
+
+/** A file's real path (itself when it cannot be resolved, as a member of an archive). */
+function realpathOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }

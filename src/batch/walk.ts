@@ -6,7 +6,7 @@
 
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
-import { listArchive, memberPath, splitMember } from '../readers/archive.js';
+import { listArchive, memberPath, splitForDisplay, splitMember } from '../readers/archive.js';
 import { readBytes } from '../readers/index.js';
 import { limitsWith, type Limits } from '../readers/limits.js';
 
@@ -170,9 +170,8 @@ export async function walk(paths: string[], limits: Partial<Limits> = {}): Promi
       continue;
     }
     const info = await stat(given).catch(() => null);
-    const inArchive = info ? null : splitMember(given);
     // One member of an archive, named as a result names it: checked (a result saying so if it is not there).
-    if (inArchive && (await stat(inArchive.archive).catch(() => null))?.isFile()) {
+    if (!info && splitMember(given)) {
       checked.add(given);
       state.linkedFiles = true;
     } else if (!info) missing.push(given);
@@ -189,8 +188,9 @@ export async function walk(paths: string[], limits: Partial<Limits> = {}): Promi
     }
   }
   const files = state.linkedFiles ? await oncePerFile([...checked]) : [...checked];
-  // A file given by name is checked, even where a folder also holds it.
-  for (const f of files) skipped.delete(f);
+  // A file given by name is checked, even where a folder also holds it. (An archive's member that is
+  // both is a name the archive lists twice: the second is not checked, and says so.)
+  for (const f of files) if (!splitForDisplay(f)) skipped.delete(f);
   return { files, missing, skipped: [...skipped.values()].sort((a, b) => byPath(a.path, b.path)) };
 }
 
@@ -228,7 +228,7 @@ export function pathDisplay(cwd: string): (path: string) => string {
   const folders = new Map<string, string>();
   const show = (path: string): string => {
     // An archive's member: the archive's path as shown, the member's name as it is (never resolved).
-    const inArchive = splitMember(path);
+    const inArchive = splitForDisplay(path);
     if (inArchive) return memberPath(show(inArchive.archive), inArchive.member);
     const name = basename(path);
     // A path that ends in a separator, '.' or '..' names no file in a folder, and a name that

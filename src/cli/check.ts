@@ -17,6 +17,7 @@ import { FORMATTERS, githubSummary } from '../formatters/index.js';
 import type { FormatContext } from '../formatters/types.js';
 import { matchRoster, type RosterEntry, type Submitted } from '../model/roster.js';
 import { limitsWith, parseDuration, parseSize, type Limits } from '../readers/limits.js';
+import { splitMember } from '../readers/archive.js';
 import { parseRoster } from '../readers/roster.js';
 import type { ZipArchive } from '../readers/zip.js';
 import { RULES_BY_ID } from '../rules/index.js';
@@ -176,6 +177,9 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   const stdin = fromStdin ? await readStdin(io, limits, flags.lang) : undefined;
   const paths = fromStdin ? [flags.stdinFilename ?? STDIN_NAME] : given;
   const document = flags.annotate && WORD_COPY.test(flags.annotate) ? await wordDocument(paths, stdin, limits, flags.annotate, flags.lang) : undefined;
+  if (flags.year !== undefined && flags.expect === undefined) throw new UsageError(text.yearWithoutRoster());
+  // A shard holds part of the batch: every body on the roster whose report is in another part would be missing.
+  if (flags.expect !== undefined && part) throw new UsageError(text.rosterShard());
   const roster = flags.expect === undefined ? undefined : await readRosterFile(flags.expect, limits, flags.lang);
   const rosterYear = yearOption(flags.year, flags.lang);
   const bytes = document?.bytes ?? stdin;
@@ -192,6 +196,8 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
     ...(flags.edition ? { edition: flags.edition } : {}),
     ...(part ? { shard: part } : {}),
     ...(flags.previous ? { previous: flags.previous } : {}),
+    // The roster is not a report, wherever it is.
+    ...(flags.expect ? { exclude: [flags.expect] } : {}),
     ...(bytes ? { bytes } : {}),
   });
   const { files, all, missing, skipped } = await batch.files();
@@ -205,7 +211,10 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   }
 
   // Never written over: every file this run reads (all shards' files, and last year's report).
-  const inputs = [...all, ...(flags.previous ? [flags.previous] : []), ...(flags.expect ? [flags.expect] : [])];
+  // An archive's members are read from the archive: it is the input.
+  const archiveOf = (path: string) => splitMember(path)?.archive ?? path;
+  const archives = skipped.filter((s) => /\.zip$/i.test(s.path) || s.path.toLowerCase().includes('.zip!')).map((s) => s.path);
+  const inputs = [...new Set([...all, ...archives, ...(flags.previous ? [flags.previous] : []), ...(flags.expect ? [flags.expect] : [])].map(archiveOf))];
   bar = progress(files.length, io.stderr, flags.progress && Boolean(io.stderrTTY), flags.lang, io.columns ? { columns: io.columns } : {});
   let results: Iterable<FileResult>;
   try {
@@ -241,7 +250,8 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
       const outcome = matchRoster(roster, submitted, rosterYear);
       const file = shownPath(flags.expect!);
       context.roster = { file, ...outcome };
-      const result = checkRoster(file, outcome, { lang: flags.lang, severities });
+      const checked = checkRoster(file, outcome, { lang: flags.lang, severities });
+      const result = flags.quiet ? errorsOnly(checked) : checked;
       count(result);
       yield result;
     }

@@ -35,6 +35,8 @@ const MESSAGES = {
     rosterEmpty: (file: string) => `名单 ${file} 中没有单位：每行写一个单位名称（可加一列年度）`,
     rosterUnreadable: (file: string, why: string) => `名单 ${file} 无法读取：${why}`,
     badYear: (value: string) => `--year ${value} 不对：应为报告年度，如 2023`,
+    yearWithoutRoster: () => '--year 只和 --expect（应报送单位名单）一起使用',
+    rosterShard: () => '--expect 不能和 --shard 一起使用：分片只含部分报告，其他分片中的单位会被当作未提交',
     output: {
       input: (path: string) => `不能写到输入文件上：${path}（请换一个输出文件名）`,
       directory: (path: string) => `输出路径是一个文件夹：${path}（请给出文件名）`,
@@ -77,6 +79,8 @@ const MESSAGES = {
     rosterEmpty: (file: string) => `the roster ${file} lists no body: write one body's name a line (a year column may follow)`,
     rosterUnreadable: (file: string, why: string) => `the roster ${file} cannot be read: ${why}`,
     badYear: (value: string) => `--year ${value} is not valid: give a report year such as 2023`,
+    yearWithoutRoster: () => '--year goes with --expect (the roster of bodies expected to report)',
+    rosterShard: () => '--expect cannot be used with --shard: a shard holds part of the reports, and the bodies in other shards would count as not submitted',
     output: {
       input: (path: string) => `will not write over an input file: ${path} (choose another output name)`,
       directory: (path: string) => `the output path is a folder: ${path} (give a file name)`,

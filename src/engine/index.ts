@@ -239,7 +239,7 @@ export function checkRoster(file: string, outcome: RosterOutcome, options: Engin
   const diagnostics: Diagnostic[] = [];
   for (const { rule, severity } of enabled(options)) {
     if (!isRosterRule(rule)) continue;
-    rule.checkRoster(outcome, { file, flag: (finding: Finding) => diagnostics.push(toDiagnostic(file, rule, severity, finding, lang)) });
+    rule.checkRoster(outcome, { flag: (finding: Finding) => diagnostics.push(toDiagnostic(file, rule, severity, finding, lang)) });
   }
   return withCounts({ file, source: { kind: 'roster', encoding: null }, edition: null, agency: null, year: outcome.year, errorCount: 0, warningCount: 0, diagnostics: [] }, diagnostics);
 }

@@ -1,7 +1,7 @@
 // JUnit XML (the Ant/Surefire shape) for CI test reports: one suite per file, one case per rule.
 
 import type { Diagnostic, FileResult } from '../engine/index.js';
-import { RULES } from '../rules/index.js';
+import { isRosterRule, RULES } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
 import { pageToShow, paragraphName, qualifiedCell, reportPath } from './shared.js';
 import type { Formatter } from './types.js';
@@ -103,8 +103,10 @@ export const junit: Formatter = {
   id: 'junit',
   description: 'JUnit XML: a suite per file, a test case per rule (GitLab, Jenkins, Azure)',
   format(results, context) {
-    const ruleIds = RULES.map((r) => r.meta.id);
-    const suites = results.map((r) => suite(r, ruleIds, context.lang, reportPath(r.file, context)));
+    // A report's suite has a case per rule about reports; the roster's (--expect), one per roster rule.
+    const reportRules = RULES.filter((r) => !isRosterRule(r)).map((r) => r.meta.id);
+    const rosterRules = RULES.filter(isRosterRule).map((r) => r.meta.id);
+    const suites = results.map((r) => suite(r, r.source.kind === 'roster' ? rosterRules : reportRules, context.lang, reportPath(r.file, context)));
     const total = (key: 'tests' | 'failures' | 'errors') => suites.reduce((n, s) => n + s[key], 0);
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',

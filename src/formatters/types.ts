@@ -30,7 +30,7 @@ export interface RosterSummary {
   /** The year expected of lines that name none. */
   year: number | null;
   matched: Array<{ body: string; year: number; line: number; files: string[] }>;
-  missing: Array<{ body: string; year: number; line: number }>;
+  missing: Array<{ body: string; year: number | null; line: number }>;
   unmatched: string[];
 }
 

@@ -79,7 +79,7 @@ export type ReadReason =
   | 'encrypted' | 'old-binary' | 'xlsb' | 'ods' | 'excel-xml' | 'doc' | 'rtf' | 'odt'
   | 'mht-no-html' | 'ofd' | 'image' | 'archive' | 'wrong-type' | 'unrecognised' | 'unsupported'
   | 'not-report-json' | 'json-edition'
-  | 'not-xlsx' | 'corrupt-xlsx' | 'corrupt-docx' | 'corrupt-pdf' | 'corrupt-zip' | 'encrypted-zip' | 'scanned-pdf' | 'no-text-pdf' | 'too-many-pages' | 'no-sheets' | 'too-large' | 'inflated-too-large' | 'too-many-cells'
+  | 'not-xlsx' | 'corrupt-xlsx' | 'corrupt-docx' | 'corrupt-pdf' | 'corrupt-zip' | 'encrypted-zip' | 'too-many-members' | 'scanned-pdf' | 'no-text-pdf' | 'too-many-pages' | 'no-sheets' | 'too-large' | 'inflated-too-large' | 'too-many-cells'
   | 'out-of-memory' | 'internal' | 'timeout' | 'undecodable' | 'binary';
 
 export interface ReadFailure {

@@ -30,8 +30,8 @@ export interface RosterOutcome {
   year: number | null;
   /** Each line with the files that are its body's report of its year (for a person to confirm). */
   matched: Array<RosterEntry & { year: number; files: string[] }>;
-  /** Lines whose body has no report of the year. */
-  missing: Array<RosterEntry & { year: number }>;
+  /** Lines whose body has no report of the year (null: the line names none, and no report of the batch has one to expect). */
+  missing: Array<RosterEntry & { year: number | null }>;
   /** Files whose body and year are on no line. */
   unmatched: string[];
 }
@@ -60,7 +60,11 @@ export function matchRoster(entries: readonly RosterEntry[], reports: readonly S
   const listed = new Set<string>();
   for (const entry of entries) {
     const entryYear = entry.year ?? expected;
-    if (entryYear === null) continue;
+    // No year to expect (no report of the batch has one): nothing of the body's is there.
+    if (entryYear === null) {
+      outcome.missing.push({ ...entry, year: null });
+      continue;
+    }
     const key = `${rosterKey(entry.body)}\u0000${entryYear}`;
     listed.add(key);
     const files = byKey.get(key);

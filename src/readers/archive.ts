@@ -10,27 +10,42 @@ import { limitsWith, type Limits } from './limits.js';
 import { ZipArchive, ZipError } from './zip.js';
 
 /** `archive.zip!member`: where the archive's path ends and the member's name begins. */
-const MEMBER = /\.zip!/i;
+const MEMBER = /\.zip!/gi;
+
+/** Most members of one archive that are checked: a directory of a million names is no submission. */
+export const MAX_MEMBERS = 20_000;
 
 /** The path that names a member of an archive. */
 export function memberPath(archive: string, member: string): string {
   return `${archive}!${member}`;
 }
 
-/**
- * The archive and member a path names (`a.zip!b/c.xlsx`), split at the first `.zip!`; null for a
- * path without one. (Whether the archive exists is for the reader to find out.)
- */
-export function splitMember(path: string): { archive: string; member: string } | null {
-  const m = MEMBER.exec(path);
-  if (!m) return null;
-  const at = m.index + m[0].length - 1;
-  return { archive: path.slice(0, at), member: path.slice(at + 1) };
+/** Every way a path splits into an archive and a member, at each `.zip!` it holds, the first first. */
+function splits(path: string): Array<{ archive: string; member: string }> {
+  return [...path.matchAll(MEMBER)].map((m) => {
+    const at = m.index + m[0].length - 1;
+    return { archive: path.slice(0, at), member: path.slice(at + 1) };
+  });
 }
 
-/** Whether a path names a member of an archive (and not a file of its own whose name holds `.zip!`). */
+/**
+ * The archive and member a path names (`a.zip!b/c.xlsx`): split where the part before is an existing
+ * file (a folder may itself be named `x.zip!y`); null for any other path, and for a path that is a
+ * file of its own.
+ */
+export function splitMember(path: string): { archive: string; member: string } | null {
+  if (!path.toLowerCase().includes('.zip!') || existsSync(path)) return null;
+  return splits(path).find(({ archive }) => statSync(archive, { throwIfNoEntry: false })?.isFile()) ?? null;
+}
+
+/** How a member's path is shown: split at the first `.zip!` (only for display: nothing is read). */
+export function splitForDisplay(path: string): { archive: string; member: string } | null {
+  return splits(path)[0] ?? null;
+}
+
+/** Whether a path names a member of an archive. */
 export function isMember(path: string): boolean {
-  return MEMBER.test(path) && !existsSync(path);
+  return splitMember(path) !== null;
 }
 
 /**
@@ -76,12 +91,15 @@ export function listArchive(bytes: Uint8Array, limits: Limits, kindOf: (name: st
     if (kind === null) members.push(member);
     else skipped.push({ member, kind });
   }
+  if (members.length > MAX_MEMBERS) throw new ReadError('too-many-members', { count: members.length, limit: MAX_MEMBERS });
+  // A name listed twice: only the first entry can be read; the others are named as not checked.
+  for (const member of zip.duplicates) if (!hidden(member)) skipped.push({ member, kind: 'duplicate' });
   members.sort();
   return { members, skipped };
 }
 
-/** The archive last opened by this thread: its members are read one after another. */
-let cached: { path: string; mtimeMs: number; size: number; bytes: Uint8Array } | undefined;
+/** The archive last opened by this thread, its directory read: its members are read one after another. */
+let cached: { path: string; mtimeMs: number; size: number; zip: ZipArchive } | undefined;
 
 /**
  * A member's bytes, inflated within the limits; `readFile` reads the archive (a file's bytes,
@@ -89,24 +107,20 @@ let cached: { path: string; mtimeMs: number; size: number; bytes: Uint8Array } |
  * or inflating past the limit.
  */
 export function readMember(path: string, readFile: (path: string, limits?: Partial<Limits>) => Uint8Array, limits?: Partial<Limits>): Uint8Array {
-  const { archive, member } = splitMember(path)!;
+  const split = splitMember(path);
+  if (!split) throw new ReadError('not-found');
+  const { archive, member } = split;
   const bounds = limitsWith(limits);
-  let stat;
+  const stat = statSync(archive);
   try {
-    stat = statSync(archive);
-  } catch {
-    throw new ReadError('not-found');
-  }
-  if (!cached || cached.path !== archive || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
-    cached = undefined;
-    cached = { path: archive, mtimeMs: stat.mtimeMs, size: stat.size, bytes: readFile(archive, limits) };
-  }
-  try {
-    const zip = new ZipArchive(cached.bytes, bounds.maxInflatedBytes);
-    if (!zip.has(member)) throw new ReadError('not-found');
-    return zip.part(member)!;
+    if (!cached || cached.path !== archive || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size || cached.zip.maxInflated !== bounds.maxInflatedBytes) {
+      cached = undefined;
+      cached = { path: archive, mtimeMs: stat.mtimeMs, size: stat.size, zip: new ZipArchive(readFile(archive, limits), bounds.maxInflatedBytes) };
+    }
+    if (!cached.zip.has(member)) throw new ReadError('not-found');
+    return cached.zip.partAlone(member)!;
   } catch (err) {
-    if (err instanceof ZipError) throw /encrypted/.test(err.message) ? new ReadError('encrypted-zip') : new ReadError('corrupt-zip', { detail: err.message });
+    if (err instanceof ZipError) throw err.code === 'encrypted' ? new ReadError('encrypted-zip') : new ReadError('corrupt-zip', { detail: err.message });
     throw err;
   }
 }

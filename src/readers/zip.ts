@@ -14,6 +14,14 @@ import { formatSize } from './limits.js';
 /** A structural fault in the archive; the xlsx reader reports it as a corrupt workbook. */
 export class ZipError extends Error {
   override name = 'ZipError';
+
+  constructor(
+    message: string,
+    /** What went wrong, for callers that say it their own way: 'encrypted' for a password-protected entry. */
+    readonly code: 'encrypted' | 'damaged' = 'damaged',
+  ) {
+    super(message);
+  }
 }
 
 interface Entry {
@@ -74,13 +82,15 @@ export const nativeSection = { enter: () => {}, leave: () => {} };
 export class ZipArchive {
   private readonly view: DataView;
   private readonly entries = new Map<string, Entry>();
+  /** Names the directory lists more than once, each time after the first (only the first entry is read). */
+  readonly duplicates: string[] = [];
   /** Bytes still allowed to be inflated. */
   private budget: number;
 
   constructor(
     private readonly bytes: Uint8Array,
     /** The most bytes all parts read from this archive may inflate to. */
-    private readonly maxInflated: number,
+    readonly maxInflated: number,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.budget = maxInflated;
@@ -152,6 +162,7 @@ export class ZipArchive {
       };
       this.readZip64Extra(entry, at + 46 + nameLength, extraLength);
       if (name && !this.entries.has(name)) this.entries.set(name, entry);
+      else if (name) this.duplicates.push(name);
       at += 46 + nameLength + extraLength + commentLength;
     }
   }
@@ -187,6 +198,20 @@ export class ZipArchive {
     let declared = 0;
     for (const name of new Set(wanted)) declared += this.entries.get(name)?.size ?? 0;
     if (declared > this.budget) throw this.tooLarge();
+  }
+
+  /**
+   * One part inflated within a budget of its own (the archive's whole limit, whatever other parts
+   * took): an archive of files, each a file of its own. Undefined when there is no such part.
+   */
+  partAlone(name: string): Uint8Array | undefined {
+    const budget = this.budget;
+    this.budget = this.maxInflated;
+    try {
+      return this.part(name);
+    } finally {
+      this.budget = budget;
+    }
   }
 
   /** One part inflated, or undefined when the archive has no such part. */
@@ -252,7 +277,7 @@ export class ZipArchive {
   }
 
   private data(name: string, entry: Entry): Uint8Array {
-    if (entry.flags & 1) throw new ZipError(`${name} is encrypted`);
+    if (entry.flags & 1) throw new ZipError(`${name} is encrypted`, 'encrypted');
     const at = entry.localOffset;
     if (this.u32(at) !== LOCAL) throw new ZipError(`damaged entry ${name}`);
     const start = at + 30 + this.u16(at + 26) + this.u16(at + 28);

@@ -96,6 +96,10 @@ export default defineRule({
         zh: '压缩包已损坏，无法打开（{detail}）：请重新打包，或解压后检查其中的文件',
         en: 'the zip archive is damaged ({detail}): pack it again, or unpack it and check the files inside',
       },
+      'too-many-members': {
+        zh: '压缩包里有 {count} 个报告文件，超过一次能检查的 {limit} 个：请分成几个压缩包，或解压后按文件夹检查',
+        en: 'the archive holds {count} report files, over the {limit} one archive may hold: split it, or unpack it and check the folder',
+      },
       'encrypted-zip': {
         zh: '压缩包中的这个文件设置了密码，无法读取：请用密码解压后检查',
         en: 'this file in the zip archive is password-protected: unpack it with the password and check it',

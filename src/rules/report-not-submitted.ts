@@ -21,18 +21,18 @@ export default defineRosterRule({
       en: 'Ask the body for its report; if its file is in the folder, check the body’s name and the year in its title (the roster is matched by name and year only).',
     },
     messages: {
-      missing: { zh: '“{body}”没有 {year} 年度的报告', en: '“{body}” has no report for {year}' },
+      missing: { zh: '“{body}”没有[ {year} 年度的]报告', en: '“{body}” has no report[ for {year}]' },
     },
   },
-  checkRoster(outcome, { file, flag }) {
+  checkRoster(outcome, { flag }) {
     for (const entry of outcome.missing) {
       flag({
         messageId: 'missing',
         table: null,
         row: entry.body,
-        column: String(entry.year),
-        loc: { sheet: file, cell: `A${entry.line}`, row: entry.line, col: 1, line: entry.line },
-        data: { body: entry.body, year: entry.year },
+        column: entry.year === null ? null : String(entry.year),
+        loc: { sheet: '', cell: `A${entry.line}`, row: entry.line, col: 1, line: entry.line },
+        data: { body: entry.body, year: entry.year ?? '' },
       });
     }
   },

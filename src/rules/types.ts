@@ -89,16 +89,10 @@ export interface HistoryRule<M extends string = string> {
   checkHistory(current: YearFacts, context: HistoryContext<NoInfer<M>>): undefined;
 }
 
-/** What a roster rule sees: the roster file's lines matched with the batch's reports. */
-export interface RosterContext<M extends string = string> extends Flag<M> {
-  /** The roster file, as its findings' locations name it. */
-  file: string;
-}
-
 /** A rule about a batch against a roster (`--expect`): its findings are the roster file's, at its lines. */
 export interface RosterRule<M extends string = string> {
   meta: RuleMeta<M>;
-  checkRoster(outcome: RosterOutcome, context: RosterContext<NoInfer<M>>): undefined;
+  checkRoster(outcome: RosterOutcome, context: Flag<NoInfer<M>>): undefined;
 }
 
 export type Rule = ReportRule | HistoryRule | RosterRule;

@@ -17,16 +17,17 @@ const fixture = (name: string) => new Uint8Array(readFileSync(join(ROOT, 'fixtur
  * A zip written by hand, as Windows' own zip tools write it: names in the bytes given (GBK for
  * Chinese, without the UTF-8 flag), each entry deflated.
  */
-function rawZip(entries: Array<{ name: Uint8Array; data: Uint8Array }>): Uint8Array {
+function rawZip(entries: Array<{ name: Uint8Array; data: Uint8Array; flags?: number }>): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const { name, data } of entries) {
+  for (const { name, data, flags = 0 } of entries) {
     const packed = deflateRawSync(data);
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
@@ -36,6 +37,7 @@ function rawZip(entries: Array<{ name: Uint8Array; data: Uint8Array }>): Uint8Ar
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
@@ -120,6 +122,28 @@ describe('zip archives of submissions', () => {
     expect(r.stdout).toContain('共检查 3 个文件');
     expect(r.stderr).toBe('');
     expect(r.stderr).toBe('');
+  });
+
+  it('a name listed twice is named as not checked; a password-protected member gets a result saying so', async () => {
+    const odd = join(dir, 'odd');
+    mkdirSync(odd);
+    const csv = fixture('utf8-bom-2023.csv');
+    const name = new Uint8Array(Buffer.from('r-2023.csv'));
+    writeFileSync(join(odd, 'twice.zip'), rawZip([{ name, data: csv }, { name, data: csv }, { name: new Uint8Array(Buffer.from('locked-2023.csv')), data: csv, flags: 1 }]));
+    const out = JSON.parse((await cli(['check', '--format', 'json', odd])).stdout) as Json;
+    expect(out.results.map((x) => [x.file.slice(odd.length + 1), x.diagnostics.map((d) => d.messageId)])).toEqual([
+      ['twice.zip!locked-2023.csv', ['encrypted-zip']],
+      ['twice.zip!r-2023.csv', []],
+    ]);
+    expect(out.skipped.map((x) => [x.file.slice(odd.length + 1), x.kind])).toEqual([['twice.zip!r-2023.csv', 'duplicate']]);
+  });
+
+  it('-o never writes over an archive whose members were read', async () => {
+    const target = join(folder, 'windows.zip');
+    const before = readFileSync(target);
+    const r = await cli(['check', target, '-o', target]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(target)).toEqual(before);
   });
 
   it('one member named as a result names it is checked; a member not there gets a result saying so', async () => {

@@ -2,7 +2,7 @@
 // real fixtures under names a supervising office gives them, a roster with a body missing, a file
 // renamed, a body whose name is written otherwise, and a file that is on no line.
 
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,21 @@ describe('--expect: who has not submitted', () => {
       ['名单.csv', 4],
       ['名单.csv', 5],
     ]);
+  });
+
+  it('a roster inside the folder checked is not checked as a report; --shard and --year alone are refused', async () => {
+    const inside = join(folder, '名单.txt');
+    writeFileSync(inside, '示例市生态环境局\n');
+    try {
+      const out = JSON.parse((await cli(['check', '--format', 'json', folder, '--expect', inside])).stdout) as Json;
+      expect(out.results.map((x) => x.file.slice(folder.length + 1))).toEqual(['01.xlsx', 'balanced-2022.docx', 'wps-2022.html', '名单.txt']);
+      expect(out.results.at(-1)!.diagnostics).toEqual([]);
+      expect(out.summary.files).toBe(3);
+    } finally {
+      rmSync(inside);
+    }
+    expect((await cli(['check', folder, '--expect', roster, '--shard', '1/2'])).code).toBe(2);
+    expect((await cli(['check', folder, '--year', '2022'])).code).toBe(2);
   });
 
   it('a roster that cannot be read or lists no body: exit 2 and a message naming it', async () => {

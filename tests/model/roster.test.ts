@@ -26,6 +26,24 @@ describe('parseRoster', () => {
     expect(parseRoster(bytes('县机关事务管理局\n县委组织部\n')).map((e) => e.body)).toEqual(['县机关事务管理局', '县委组织部']);
   });
 
+  it('takes the body’s and the year’s columns from the header, whatever other columns there are', () => {
+    expect(parseRoster(bytes('序号,所属区县,单位名称（盖章）,联系人,报送年度\n1,示例县,示例县财政局,张三,2023\n(2),示例县,示例县审计局,李四,\n'))).toEqual([
+      { body: '示例县财政局', year: 2023, line: 2 },
+      { body: '示例县审计局', year: null, line: 3 },
+    ]);
+  });
+
+  it('reads quoted CSV fields, and a text line ending in its year', () => {
+    expect(parseRoster(bytes('"示例县人民政府办公室,政务公开科",2023\n"示例县""数据""局"\n'))).toEqual([
+      { body: '示例县人民政府办公室,政务公开科', year: 2023, line: 1 },
+      { body: '示例县"数据"局', year: null, line: 2 },
+    ]);
+    expect(parseRoster(bytes('示例县财政局 2023\n示例县 审计局\n'))).toEqual([
+      { body: '示例县财政局', year: 2023, line: 1 },
+      { body: '示例县 审计局', year: null, line: 2 },
+    ]);
+  });
+
   it('reads GB18030, as Excel saves a CSV on Chinese Windows', () => {
     // 示例县 in GB18030: CA BE C0 FD CF D8.
     const gbk = new Uint8Array([0xca, 0xbe, 0xc0, 0xfd, 0xcf, 0xd8, 0x2c, 0x32, 0x30, 0x32, 0x33, 0x0a]);
@@ -63,6 +81,11 @@ describe('matchRoster', () => {
     ]);
     // The office is not the government; last year's report is not this year's; a file without a body matches nothing.
     expect(outcome.unmatched.sort()).toEqual(['b.docx', 'd.html', 'e.csv']);
+  });
+
+  it('no report with a year to expect: every line without one is missing (nobody has submitted)', () => {
+    const outcome = matchRoster([{ body: '示例县教育局', year: null, line: 1 }], [{ file: 'x.csv', agency: null, year: null }]);
+    expect(outcome.missing).toEqual([{ body: '示例县教育局', year: null, line: 1 }]);
   });
 
   it('--year sets the year of lines without one', () => {
