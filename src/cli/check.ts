@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { checkFiles, isInternalFailure, PreviousUnreadable } from '../batch/index.js';
 import { pathDisplay } from '../batch/walk.js';
 import { unreadableMessage, unreadableReport } from '../engine/file.js';
+import { BaselineError, BaselinePool, baselineJson, entryOf, parseBaseline, type BaselineEntry } from '../engine/baseline.js';
 import { checkRoster, type FileResult } from '../engine/index.js';
 import { EDITION_IDS } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
@@ -46,6 +47,8 @@ interface CheckFlags {
   previous?: string;
   expect?: string;
   year?: string;
+  baseline?: string;
+  writeBaseline?: string;
   maxFileSize?: string;
   maxInflatedSize?: string;
   maxCells?: string;
@@ -181,6 +184,7 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   // A shard holds part of the batch: every body on the roster whose report is in another part would be missing.
   if (flags.expect !== undefined && part) throw new UsageError(text.rosterShard());
   const roster = flags.expect === undefined ? undefined : await readRosterFile(flags.expect, limits, flags.lang);
+  const baseline = flags.baseline === undefined ? undefined : new BaselinePool(await readBaselineFile(flags.baseline, limits, flags.lang));
   const rosterYear = yearOption(flags.year, flags.lang);
   const bytes = document?.bytes ?? stdin;
   let bar: Progress | undefined;
@@ -214,7 +218,7 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   // An archive's members are read from the archive: it is the input.
   const archiveOf = (path: string) => splitMember(path)?.archive ?? path;
   const archives = skipped.filter((s) => /\.zip$/i.test(s.path) || s.path.toLowerCase().includes('.zip!')).map((s) => s.path);
-  const inputs = [...new Set([...all, ...archives, ...(flags.previous ? [flags.previous] : []), ...(flags.expect ? [flags.expect] : [])].map(archiveOf))];
+  const inputs = [...new Set([...all, ...archives, ...[flags.previous, flags.expect, flags.baseline].filter((f): f is string => f !== undefined)].map(archiveOf))];
   bar = progress(files.length, io.stderr, flags.progress && Boolean(io.stderrTTY), flags.lang, io.columns ? { columns: io.columns } : {});
   let results: Iterable<FileResult>;
   try {
@@ -231,7 +235,12 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   let first: FileResult | undefined;
   let bug: FileResult | undefined;
   const submitted: Submitted[] = [];
-  /** A file's result as shown: path relative, errors only with --quiet; counted. After them, the roster's (--expect). */
+  const found: BaselineEntry[] = [];
+  let known = 0;
+  /**
+   * A file's result as shown: path relative, its findings the baseline accepts set aside, errors
+   * only with --quiet; counted. After them, the roster's (--expect).
+   */
   function* shown(): Generator<FileResult> {
     const count = (result: FileResult) => {
       errors ||= result.errorCount > 0;
@@ -239,7 +248,13 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
     };
     for (const r of results) {
       r.file = shownPath(r.file);
-      const result = flags.quiet ? errorsOnly(r) : r;
+      if (flags.writeBaseline) for (const d of r.diagnostics) found.push(entryOf(r, d));
+      let result = flags.quiet ? errorsOnly(r) : r;
+      if (baseline) {
+        const taken = baseline.take(result);
+        known += taken.known.length;
+        result = taken.known.length ? { ...taken.result, baselined: taken.known } : taken.result;
+      }
       count(result);
       first ??= result;
       if (!bug && isInternalFailure(r)) bug = r;
@@ -255,6 +270,7 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
       count(result);
       yield result;
     }
+    if (baseline) context.baseline = { file: shownPath(flags.baseline!), known, stale: baseline.stale().map(({ rule, agency, year, file, message }) => ({ rule, agency, year, file, message })) };
   }
 
   const formatter = FORMATTERS.get(flags.format)!;
@@ -281,6 +297,10 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   }
   if (outputFile) await writeOutput(outputFile, pieces, inputs);
   else for (const block of blocks(pieces)) io.stdout(block);
+  if (flags.writeBaseline) {
+    await writeOutput(flags.writeBaseline, baselineJson(found), inputs);
+    io.stderr(`${text.written(flags.writeBaseline)}\n`);
+  }
 
   if (flags.annotate) {
     // The report the check read, not the file read again.
@@ -341,6 +361,8 @@ export function registerCheck(program: Command, io: Io, lang: Lang, done: (code:
     .option('--timeout <duration>', '批量检查时每个文件读取、检查各自的时限，默认 30s，0 为不限 (time limit per file in a folder run, for reading and for checking; default 30s, 0 for none)')
     .option('--previous <file>', '上一年度的报告，用于跨年度核对 (last year’s report, for the cross-year checks)')
     .option('--expect <file>', '应报送单位名单（CSV 或文本，每行一个单位，可带年度列），列出未提交的单位 (roster of the bodies expected to report: CSV or text, one a line, an optional year column)')
+    .option('--baseline <file>', '已确认可接受的问题（--write-baseline 写出），不再报告；列出已不存在的条目 (accepted findings, written by --write-baseline: not reported again; stale entries listed)')
+    .option('--write-baseline <file>', '把本次的全部问题写成基线文件 (write this run’s findings as a baseline file)')
     .option('--year <year>', '名单中未写年度的行所指的年度，默认为本批报告最常见的年度 (the year expected of roster lines without one; default: the batch’s most frequent report year)')
     .addOption(new Option('--edition <edition>', '按此版式读取和检查 (read and check as this edition)').choices(EDITION_IDS))
     .option('--stdin-filename <name>', '用 - 从标准输入读取时，报告的文件名 (the file name of a report read from standard input with -)')
@@ -368,4 +390,17 @@ function yearOption(value: string | undefined, lang: Lang): number | null {
   const year = /^\d{4}$/.test(value) ? Number(value) : NaN;
   if (!(year >= 2008 && year <= 2100)) throw new UsageError(messages(lang).badYear(value));
   return year;
+}
+
+/** The baseline (--baseline): its entries; a usage error naming the file when it cannot be read or is of another format or version. */
+async function readBaselineFile(file: string, limits: Partial<Limits>, lang: Lang): Promise<BaselineEntry[]> {
+  const text = messages(lang);
+  const { readBytes, ReadError } = await import('../readers/index.js');
+  try {
+    return parseBaseline(new TextDecoder().decode(readBytes(file, limits)));
+  } catch (err) {
+    if (err instanceof ReadError) throw new UsageError(text.baselineUnreadable(file, unreadableMessage(unreadableReport(file, err), lang) ?? err.reason));
+    if (err instanceof BaselineError) throw new UsageError(text.baselineRefused(file, err.reason, String(err.found ?? '')));
+    throw err;
+  }
 }

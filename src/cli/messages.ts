@@ -36,6 +36,11 @@ const MESSAGES = {
     rosterUnreadable: (file: string, why: string) => `名单 ${file} 无法读取：${why}`,
     badYear: (value: string) => `--year ${value} 不对：应为报告年度，如 2023`,
     yearWithoutRoster: () => '--year 只和 --expect（应报送单位名单）一起使用',
+    baselineUnreadable: (file: string, why: string) => `基线文件 ${file} 无法读取：${why}`,
+    baselineRefused: (file: string, reason: string, found: string) =>
+      reason === 'version'
+        ? `基线文件 ${file} 的格式版本是 ${found || '未知'}，本工具只认第 1 版：请用本工具的 --write-baseline 重新生成`
+        : `${file} 不是本工具写出的基线文件：请用 --write-baseline 生成`,
     rosterShard: () => '--expect 不能和 --shard 一起使用：分片只含部分报告，其他分片中的单位会被当作未提交',
     output: {
       input: (path: string) => `不能写到输入文件上：${path}（请换一个输出文件名）`,
@@ -80,6 +85,11 @@ const MESSAGES = {
     rosterUnreadable: (file: string, why: string) => `the roster ${file} cannot be read: ${why}`,
     badYear: (value: string) => `--year ${value} is not valid: give a report year such as 2023`,
     yearWithoutRoster: () => '--year goes with --expect (the roster of bodies expected to report)',
+    baselineUnreadable: (file: string, why: string) => `the baseline ${file} cannot be read: ${why}`,
+    baselineRefused: (file: string, reason: string, found: string) =>
+      reason === 'version'
+        ? `the baseline ${file} is version ${found || 'unknown'} of the format; this tool reads version 1: write it again with --write-baseline`
+        : `${file} is not a baseline this tool wrote: write one with --write-baseline`,
     rosterShard: () => '--expect cannot be used with --shard: a shard holds part of the reports, and the bodies in other shards would count as not submitted',
     output: {
       input: (path: string) => `will not write over an input file: ${path} (choose another output name)`,

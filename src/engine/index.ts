@@ -54,6 +54,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** The files that are this one report in several forms (a web page, its PDF, its Word document), this one first, when there are. */
   sameReport?: Array<{ file: string; kind: string | null }>;
+  /** With --baseline: the findings the baseline accepts, left out of `diagnostics` and the counts (SARIF marks them unchanged). */
+  baselined?: Diagnostic[];
 }
 
 export interface EngineOptions {

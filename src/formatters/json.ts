@@ -49,8 +49,9 @@ function* stream(results: Iterable<FileResult>, context?: FormatContext): Genera
     first = false;
   }
   const skipped = context?.skipped ?? [];
-  // With a roster (--expect): what each of its lines matched, which bodies did not submit, which files no line matched.
-  const summary = { ...tally.summary(skipped), ...(context?.roster ? { roster: context.roster } : {}) };
+  // With a roster (--expect): what each of its lines matched, which bodies did not submit, which files
+  // no line matched. With a baseline: how many findings it accepted, and its stale entries.
+  const summary = { ...tally.summary(skipped), ...(context?.roster ? { roster: context.roster } : {}), ...(context?.baseline ? { baseline: context.baseline } : {}) };
   yield `${first ? '{\n  "version": 1,\n  "results": [' : '\n  '}],\n  "summary": ${indented(summary, '  ')},\n  "skipped": ${indented(skipped, '  ')}\n}\n`;
 }
 

@@ -5,7 +5,7 @@ import { RULES } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
 import { lineOf, qualifiedCell, reportPath, worstFirst } from './shared.js';
 import { summarize } from './summary.js';
-import type { Formatter } from './types.js';
+import type { FormatContext, Formatter } from './types.js';
 
 /** GitHub code scanning refuses a run with more results than this. */
 export const SARIF_RESULT_LIMIT = 25_000;
@@ -96,6 +96,33 @@ function sarifResult(result: FileResult, d: Diagnostic, artifactIndex: number, r
   });
 }
 
+/** With --baseline: each accepted finding as an unchanged result, each stale entry as an absent one. */
+function baselineResults(
+  results: readonly FileResult[],
+  pathOf: Map<FileResult, string>,
+  artifactIndex: Map<string, number>,
+  ruleIndex: Map<string, number>,
+  context: FormatContext,
+): Array<Record<string, unknown>> {
+  const unchanged = results.flatMap((result) =>
+    (result.baselined ?? []).map((d) => {
+      const path = pathOf.get(result)!;
+      return { ...sarifResult(result, d, artifactIndex.get(path)!, ruleIndex, context.lang, path), baselineState: 'unchanged' };
+    }),
+  );
+  const absent = context.baseline!.stale.map((e) =>
+    withoutNulls({
+      ruleId: e.rule,
+      ruleIndex: ruleIndex.get(e.rule) ?? null,
+      level: 'none',
+      message: { text: e.message },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(reportPath(e.file, context)) } }],
+      baselineState: 'absent',
+    }),
+  );
+  return [...unchanged, ...absent];
+}
+
 export const sarif: Formatter = {
   id: 'sarif',
   description: 'SARIF 2.1.0 (GitHub code scanning, SARIF viewers)',
@@ -119,10 +146,15 @@ export const sarif: Formatter = {
       originalUriBaseIds: { [SRCROOT]: { description: { text: 'The folder report check ran in; result paths are relative to it.' } } },
       artifacts,
       columnKind: 'unicodeCodePoints',
-      results: kept.map(({ result, diagnostic }) => {
-        const path = pathOf.get(result)!;
-        return sarifResult(result, diagnostic, artifactIndex.get(path)!, ruleIndex, context.lang, path);
-      }),
+      results: [
+        ...kept.map(({ result, diagnostic }) => {
+          const path = pathOf.get(result)!;
+          const found = sarifResult(result, diagnostic, artifactIndex.get(path)!, ruleIndex, context.lang, path);
+          return context.baseline ? { ...found, baselineState: 'new' } : found;
+        }),
+        // With a baseline: the findings it accepted (unchanged), and its entries no longer found (absent).
+        ...(context.baseline ? baselineResults(results, pathOf, artifactIndex, ruleIndex, context) : []),
+      ],
       // Files a folder run did not check are named as notes of the run, not as results (no rule failed).
       invocations: [
         {

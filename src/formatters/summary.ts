@@ -4,7 +4,7 @@
 
 import type { FileResult } from '../engine/index.js';
 import type { Lang } from '../rules/types.js';
-import type { RosterSummary, SkippedFile } from './types.js';
+import type { BaselineSummary, RosterSummary, SkippedFile } from './types.js';
 
 export interface Summary {
   /** Files checked: clean + withErrors + warningsOnly. */
@@ -78,6 +78,8 @@ const WORDS = {
     kinds: { lock: 'Office/WPS 临时文件', output: '本工具写出的文件', '(none)': '无扩展名' } as Record<string, string>,
     kind: (kind: string, n: number) => `${kind} ${n} 个`,
     skipped: (n: number, kinds: string, names: string, more: boolean) => `另有 ${n} 个文件不是报告，未检查（${kinds}）：${names}${more ? ' 等' : ''}`,
+    baseline: (file: string, known: number, stale: number, names: string, more: boolean) =>
+      `基线 ${file}：${known} 个已确认的问题未再列出${stale ? `；${stale} 个条目已不存在，可从基线中删去：${names}${more ? ' 等' : ''}` : ''}`,
     roster: (file: string, bodies: number, submitted: number, missing: number, unmatched: number, names: string, more: boolean) =>
       `名单 ${file}：${bodies} 个单位，${submitted} 个已提交，${missing} 个未提交${unmatched ? `；另有 ${unmatched} 个文件不在名单上：${names}${more ? ' 等' : ''}` : ''}`,
     list: '、',
@@ -93,6 +95,8 @@ const WORDS = {
     kind: (kind: string, n: number) => `${kind} ${n}`,
     skipped: (n: number, kinds: string, names: string, more: boolean) =>
       `${n} other file${n === 1 ? ' is' : 's are'} not a report and ${n === 1 ? 'was' : 'were'} not checked (${kinds}): ${names}${more ? ', …' : ''}`,
+    baseline: (file: string, known: number, stale: number, names: string, more: boolean) =>
+      `baseline ${file}: ${known} accepted finding${known === 1 ? '' : 's'} not shown${stale ? `; ${stale} entr${stale === 1 ? 'y is' : 'ies are'} no longer found and can be taken out: ${names}${more ? ' …' : ''}` : ''}`,
     roster: (file: string, bodies: number, submitted: number, missing: number, unmatched: number, names: string, more: boolean) =>
       `roster ${file}: ${bodies} bodies, ${submitted} submitted, ${missing} not submitted${unmatched ? `; ${unmatched} file${unmatched === 1 ? '' : 's'} on no line of it: ${names}${more ? ' …' : ''}` : ''}`,
     list: ', ',
@@ -117,6 +121,13 @@ export function rosterLine(roster: RosterSummary, lang: Lang): string {
   const w = WORDS[lang];
   const names = roster.unmatched.slice(0, ROSTER_SHOWN).join(w.list);
   return w.roster(roster.file, roster.matched.length + roster.missing.length, roster.matched.length, roster.missing.length, roster.unmatched.length, names, roster.unmatched.length > ROSTER_SHOWN);
+}
+
+/** The baseline's line: how many findings it accepted, and its stale entries (to take out of it). */
+export function baselineLine(baseline: BaselineSummary, lang: Lang): string {
+  const w = WORDS[lang];
+  const stale = baseline.stale.slice(0, ROSTER_SHOWN).map((e) => `${e.file} ${e.rule}`).join(w.list);
+  return w.baseline(baseline.file, baseline.known, baseline.stale.length, stale, baseline.stale.length > ROSTER_SHOWN);
 }
 
 export function skippedLine(skipped: readonly SkippedFile[], summary: Summary, lang: Lang): string {

@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import type { Diagnostic, FileResult } from '../engine/index.js';
 import type { Lang } from '../rules/types.js';
 import { pageToShow, paragraphName } from './shared.js';
-import { rosterLine, skippedLine, summarize, summaryLine } from './summary.js';
+import { baselineLine, rosterLine, skippedLine, summarize, summaryLine } from './summary.js';
 import type { Formatter } from './types.js';
 import { displayWidth } from './width.js';
 
@@ -73,7 +73,7 @@ function batchDetails(results: FileResult[], lang: Lang): string[] {
 export const text: Formatter = {
   id: 'text',
   description: 'readable text grouped by file (default)',
-  format(results: FileResult[], { lang, color, skipped = [], verbose = false, roster }) {
+  format(results: FileResult[], { lang, color, skipped = [], verbose = false, roster, baseline }) {
     const c = new Chalk({ level: color ? 1 : 0 });
     const w = WORDS[lang];
     const out: string[] = [];
@@ -103,6 +103,7 @@ export const text: Formatter = {
     out.push(summary.errors ? c.red.bold(line) : summary.warnings ? c.yellow.bold(line) : c.green.bold(line));
     if (skipped.length > 0) out.push(skippedLine(skipped, summary, lang));
     if (roster) out.push(rosterLine(roster, lang));
+    if (baseline) out.push(baselineLine(baseline, lang));
     return `${out.join('\n')}\n`;
   },
 };

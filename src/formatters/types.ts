@@ -22,6 +22,16 @@ export interface FormatContext {
    * formatter reads it after the results). Its missing bodies are the roster file's findings.
    */
   roster?: RosterSummary;
+  /** With --baseline: how many findings it accepted, and its entries no finding matched (stale), set once every result has gone by. */
+  baseline?: BaselineSummary;
+}
+
+export interface BaselineSummary {
+  file: string;
+  /** Findings the baseline accepted, left out of the results. */
+  known: number;
+  /** Entries no finding of this run matched: mended since, to take out of the baseline. */
+  stale: Array<{ rule: string; agency: string | null; year: number | null; file: string; message: string }>;
 }
 
 /** A roster matched with a batch's reports: what each line matched, and the files no line matched. */

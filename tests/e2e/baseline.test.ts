@@ -1,0 +1,83 @@
+// Accepting known findings (issue 19, part 3): `--write-baseline` writes a run's findings, and
+// `--baseline` leaves them out of the next run's results and exit code, matched by the report's
+// body and year, rule and logical place (a renamed file keeps its baseline); entries no longer
+// found are listed as stale; SARIF marks results new, unchanged or absent; a baseline of another
+// format or version is refused.
+
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT } from '../helpers/cli.js';
+
+interface Json {
+  results: Array<{ file: string; errorCount: number; warningCount: number; diagnostics: Array<{ rule: string }> }>;
+  summary: { errors: number; baseline?: { known: number; stale: Array<{ rule: string; file: string }> } };
+}
+
+describe('--baseline and --write-baseline', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'baseline-'));
+  const folder = join(dir, '提交');
+  mkdirSync(folder);
+  copyFileSync(join(ROOT, 'fixtures/seeded-errors-2022.xlsx'), join(folder, 'seeded.xlsx'));
+  copyFileSync(join(ROOT, 'fixtures/narrative/slips-2023.txt'), join(folder, 'slips.txt'));
+  const baseline = join(dir, '已知问题.json');
+
+  it('writes the findings, and a run against them reports none of them and exits 0', async () => {
+    const first = await cli(['check', '--format', 'json', folder, '--write-baseline', baseline]);
+    expect(first.code).toBe(1);
+    const written = JSON.parse(readFileSync(baseline, 'utf8')) as { format: string; version: number; findings: unknown[] };
+    expect(written).toMatchObject({ format: 'nianbao-baseline', version: 1 });
+    const total = (JSON.parse(first.stdout) as Json).results.reduce((n, r) => n + r.diagnostics.length, 0);
+    expect(written.findings).toHaveLength(total);
+
+    const again = await cli(['check', '--format', 'json', folder, '--baseline', baseline]);
+    const out = JSON.parse(again.stdout) as Json;
+    expect(out.results.map((r) => r.diagnostics.length)).toEqual([0, 0]);
+    expect(out.summary.baseline).toEqual({ file: baseline, known: total, stale: [] });
+    expect(again.code).toBe(0);
+  });
+
+  it('a renamed file keeps its baseline (matched by body and year, not by name); a finding mended is stale', async () => {
+    renameSync(join(folder, 'seeded.xlsx'), join(folder, '示例县卫健委-2022.xlsx'));
+    // The narrative's slips mended: the copied report has its period and figures right.
+    const slips = readFileSync(join(folder, 'slips.txt'), 'utf8').replace('统计期限自2022年1月1日起至2022年12月31日止', '统计期限自2023年1月1日起至2023年12月31日止');
+    writeFileSync(join(folder, 'slips.txt'), slips);
+    const r = await cli(['check', '--format', 'json', folder, '--baseline', baseline]);
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.results.flatMap((x) => x.diagnostics)).toEqual([]);
+    expect(out.summary.baseline!.stale.map((e) => e.rule)).toEqual(['period-year-mismatch']);
+    expect(r.code).toBe(0);
+    const text = await cli(['check', folder, '--baseline', baseline]);
+    expect(text.stdout).toContain('1 个条目已不存在，可从基线中删去');
+  });
+
+  it('a new finding is reported, and SARIF marks new, unchanged and absent', async () => {
+    // A fresh slip: the period named wrong again, by another year.
+    const slips = readFileSync(join(folder, 'slips.txt'), 'utf8').replace('统计期限自2023年1月1日起至2023年12月31日止', '统计期限自2021年1月1日起至2021年12月31日止');
+    writeFileSync(join(folder, 'slips.txt'), slips);
+    const sarif = JSON.parse((await cli(['check', '--format', 'sarif', folder, '--baseline', baseline])).stdout) as { runs: Array<{ results: Array<{ ruleId: string; baselineState: string }> }> };
+    const states = sarif.runs[0]!.results.map((x) => x.baselineState);
+    expect(states.filter((x) => x === 'new')).toHaveLength(0);
+    // Same rule, same place (the period's paragraph): the finding is the one accepted, so unchanged.
+    expect(states.filter((x) => x === 'unchanged').length).toBeGreaterThan(5);
+    expect(states.filter((x) => x === 'absent')).toHaveLength(0);
+    copyFileSync(join(ROOT, 'fixtures/cell-errors-2023.csv'), join(folder, 'extra.csv'));
+    const r = await cli(['check', '--format', 'sarif', folder, '--baseline', baseline]);
+    const fresh = JSON.parse(r.stdout) as typeof sarif;
+    expect(fresh.runs[0]!.results.filter((x) => x.baselineState === 'new').length).toBeGreaterThan(0);
+    expect(r.code).toBe(1);
+  });
+
+  it('refuses a baseline of another version or format, naming it', async () => {
+    const old = join(dir, 'old.json');
+    writeFileSync(old, JSON.stringify({ format: 'nianbao-baseline', version: 2, findings: [] }));
+    const r = await cli(['check', folder, '--baseline', old]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`基线文件 ${old} 的格式版本是 2`);
+    const other = join(dir, 'other.json');
+    writeFileSync(other, '{"version": 1, "results": []}');
+    expect((await cli(['check', folder, '--baseline', other])).stderr).toContain('不是本工具写出的基线文件');
+    expect((await cli(['check', folder, '--baseline', join(dir, 'none.json')])).code).toBe(2);
+  });
+});
