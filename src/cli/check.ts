@@ -249,12 +249,14 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
     for (const r of results) {
       r.file = shownPath(r.file);
       if (flags.writeBaseline) for (const d of r.diagnostics) found.push(entryOf(r, d));
-      let result = flags.quiet ? errorsOnly(r) : r;
+      // The baseline takes what it knows first (warnings too, or --quiet would leave them stale).
+      let result = r;
       if (baseline) {
-        const taken = baseline.take(result);
+        const taken = baseline.take(r);
         known += taken.known.length;
         result = taken.known.length ? { ...taken.result, baselined: taken.known } : taken.result;
       }
+      if (flags.quiet) result = errorsOnly(result);
       count(result);
       first ??= result;
       if (!bug && isInternalFailure(r)) bug = r;
@@ -298,7 +300,8 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
   if (outputFile) await writeOutput(outputFile, pieces, inputs);
   else for (const block of blocks(pieces)) io.stdout(block);
   if (flags.writeBaseline) {
-    await writeOutput(flags.writeBaseline, baselineJson(found), inputs);
+    // The baseline read may be written over: a baseline is renewed in place as reports are mended.
+    await writeOutput(flags.writeBaseline, baselineJson(found), inputs.filter((f) => f !== flags.baseline));
     io.stderr(`${text.written(flags.writeBaseline)}\n`);
   }
 

@@ -69,6 +69,15 @@ describe('--baseline and --write-baseline', () => {
     expect(r.code).toBe(1);
   });
 
+  it('--quiet leaves no accepted warning stale; a baseline is renewed in place', async () => {
+    const quiet = JSON.parse((await cli(['check', '--format', 'json', '--quiet', folder, '--baseline', baseline])).stdout) as Json;
+    expect(quiet.summary.baseline!.stale.map((e) => e.rule)).not.toContain('text-table-mismatch');
+    const renewed = await cli(['check', folder, '--baseline', baseline, '--write-baseline', baseline]);
+    expect(renewed.stderr).toContain(baseline);
+    const after = JSON.parse((await cli(['check', '--format', 'json', folder, '--baseline', baseline])).stdout) as Json;
+    expect(after.summary.baseline!.stale).toEqual([]);
+  });
+
   it('refuses a baseline of another version or format, naming it', async () => {
     const old = join(dir, 'old.json');
     writeFileSync(old, JSON.stringify({ format: 'nianbao-baseline', version: 2, findings: [] }));
