@@ -12,7 +12,7 @@ import { pathDisplay } from '../batch/walk.js';
 import { unreadableMessage, unreadableReport } from '../engine/file.js';
 import { BaselineError, BaselinePool, baselineJson, entryOf, parseBaseline, type BaselineEntry } from '../engine/baseline.js';
 import { checkRoster, type FileResult } from '../engine/index.js';
-import { EDITION_IDS } from '../form/index.js';
+import { EDITION_IDS, plausibleYear } from '../form/index.js';
 import type { EditionId } from '../form/types.js';
 import { FORMATTERS, githubSummary } from '../formatters/index.js';
 import type { FormatContext } from '../formatters/types.js';
@@ -373,36 +373,42 @@ export function registerCheck(program: Command, io: Io, lang: Lang, done: (code:
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
 }
 
-/** The roster (--expect): its lines' bodies and years; a usage error naming the file when it cannot be read. */
-async function readRosterFile(file: string, limits: Partial<Limits>, lang: Lang): Promise<RosterEntry[]> {
-  const text = messages(lang);
+/**
+ * A file an option names (the roster, the baseline), read and parsed; a usage error naming it, with
+ * why, when it cannot be read or decoded.
+ */
+async function optionFile<T>(file: string, limits: Partial<Limits>, lang: Lang, unreadable: (file: string, why: string) => string, parse: (bytes: Uint8Array) => T): Promise<T> {
   const { readBytes, ReadError } = await import('../readers/index.js');
   try {
-    const entries = parseRoster(readBytes(file, limits));
-    if (entries.length === 0) throw new UsageError(text.rosterEmpty(file));
-    return entries;
+    return parse(readBytes(file, limits));
   } catch (err) {
-    if (err instanceof ReadError) throw new UsageError(text.rosterUnreadable(file, unreadableMessage(unreadableReport(file, err), lang) ?? err.reason));
+    if (err instanceof ReadError) throw new UsageError(unreadable(file, unreadableMessage(unreadableReport(file, err), lang) ?? err.reason));
     throw err;
   }
+}
+
+/** The roster (--expect): its lines' bodies and years; a usage error naming the file when it cannot be read or lists no body. */
+async function readRosterFile(file: string, limits: Partial<Limits>, lang: Lang): Promise<RosterEntry[]> {
+  const text = messages(lang);
+  const entries = await optionFile(file, limits, lang, text.rosterUnreadable, parseRoster);
+  if (entries.length === 0) throw new UsageError(text.rosterEmpty(file));
+  return entries;
 }
 
 /** --year: a report year. */
 function yearOption(value: string | undefined, lang: Lang): number | null {
   if (value === undefined) return null;
   const year = /^\d{4}$/.test(value) ? Number(value) : NaN;
-  if (!(year >= 2008 && year <= 2100)) throw new UsageError(messages(lang).badYear(value));
+  if (!plausibleYear(year)) throw new UsageError(messages(lang).badYear(value));
   return year;
 }
 
 /** The baseline (--baseline): its entries; a usage error naming the file when it cannot be read or is of another format or version. */
 async function readBaselineFile(file: string, limits: Partial<Limits>, lang: Lang): Promise<BaselineEntry[]> {
   const text = messages(lang);
-  const { readBytes, ReadError } = await import('../readers/index.js');
   try {
-    return parseBaseline(new TextDecoder().decode(readBytes(file, limits)));
+    return await optionFile(file, limits, lang, text.baselineUnreadable, (bytes) => parseBaseline(new TextDecoder().decode(bytes)));
   } catch (err) {
-    if (err instanceof ReadError) throw new UsageError(text.baselineUnreadable(file, unreadableMessage(unreadableReport(file, err), lang) ?? err.reason));
     if (err instanceof BaselineError) throw new UsageError(text.baselineRefused(file, err.reason, String(err.found ?? '')));
     throw err;
   }

@@ -5,7 +5,7 @@ import { extract, type ExtractOptions } from '../extract/index.js';
 import { reportFromJson } from '../extract/normalized.js';
 import type { Grid } from '../model/grid.js';
 import type { Report } from '../model/report.js';
-import { isMember, listArchive, PackageNotArchive, readMember } from '../readers/archive.js';
+import { listArchive, PackageNotArchive, readMember, splitMember } from '../readers/archive.js';
 import { limitsWith } from '../readers/limits.js';
 import { ReadError, readBytes, readGridFromBytes, type Limits } from '../readers/index.js';
 import { RULES_BY_ID } from '../rules/index.js';
@@ -45,7 +45,8 @@ export type Source = { grid: Grid } | { json: string } | { failure: ReadError };
 export async function readSource(file: string, options: LoadOptions = {}, bytes?: Uint8Array): Promise<Source> {
   try {
     // A member of a zip archive (archive.zip!path/inside.xlsx): its bytes, inflated.
-    const data = bytes ?? (isMember(file) ? readMember(file, readBytes, options.limits) : readBytes(file, options.limits));
+    const inArchive = bytes ? null : splitMember(file);
+    const data = bytes ?? (inArchive ? readMember(inArchive, readBytes, options.limits) : readBytes(file, options.limits));
     if (/\.json$/i.test(file)) return { json: new TextDecoder().decode(data) };
     // A zip archive is opened by the walk, its members checked; one checked as a file is one that
     // could not be opened: say why (damaged), or that it holds files to check (the library's checkFile).

@@ -2,6 +2,7 @@
 // 填报单位/报告年度 cell, a document's statistical period when no title names the year, or the file name.
 
 import { basename } from 'node:path';
+import { plausibleYear } from '../form/index.js';
 import { normalizeText, remember } from '../form/labels.js';
 import { makeCell, PROSE_SHEET, type Cell, type Paragraph, type Sheet } from '../model/grid.js';
 import type { Metadata } from '../model/report.js';
@@ -49,10 +50,6 @@ function prepareOnce(raw: string): string {
   return normalizeText(raw)
     .replace(/([〇零一二三四五六七八九]{4})年/g, (_, y: string) => `${[...y].map((c) => CN_DIGITS[c]).join('')}年`)
     .replace(TITLE_PREFIX, '');
-}
-
-function plausibleYear(y: number): boolean {
-  return y >= 2008 && y <= 2100;
 }
 
 function yearIn(text: string): number | null {

@@ -10,6 +10,11 @@ export { normalizeLabel, normalizeText, bestMatch, matchScore, NAMES_ITEM } from
 export const EDITIONS: Record<EditionId, Edition> = { '2019': EDITION_2019, '2021': EDITION_2021 };
 export const EDITION_IDS: EditionId[] = ['2019', '2021'];
 
+/** Whether a number can be a report year: the regulations' first reporting year (2008) onwards. */
+export function plausibleYear(year: number): boolean {
+  return year >= 2008 && year <= 2100;
+}
+
 /** The edition a report year should use, or null for years before either edition. */
 export function editionForYear(year: number): EditionId | null {
   for (const id of EDITION_IDS) {

@@ -113,21 +113,21 @@ export function summaryLine(summary: Summary, lang: Lang): string {
 const SKIPPED_SHOWN = 5;
 
 /** The files not checked: how many of each kind, and the first few by name. */
-/** How many names a roster line lists before it says “…”. */
-const ROSTER_SHOWN = 10;
+/** How many names the roster's and the baseline's lines list before they say “…”. */
+const NAMES_SHOWN = 10;
 
 /** The roster's line: how many bodies submitted, how many did not (the roster file's findings), the files on no line. */
 export function rosterLine(roster: RosterSummary, lang: Lang): string {
   const w = WORDS[lang];
-  const names = roster.unmatched.slice(0, ROSTER_SHOWN).join(w.list);
-  return w.roster(roster.file, roster.matched.length + roster.missing.length, roster.matched.length, roster.missing.length, roster.unmatched.length, names, roster.unmatched.length > ROSTER_SHOWN);
+  const names = roster.unmatched.slice(0, NAMES_SHOWN).join(w.list);
+  return w.roster(roster.file, roster.matched.length + roster.missing.length, roster.matched.length, roster.missing.length, roster.unmatched.length, names, roster.unmatched.length > NAMES_SHOWN);
 }
 
 /** The baseline's line: how many findings it accepted, and its stale entries (to take out of it). */
 export function baselineLine(baseline: BaselineSummary, lang: Lang): string {
   const w = WORDS[lang];
-  const stale = baseline.stale.slice(0, ROSTER_SHOWN).map((e) => `${e.file} ${e.rule}`).join(w.list);
-  return w.baseline(baseline.file, baseline.known, baseline.stale.length, stale, baseline.stale.length > ROSTER_SHOWN);
+  const stale = baseline.stale.slice(0, NAMES_SHOWN).map((e) => `${e.file} ${e.rule}`).join(w.list);
+  return w.baseline(baseline.file, baseline.known, baseline.stale.length, stale, baseline.stale.length > NAMES_SHOWN);
 }
 
 export function skippedLine(skipped: readonly SkippedFile[], summary: Summary, lang: Lang): string {

@@ -43,11 +43,6 @@ export function splitForDisplay(path: string): { archive: string; member: string
   return splits(path)[0] ?? null;
 }
 
-/** Whether a path names a member of an archive. */
-export function isMember(path: string): boolean {
-  return splitMember(path) !== null;
-}
-
 /**
  * Whether a member is passed over unnamed: a folder, a hidden file, macOS's resource forks
  * (__MACOSX/). A `..` in a name is no hidden file: the member is checked under its name as it is.
@@ -102,14 +97,15 @@ export function listArchive(bytes: Uint8Array, limits: Limits, kindOf: (name: st
 let cached: { path: string; mtimeMs: number; size: number; zip: ZipArchive } | undefined;
 
 /**
- * A member's bytes, inflated within the limits; `readFile` reads the archive (a file's bytes,
- * within --max-file-size). Throws ReadError: the archive unreadable, the member absent, encrypted,
- * or inflating past the limit.
+ * A member's bytes (of the archive and member splitMember found), inflated within the limits;
+ * `readFile` reads the archive (a file's bytes, within --max-file-size). Throws ReadError: the
+ * archive unreadable, the member absent, encrypted, or inflating past the limit.
  */
-export function readMember(path: string, readFile: (path: string, limits?: Partial<Limits>) => Uint8Array, limits?: Partial<Limits>): Uint8Array {
-  const split = splitMember(path);
-  if (!split) throw new ReadError('not-found');
-  const { archive, member } = split;
+export function readMember(
+  { archive, member }: { archive: string; member: string },
+  readFile: (path: string, limits?: Partial<Limits>) => Uint8Array,
+  limits?: Partial<Limits>,
+): Uint8Array {
   const bounds = limitsWith(limits);
   const stat = statSync(archive);
   try {

@@ -3,6 +3,7 @@
 // the columns (the body's and the year's are taken from it), an optional year column, a 序号
 // column; a text line may end in its year (示例县财政局 2023). model/roster.ts matches it.
 
+import { plausibleYear } from '../form/index.js';
 import type { RosterEntry } from '../model/roster.js';
 import { decode } from './text.js';
 
@@ -18,7 +19,7 @@ const ORDINAL = /^[(（]?\d{1,3}[)）.、]?$/;
 function yearOf(cell: string | undefined): number | null {
   const m = YEAR.exec(cell ?? '');
   const year = m ? Number(m[1]) : NaN;
-  return year >= 2008 && year <= 2100 ? year : null;
+  return plausibleYear(year) ? year : null;
 }
 
 /** A CSV line's fields: quoted fields may hold commas, and "" is a quote. */
