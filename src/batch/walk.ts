@@ -196,10 +196,15 @@ export async function walk(paths: string[], limits: Partial<Limits> = {}): Promi
 
 /** Each file once, under the first path that names it (a symlink and its target are one file; an archive's member, its archive's). */
 async function oncePerFile(files: string[]): Promise<string[]> {
+  // An archive's members share its real path: resolved once an archive, not once a member.
+  const archives = new Map<string, Promise<string>>();
   const real = async (f: string) => {
     const inArchive = splitMember(f);
     if (!inArchive) return realpath(f).catch(() => f);
-    return memberPath(await realpath(inArchive.archive).catch(() => inArchive.archive), inArchive.member);
+    const { archive, member } = inArchive;
+    let resolved = archives.get(archive);
+    if (!resolved) archives.set(archive, (resolved = realpath(archive).catch(() => archive)));
+    return memberPath(await resolved, member);
   };
   const reals = await Promise.all(files.map(real));
   const seen = new Set<string>();
