@@ -194,6 +194,8 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
     limits,
     jobs,
     keepReports: Boolean(flags.annotate),
+    // The HTML page draws each report's tables.
+    values: flags.format === 'html',
     // A time limit given on the command line holds for a single file too (on a worker, which can be stopped).
     isolate: flags.timeout !== undefined && limits.timeoutMs !== 0,
     onProgress: (done) => bar?.update(done),

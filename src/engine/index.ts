@@ -4,6 +4,7 @@ import type { EditionId, TableId } from '../form/types.js';
 import type { Report } from '../model/report.js';
 import { PUBLISHED_KINDS, withoutCells, type ReportHeading, type YearFacts } from '../model/facts.js';
 import type { RosterOutcome } from '../model/roster.js';
+import { tableValues, type TableValues } from '../model/values.js';
 import { expectedCells } from '../rules/cells.js';
 import { RULES } from '../rules/index.js';
 import { isHistoryRule, isReportRule, isRosterRule, type Bilingual, type DataValue, type Finding, type HistoryRule, type Lang, type Rule, type RuleContext, type Severity } from '../rules/types.js';
@@ -56,6 +57,11 @@ export interface FileResult {
   sameReport?: Array<{ file: string; kind: string | null }>;
   /** With --baseline: the findings the baseline accepts, left out of `diagnostics` and the counts (SARIF marks them unchanged). */
   baselined?: Diagnostic[];
+  /**
+   * With `values`: the report's cells by canonical key (the normalized report's tables, every row
+   * of its edition), for a formatter that draws the tables (html). JSON leaves it out.
+   */
+  values?: Record<TableId, TableValues>;
 }
 
 export interface EngineOptions {
@@ -63,6 +69,8 @@ export interface EngineOptions {
   /** Per-rule severity overrides; 'off' disables a rule. */
   severities?: Record<string, Severity | 'off'>;
   rules?: readonly Rule[];
+  /** Give each result the report's values (FileResult.values). */
+  values?: boolean;
 }
 
 const TABLE_ORDER: Record<string, number> = { none: 0, t2: 1, t3: 2, t4: 3 };
@@ -154,6 +162,7 @@ export function checkReport(report: Report, options: EngineOptions = {}): FileRe
     errorCount: 0,
     warningCount: 0,
     diagnostics: [],
+    ...(options.values && report.edition ? { values: tableValues(report) } : {}),
   };
   return withCounts(result, diagnostics);
 }

@@ -2,6 +2,7 @@
 
 import { github } from './github.js';
 import { gitlab } from './gitlab.js';
+import { html } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { sarif } from './sarif.js';
@@ -11,4 +12,4 @@ import type { Formatter } from './types.js';
 export type { Formatter, FormatContext } from './types.js';
 export { githubSummary } from './github.js';
 
-export const FORMATTERS: ReadonlyMap<string, Formatter> = new Map([text, json, sarif, junit, github, gitlab].map((f) => [f.id, f]));
+export const FORMATTERS: ReadonlyMap<string, Formatter> = new Map([text, json, sarif, junit, github, gitlab, html].map((f) => [f.id, f]));

@@ -46,3 +46,24 @@ export function pageToShow(d: Diagnostic): number | null {
 export function qualifiedCell(sheet: string | null, cell: string): string {
   return sheet === null ? cell : `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
+
+const PLACE_WORDS = {
+  zh: { line: (n: number) => `第${n}行`, page: (n: number) => `第${n}页` },
+  en: { line: (n: number) => `line ${n}`, page: (n: number) => `page ${n}` },
+} as const;
+
+/**
+ * Where a finding is, for people: `年度报告!J32` in a workbook, `D23 第23行` in a CSV or text file
+ * (its one sheet is named after the file), `表格3!D23 第45行` in a web page (a table, and the line of
+ * the page), `第1页 表格2!D23 第2页` in a PDF (a table, and the page of a row past the one it starts
+ * on), `第6段 第14行` for a paragraph of the narrative (`第6段` in Word, `第6段 第1页` in a PDF).
+ */
+export function placeOf(d: Diagnostic, lang: Lang, sheetNamed: boolean): string {
+  if (!d.cell) return d.sheet ?? '';
+  const cell = d.paragraph !== null ? paragraphName(d.paragraph, lang) : sheetNamed && d.sheet ? `${d.sheet}!${d.cell}` : d.cell;
+  const page = pageToShow(d);
+  return d.line !== null ? `${cell} ${PLACE_WORDS[lang].line(d.line)}` : page !== null ? `${cell} ${PLACE_WORDS[lang].page(page)}` : cell;
+}
+
+/** Whether a source's sheets have names of their own to show (a CSV's one sheet is named after the file). */
+export const namesSheets = (r: FileResult) => r.source.kind !== 'csv' && r.source.kind !== 'text' && r.source.kind !== 'roster';

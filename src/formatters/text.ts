@@ -1,9 +1,9 @@
 // Text for people: grouped by file, one line per finding with its cell and rule, then a summary.
 
 import { Chalk } from 'chalk';
-import type { Diagnostic, FileResult } from '../engine/index.js';
+import type { FileResult } from '../engine/index.js';
 import type { Lang } from '../rules/types.js';
-import { pageToShow, paragraphName } from './shared.js';
+import { namesSheets, placeOf } from './shared.js';
 import { baselineLine, rosterLine, skippedLine, summarize, summaryLine } from './summary.js';
 import type { Formatter } from './types.js';
 import { displayWidth } from './width.js';
@@ -15,8 +15,6 @@ const WORDS = {
     clean: '未发现问题',
     edition: (e: string) => `${e} 版`,
     year: (y: number) => `${y} 年`,
-    line: (n: number) => `第${n}行`,
-    page: (n: number) => `第${n}页`,
     counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
     mostFrequent: '最常见的问题：',
     mostErrors: '错误最多的文件：',
@@ -27,30 +25,11 @@ const WORDS = {
     clean: 'no problems found',
     edition: (e: string) => `${e} edition`,
     year: (y: number) => `${y}`,
-    line: (n: number) => `line ${n}`,
-    page: (n: number) => `page ${n}`,
     counts: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`,
     mostFrequent: 'Most frequent rules:',
     mostErrors: 'Files with most errors:',
   },
 } as const;
-
-/**
- * Where a finding is: `年度报告!J32` in a workbook, `D23 第23行` in a CSV or text file (its one
- * sheet is named after the file), `表格3!D23 第45行` in a web page (a table, and the line of the page),
- * `第1页 表格2!D23 第2页` in a PDF (a table, and the page of a row past the one it starts on),
- * `第6段 第14行` for a paragraph of the narrative (`第6段` in Word, `第6段 第1页` in a PDF).
- */
-function where(d: Diagnostic, lang: Lang, sheetNamed: boolean): string {
-  if (!d.cell) return d.sheet ?? '';
-  // A finding on the narrative: 第6段 第14行 (a web page or text file), 第6段 第2页 (a PDF).
-  const cell = d.paragraph !== null ? paragraphName(d.paragraph, lang) : sheetNamed && d.sheet ? `${d.sheet}!${d.cell}` : d.cell;
-  const page = pageToShow(d);
-  return d.line !== null ? `${cell} ${WORDS[lang].line(d.line)}` : page !== null ? `${cell} ${WORDS[lang].page(page)}` : cell;
-}
-
-/** Whether a source's sheets have names of their own to show (a CSV's one sheet is named after the file). */
-const namesSheets = (r: FileResult) => r.source.kind !== 'csv' && r.source.kind !== 'text' && r.source.kind !== 'roster';
 
 function pad(s: string, to: number): string {
   return s + ' '.repeat(Math.max(0, to - displayWidth(s)));
@@ -88,7 +67,7 @@ export const text: Formatter = {
         out.push(`  ${c.green('✔')} ${w.clean}`, '');
         continue;
       }
-      const locs = r.diagnostics.map((d) => where(d, lang, namesSheets(r)));
+      const locs = r.diagnostics.map((d) => placeOf(d, lang, namesSheets(r)));
       const locWidth = Math.max(...locs.map((l) => displayWidth(l)));
       const ruleWidth = Math.max(...r.diagnostics.map((d) => d.rule.length));
       r.diagnostics.forEach((d, i) => {

@@ -5,8 +5,8 @@ import { EDITIONS, t2Rows, t3RowKeys } from '../form/index.js';
 import type { EditionId, TableId } from '../form/types.js';
 import type { Paragraph } from '../model/grid.js';
 import type { Report } from '../model/report.js';
+import { tableValues, type TableValues } from '../model/values.js';
 
-export type TableValues = Record<string, Record<string, number | null>>;
 
 export interface NormalizedReport {
   version: 1;
@@ -36,29 +36,12 @@ export function cellTexts(report: Report): Map<string, string> {
 }
 
 export function normalize(report: Report, sha256: string | null = null): NormalizedReport {
-  const edition = EDITIONS[report.edition ?? '2021'];
-  const value = (table: TableId, row: string, column: string) => {
-    const v = report.tables[table]?.rows[row]?.cells[column];
-    return v && v.status === 'ok' ? v.value : null;
-  };
-  const t2: TableValues = {};
-  for (const { row, columns } of t2Rows(edition)) {
-    t2[row.key] = Object.fromEntries(columns.map((c) => [c.key, value('t2', row.key, c.key)]));
-  }
-  const t3: TableValues = {};
-  for (const row of t3RowKeys(edition, report.tables.t3?.rows)) {
-    t3[row] = Object.fromEntries(edition.t3.columns.map((c) => [c.key, value('t3', row, c.key)]));
-  }
-  const t4: TableValues = {};
-  for (const group of edition.t4.groups) {
-    t4[group.key] = Object.fromEntries(edition.t4.columns.map((c) => [c.key, value('t4', group.key, c.key)]));
-  }
   return {
     version: 1,
     edition: report.edition,
     agency: report.agency?.value ?? null,
     year: report.year?.value ?? null,
-    tables: { t2, t3, t4 },
+    tables: tableValues(report),
     source: { file: report.file, sha256 },
     ...(report.paragraphs ? { paragraphs: report.paragraphs } : {}),
   };

@@ -8,7 +8,8 @@ import { TABLE_NAMES } from '../form/index.js';
 import { a1, columnLetters, type Range } from '../model/grid.js';
 import { columnLabel, place, rowLabel } from '../rules/places.js';
 import type { Lang, Severity } from '../rules/types.js';
-import { diagnosticCell, layoutFor, type Check, type CheckRule, type OfficialLayout, type Position, type ValueCell } from './layout.js';
+import { diagnosticCell, type Check, type CheckRule, type OfficialLayout, type Position, type ValueCell } from '../model/layout.js';
+import { layoutFor } from './layout.js';
 import { MARK_COLORS, noteLines, worstSeverity } from './marks.js';
 import type { NormalizedReport } from './normalize.js';
 
