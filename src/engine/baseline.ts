@@ -2,7 +2,7 @@
 // `--write-baseline`): not reported again. A finding is known by the report it is in (its body and
 // year, so a renamed or moved file keeps its baseline; the file's path only for a file without
 // them), its rule and message, and its logical place (table, row, column; for a finding on the
-// text, the first words of its paragraph), never by a file name or a line. Entries no longer found
+// text, its section and the fingerprint of its sentence), never by a file name or a line. Entries no longer found
 // are stale, so that the baseline shrinks as reports are mended.
 
 import { agencyKey } from '../model/facts.js';
@@ -26,7 +26,7 @@ export interface BaselineEntry {
 /** A finding's identity: the report's body and year (or its file), rule, message id and logical place. */
 export function baselineKey(result: FileResult, d: Diagnostic): string {
   const report = result.agency && result.year !== null ? `${agencyKey(result.agency)}@${result.year}` : `file:${result.file}`;
-  const place = d.paragraph !== null ? `text:${d.excerpt ?? ''}` : `${d.table ?? ''}/${d.row ?? ''}/${d.column ?? ''}`;
+  const place = d.paragraph !== null ? `text:${d.anchor ?? d.excerpt ?? ''}` : `${d.table ?? ''}/${d.row ?? ''}/${d.column ?? ''}`;
   return [report, d.rule, d.messageId, place].join('|');
 }
 

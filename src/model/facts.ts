@@ -56,7 +56,7 @@ function problemsOf(report: Report): ProblemsPrint | null {
   const heading = title < 0 ? '' : within[0]!.text.slice(title + 1);
   const text = comparable([heading, ...within.slice(1).map((p) => p.text)].join(''));
   if (text.length < PROBLEMS_MIN_LENGTH) return null;
-  return { sketch: sketchOf(text), length: text.length, loc: paragraphLoc(within[0]!) };
+  return { sketch: sketchOf(text), length: text.length, loc: paragraphLoc(within[0]!, '§5') };
 }
 
 const KEYS = new Map<string, ReadonlyArray<[TableId, string, string]>>();

@@ -88,7 +88,7 @@ export const PROSE_SHEET = '正文';
 const EXCERPT = 16;
 
 /** The place of a paragraph: its index (as the row of the 正文 sheet), first words, line or page. */
-export function paragraphLoc(p: Paragraph): Location {
+export function paragraphLoc(p: Paragraph, anchor?: string): Location {
   const excerpt = p.text.length > EXCERPT ? `${p.text.slice(0, EXCERPT)}…` : p.text;
   return {
     sheet: PROSE_SHEET,
@@ -99,6 +99,7 @@ export function paragraphLoc(p: Paragraph): Location {
     ...(p.page !== undefined ? { page: p.page } : {}),
     paragraph: p.index,
     excerpt,
+    ...(anchor !== undefined ? { anchor } : {}),
   };
 }
 

@@ -19,6 +19,11 @@ export interface Location {
   paragraph?: number;
   /** That paragraph's first words. */
   excerpt?: string;
+  /**
+   * A place in the narrative that survives edits elsewhere: its section (`§3`) and, for a finding
+   * on a sentence, the sentence's fingerprint (`§3:1x2y3z`).
+   */
+  anchor?: string;
 }
 
 export type ValueStatus =

@@ -14,10 +14,21 @@ export function comparable(text: string): string {
     .replace(/\d/g, '0');
 }
 
-function hash(text: string, from: number): number {
+/** FNV-1a of `length` characters of `text` from `from`. */
+function hash(text: string, from: number, length = GRAM): number {
   let h = 0x811c9dc5;
-  for (let i = from; i < from + GRAM; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = from; i < from + length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
+}
+
+/**
+ * A sentence's fingerprint, base 36: its text NFKC, without white space and punctuation, digits kept
+ * (the same sentence with another figure is another statement). Names a place in the narrative
+ * whatever paragraph it moves to (baselines match findings on the text by it).
+ */
+export function sentenceFingerprint(text: string): string {
+  const kept = text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
+  return hash(kept, 0, kept.length).toString(36);
 }
 
 /** The sketch of comparable text: its smallest distinct 4-gram hashes, ascending, base 36, joined by '.'. */

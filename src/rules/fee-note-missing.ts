@@ -44,6 +44,6 @@ export default defineRule({
     // 收费 and 费用 are other fees: 行政事业性收费 is table 2's.)
     if (paragraphs.some((p) => PROCESSING_FEE.test(p.text))) return;
     const at = six ? paragraphs.find((p) => p.index === six.heading)! : paragraphs.at(-1)!;
-    flag({ messageId: 'missing', table: null, row: null, column: null, loc: paragraphLoc(at), data: {} });
+    flag({ messageId: 'missing', table: null, row: null, column: null, loc: paragraphLoc(at, '§6'), data: {} });
   },
 });

@@ -1,8 +1,9 @@
 // What the rules about a report's text share: its sections' paragraphs, a paragraph's place as a
 // finding gives it, sentences, a short quote, and numbers as reports write them (51, 五十一, 两).
 
-import type { Paragraph } from '../model/grid.js';
-import type { Report, Section } from '../model/report.js';
+import { paragraphLoc, type Paragraph } from '../model/grid.js';
+import type { Location, Report, Section } from '../model/report.js';
+import { sentenceFingerprint } from '../model/sketch.js';
 
 /**
  * The paragraphs of a report that carries narrative (report.sections set) around tables of the
@@ -57,6 +58,11 @@ function sentencesOf(report: Report): Sentence[] {
       .filter((s) => s.length > 0)
       .map((written) => ({ paragraph: p, section, written, text: written.normalize('NFKC') }));
   });
+}
+
+/** Where a finding on a sentence is: its paragraph, anchored by its section and the sentence itself (a baseline's key). */
+export function sentenceLoc(sentence: Sentence): Location {
+  return paragraphLoc(sentence.paragraph, `§${sentence.section}:${sentenceFingerprint(sentence.written)}`);
 }
 
 /**

@@ -2,8 +2,7 @@
 // 31日止) ends in a year other than the report year its title names. A period shorter than the
 // year (a body created mid-year) is no finding; a title that names no year leaves nothing to compare.
 
-import { paragraphLoc } from '../model/grid.js';
-import { numberOf, quote, sentencesIn } from './narrative.js';
+import { numberOf, quote, sentenceLoc, sentencesIn } from './narrative.js';
 import { defineRule } from './types.js';
 
 const YEAR = '\\d{4}|[〇零一二三四五六七八九]{4}';
@@ -52,7 +51,7 @@ export default defineRule({
           table: null,
           row: null,
           column: null,
-          loc: paragraphLoc(sentence.paragraph),
+          loc: sentenceLoc(sentence),
           data: { quote: quote(sentence, m.index, m[0].length), periodYear: end, year },
         });
       }

@@ -73,12 +73,12 @@ export default defineRule({
       // Located where it belongs: at the heading of the next section found, else after the last.
       const next = sections.filter((s) => s.number > number).sort((a, b) => a.heading - b.heading)[0];
       const where = next ? at(next.heading) : paragraphs.at(-1)!;
-      flag({ messageId: 'missing', ...base, row: String(number), loc: paragraphLoc(where), data: { section: sectionName(number), title: title(number) } });
+      flag({ messageId: 'missing', ...base, row: String(number), loc: paragraphLoc(where, `§${number}`), data: { section: sectionName(number), title: title(number) } });
     }
     const inOrder = longestRun(sections.map((s) => s.number));
     for (const s of sections) {
       if (inOrder.has(s.number)) continue;
-      flag({ messageId: 'order', ...base, row: String(s.number), loc: paragraphLoc(at(s.heading)), data: { section: sectionName(s.number), title: title(s.number) } });
+      flag({ messageId: 'order', ...base, row: String(s.number), loc: paragraphLoc(at(s.heading), `§${s.number}`), data: { section: sectionName(s.number), title: title(s.number) } });
     }
   },
 });

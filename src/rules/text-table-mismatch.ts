@@ -3,9 +3,8 @@
 // the figure's share of the requests handled (nor of those received, nor received and carried over).
 
 import { TABLE_NAMES } from '../form/index.js';
-import { paragraphLoc } from '../model/grid.js';
 import type { Location } from '../model/report.js';
-import { quote, sentencesIn } from './narrative.js';
+import { quote, sentenceLoc, sentencesIn } from './narrative.js';
 import { place, span } from './places.js';
 import { statementsIn, type Stated } from './statements.js';
 import { defineRule, type Bilingual } from './types.js';
@@ -51,7 +50,7 @@ export default defineRule({
     if (sentences.length === 0) return;
     const stated = statementsIn(report, sentences, report.year?.value ?? null);
     for (const s of stated) {
-      const loc = paragraphLoc(s.sentence.paragraph);
+      const loc = sentenceLoc(s.sentence);
       const cellLocs = s.meaning.map((t) => report.tables[t.table]?.rows[t.row]?.cells[t.column]?.loc ?? null).filter((l): l is Location => l !== null);
       const single = s.meaning.length === 1 ? s.meaning[0]! : null;
       const base = { table: s.meaning[0]!.table, row: single?.row ?? s.statement.id, column: single?.column ?? 'total', loc, cells: cellLocs };

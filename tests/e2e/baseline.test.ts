@@ -52,16 +52,28 @@ describe('--baseline and --write-baseline', () => {
     expect(text.stdout).toContain('1 个条目已不存在，可从基线中删去');
   });
 
+  it('a finding on the text is known by its section and sentence: not by its paragraph’s number or first words', async () => {
+    // A paragraph put before it, and its paragraph's first sentence reworded: the slips in its other sentences are still the ones accepted.
+    const slips = readFileSync(join(folder, 'slips.txt'), 'utf8')
+      .replace('（二）依申请公开情况。全年共收到', '（二）依申请公开。全年共收到')
+      .replace('（二）依申请公开', '本年度依申请公开工作总体平稳，办理流程进一步规范，答复质量持续提高，群众满意度较上年有所上升。\n（二）依申请公开');
+    writeFileSync(join(folder, 'slips.txt'), slips);
+    const r = await cli(['check', '--format', 'json', folder, '--baseline', baseline]);
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.results.flatMap((x) => x.diagnostics)).toEqual([]);
+    expect(out.summary.baseline!.stale.map((e) => e.rule)).toEqual(['period-year-mismatch']);
+  });
+
   it('a new finding is reported, and SARIF marks new, unchanged and absent', async () => {
-    // A fresh slip: the period named wrong again, by another year.
+    // A fresh slip: the period named wrong again, by another year: another sentence, so a new finding.
     const slips = readFileSync(join(folder, 'slips.txt'), 'utf8').replace('统计期限自2023年1月1日起至2023年12月31日止', '统计期限自2021年1月1日起至2021年12月31日止');
     writeFileSync(join(folder, 'slips.txt'), slips);
     const sarif = JSON.parse((await cli(['check', '--format', 'sarif', folder, '--baseline', baseline])).stdout) as { runs: Array<{ results: Array<{ ruleId: string; baselineState: string }> }> };
-    const states = sarif.runs[0]!.results.map((x) => x.baselineState);
-    expect(states.filter((x) => x === 'new')).toHaveLength(0);
-    // Same rule, same place (the period's paragraph): the finding is the one accepted, so unchanged.
-    expect(states.filter((x) => x === 'unchanged').length).toBeGreaterThan(5);
-    expect(states.filter((x) => x === 'absent')).toHaveLength(0);
+    const states = sarif.runs[0]!.results.map((x) => `${x.ruleId} ${x.baselineState}`);
+    expect(states.filter((x) => x.endsWith(' new'))).toEqual(['period-year-mismatch new']);
+    // The 2022 period accepted before is gone: absent.
+    expect(states.filter((x) => x.endsWith(' absent'))).toEqual(['period-year-mismatch absent']);
+    expect(states.filter((x) => x.endsWith(' unchanged')).length).toBeGreaterThan(5);
     copyFileSync(join(ROOT, 'fixtures/cell-errors-2023.csv'), join(folder, 'extra.csv'));
     const r = await cli(['check', '--format', 'sarif', folder, '--baseline', baseline]);
     const fresh = JSON.parse(r.stdout) as typeof sarif;

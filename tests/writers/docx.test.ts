@@ -55,6 +55,7 @@ function finding(rule: string, message: string, at?: { sheet: string; row: numbe
     page: null,
     paragraph: null,
     excerpt: null,
+    anchor: null,
     expected: null,
     actual: null,
     difference: null,

@@ -325,6 +325,7 @@ function diagnostic(): Diagnostic {
     page: null,
     paragraph: null,
     excerpt: null,
+    anchor: null,
     expected: null,
     actual: null,
     difference: null,
