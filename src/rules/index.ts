@@ -11,12 +11,14 @@ import columnMissing from './column-missing.js';
 import duplicateReport from './duplicate-report.js';
 import editionMismatch from './edition-mismatch.js';
 import feeNoteMissing from './fee-note-missing.js';
+import feeUnit from './fee-unit.js';
 import fileUnreadable from './file-unreadable.js';
 import metadataMissing from './metadata-missing.js';
 import periodYearMismatch from './period-year-mismatch.js';
 import renderingMismatch from './rendering-mismatch.js';
 import reportNotSubmitted from './report-not-submitted.js';
 import rowMissing from './row-missing.js';
+import rulePower from './rule-power.js';
 import sectionMissing from './section-missing.js';
 import t3Balance from './t3-balance.js';
 import t3ResultTotal from './t3-result-total.js';
@@ -50,6 +52,8 @@ export const RULES: readonly Rule[] = [
   cellPrecision,
   cellNumberText,
   metadataMissing,
+  feeUnit,
+  rulePower,
   sectionMissing,
   textTableMismatch,
   periodYearMismatch,

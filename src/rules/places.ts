@@ -4,6 +4,7 @@
 
 import { EDITIONS, TABLE_NAMES } from '../form/index.js';
 import type { TableId } from '../form/types.js';
+import type { Level } from '../model/divisions.js';
 import type { Location } from '../model/report.js';
 import type { Bilingual, Lang } from './types.js';
 
@@ -51,3 +52,12 @@ export function span(locs: Array<Location | null>): string {
   const sorted = [...list].sort((a, b) => a.row - b.row || a.col - b.col);
   return sorted.length === 1 ? sorted[0]!.cell : `${sorted[0]!.cell}:${sorted[sorted.length - 1]!.cell}`;
 }
+
+/** A body's administrative level, for messages (model/divisions.ts). */
+export const LEVEL_NAMES: Record<Level, Bilingual> = {
+  national: { zh: '国务院部门', en: 'State Council' },
+  province: { zh: '省级', en: 'provincial' },
+  prefecture: { zh: '地市级', en: 'prefecture-level' },
+  county: { zh: '县级', en: 'county-level' },
+  township: { zh: '乡镇级', en: 'township-level' },
+};

@@ -13,7 +13,7 @@ export type Bilingual = Record<Lang, string>;
 export interface RuleMeta<M extends string = string> {
   /** kebab-case; equals the file name and the id in docs/format.md. */
   id: string;
-  category: 'file' | 'structure' | 'cell' | 'balance' | 'document' | 'history' | 'roster';
+  category: 'file' | 'structure' | 'cell' | 'balance' | 'plausibility' | 'document' | 'history' | 'roster';
   severity: Severity;
   /** One line: what the rule checks. */
   description: Bilingual;
