@@ -12,13 +12,16 @@
 //            (start-up included) and a folder of 2,000, each in turns with the XLSX, by medians
 //   pdf      the PDFs of fixtures/pdf copied to a folder of 200 or more: `report check --jobs 1`
 //            against `pdftotext -layout` a process a file, in turns; one PDF against node -e 0
+//   html     the HTML report of 5,000 files: written, against their JSON; opened in Chromium to
+//            its first rows drawn, against the same page without its script (needs chromium)
 //
 // BENCH_FILES=N changes the folder size; BENCH_KEEP=1 keeps the generated files for profiling;
 // BENCH_AGAINST=DIR measures another built checkout (an earlier commit) in the same turns.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { loadReport } from '../dist/index.js';
 import { normalize } from '../dist/writers/normalize.js';
@@ -249,6 +252,51 @@ else {
   for (const [what, ratio, target] of [
     ['folder .pdf / pdftotext', ours / poppler, 3],
     ['one .pdf / node -e 0', onePdf / nodeAgain, 6],
+  ]) console.log(`${what.padEnd(30)} ${ratio.toFixed(2)}x  (target ≤ ${target}x: ${ratio <= target ? 'met' : 'MISSED'})`);
+}
+
+// The HTML report of 5,000 files (the first quarter of the 20,000): written against the JSON of the
+// same files, and opened in Chromium, from navigation to the first page of rows drawn (the page's
+// own mark), against the same file with its script taken out (the bytes alone: parsing the page).
+const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) console.log('\nHTML report: Chromium not found (apt-get install chromium): not measured');
+else {
+  const htmlFile = join(root, 'report.html');
+  const bareFile = join(root, 'bare.html');
+  const five = ['--no-progress', '--shard', '1/4', large];
+  const writes = { html: [], json: [] };
+  for (let round = 0; round < 3; round++) {
+    writes.json.push(run(ROOT, ['check', '--format', 'json', '-o', join(root, 'report.json'), ...five]).ms);
+    writes.html.push(run(ROOT, ['check', '--format', 'html', '-o', htmlFile, ...five]).ms);
+  }
+  writeFileSync(bareFile, readFileSync(htmlFile, 'utf8').replace(/<script>\(function[\s\S]*?<\/script>/, ''));
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const loads = { page: [], bare: [] };
+  for (let round = 0; round < 5; round++) {
+    for (const [kind, file] of [['page', htmlFile], ['bare', bareFile]]) {
+      const tab = await browser.newPage();
+      await tab.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      if (kind === 'page') await tab.waitForSelector('body[data-ready]');
+      loads[kind].push(
+        await tab.evaluate((kind) =>
+          kind === 'page' ? performance.getEntriesByName('report-ready')[0].startTime : performance.getEntriesByType('navigation')[0].loadEventEnd,
+        kind),
+      );
+      await tab.close();
+    }
+  }
+  await browser.close();
+  const [html, json, page, bare] = [median(writes.html), median(writes.json), median(loads.page), median(loads.bare)];
+  console.log(`\nHTML report: 5,000 files, ${(statSync(htmlFile).size / 2 ** 20).toFixed(1)} MB`);
+  console.log(`${'report check --format html / json (median)'.padEnd(52)} ${`${(html / 1000).toFixed(2)} / ${(json / 1000).toFixed(2)} s`.padStart(14)}`);
+  console.log(`${'opened in Chromium: rows drawn / page parsed'.padEnd(52)} ${`${page.toFixed(0)} / ${bare.toFixed(0)} ms`.padStart(14)}  runs ${loads.page.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  for (const [what, ratio, target] of [
+    ['html / json, writing', html / json, 1.5],
+    ['opening / parsing, in Chromium', page / bare, 3],
   ]) console.log(`${what.padEnd(30)} ${ratio.toFixed(2)}x  (target ≤ ${target}x: ${ratio <= target ? 'met' : 'MISSED'})`);
 }
 if (process.env.BENCH_KEEP) console.log(`kept ${root}`);

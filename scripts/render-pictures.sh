@@ -15,3 +15,5 @@ pdftoppm -png -r 80 -f 2 -l 2 -singlefile "$work/official.pdf" docs/official
 # The annotated copy's second page holds most of the marked cells (（七）总计, 结转, table 4).
 pdftoppm -png -r 80 -f 2 -l 2 -singlefile "$work/annotated.pdf" docs/annotated
 ls -l docs/*.png
+# The HTML report of a folder of 2,000 reports, opened in Chromium (needs: chromium).
+node scripts/render-html-pictures.mjs

@@ -235,6 +235,12 @@ function checkWritten(file: string, ws: string[]): string[] {
       if (bad.length) return [`${file}: ${bad.length} issues lack a field GitLab needs`];
     } else if (file.endsWith('.json')) {
       json(text);
+    } else if (file.endsWith('.html')) {
+      // One page that needs nothing outside it, holding a row for each report checked.
+      const reports = [...text.matchAll(/<script type="application\/json" class="reports">(.*?)<\/script>/g)].flatMap((m) => json(m[1]!) as unknown[]);
+      const checked = json(bash(`${ws.slice(0, ws.indexOf('--format')).join(' ')} --format json`).stdout) as { results: unknown[] };
+      if (!text.startsWith('<!DOCTYPE html>') || / (?:src|href)=/.test(text)) return [`${file}: not a self-contained page`];
+      if (reports.length !== checked.results.length) return [`${file}: ${reports.length} reports for ${checked.results.length} results`];
     } else if (file.endsWith('.xml')) {
       const doc = xml(text);
       if (doc.root !== 'testsuites' || !doc.count.get('testcase')) return [`${file}: root ${doc.root}, ${doc.count.get('testcase') ?? 0} test cases`];

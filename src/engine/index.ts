@@ -30,6 +30,8 @@ export interface Diagnostic {
   /** A finding on the narrative: the paragraph (1-based, tables not counted) and its first words. */
   paragraph: number | null;
   excerpt: string | null;
+  /** A finding on the narrative: its section and sentence (Location.anchor), what a baseline matches it by. */
+  anchor: string | null;
   expected: number | null;
   actual: number | null;
   /** actual − expected, for balancing identities. */
@@ -115,6 +117,7 @@ function toDiagnostic(file: string, rule: Rule, severity: Severity, finding: Fin
     page: finding.loc?.page ?? null,
     paragraph: finding.loc?.paragraph ?? null,
     excerpt: finding.loc?.excerpt ?? null,
+    anchor: finding.loc?.anchor ?? null,
     expected: finding.expected ?? null,
     actual: finding.actual ?? null,
     difference,

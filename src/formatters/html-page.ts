@@ -458,6 +458,7 @@ function client(): void {
   const linked = /^#r(\d+)$/.exec(location.hash);
   if (linked) openReport(Number(linked[1]));
   document.body.dataset.ready = String(reports.length);
+  performance.mark('report-ready');
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

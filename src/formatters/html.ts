@@ -95,8 +95,10 @@ function pageLayout(layout: OfficialLayout): PageLayout {
 /** What the page keeps of a result: its heading, its values in the layout's order, its findings with the cell each marks. */
 function pageReport(r: FileResult, layouts: Layouts, lang: Lang): PageReport {
   const placed = r.edition && r.values ? layouts.of(r.edition, Object.keys(r.values.t3)) : null;
+  // A finding on the text is listed under 正文 at its paragraph, whatever table its figure is of.
+  const groupOf = (d: Diagnostic) => (d.paragraph !== null ? 'text' : (d.table ?? ''));
   const cellOf = (d: Diagnostic) => {
-    if (!placed || !d.table) return 0;
+    if (!placed || !d.table || d.paragraph !== null) return 0;
     const p = diagnosticCell(placed.layout, d);
     return p.row * 1000 + p.col;
   };
@@ -111,7 +113,7 @@ function pageReport(r: FileResult, layouts: Layouts, lang: Lang): PageReport {
     W: r.warningCount,
     L: placed ? placed.index : -1,
     v: placed && values ? placed.layout.values.map((c) => values[c.table][c.rowKey]?.[c.columnKey] ?? null) : [],
-    d: r.diagnostics.map((d) => [d.rule, d.severity === 'error' ? 1 : 0, d.table ?? (d.paragraph !== null ? 'text' : ''), placeOf(d, lang, namesSheets(r)), d.message, cellOf(d), d.expected, d.actual]),
+    d: r.diagnostics.map((d) => [d.rule, d.severity === 'error' ? 1 : 0, groupOf(d), placeOf(d, lang, namesSheets(r)), d.message, cellOf(d), d.expected, d.actual]),
     s: (r.sameReport ?? []).slice(1).map((f) => f.file),
     b: r.baselined?.length ?? 0,
   };

@@ -28,7 +28,7 @@ interface JsonRun {
   summary: { files: number; clean: number; withErrors: number; warningsOnly: number; unreadable: number };
 }
 
-/** A folder of generated reports (a tenth unbalanced), a real township report, a workbook with seeded errors and an unreadable file. */
+/** A folder of generated reports (a tenth unbalanced), a real township report, a workbook with seeded errors, a report whose text slips, and an unreadable file. */
 function submissions(): string {
   const dir = mkdtempSync(join(tmpdir(), 'report-html-'));
   const folder = join(dir, '提交');
@@ -46,6 +46,7 @@ function submissions(): string {
   copyFileSync('fixtures/seeded-errors-2022.xlsx', join(folder, '卫健委.xlsx'));
   copyFileSync('fixtures/dunfangdian-2021.txt', join(folder, '顿坊店乡.txt'));
   copyFileSync('fixtures/bad/truncated.xlsx', join(folder, '损坏.xlsx'));
+  copyFileSync('fixtures/narrative/slips-2023.txt', join(folder, '水利局.txt'));
   return folder;
 }
 
@@ -162,6 +163,21 @@ describe.skipIf(!existsSync(CHROMIUM) && !REQUIRED)('the HTML report in Chromium
     expect(await page.getAttribute(`#${target}`, 'class')).toContain('focus');
     expect(page.url()).toMatch(/#r\d+$/);
     await page.screenshot({ path: join(SHOTS, 'html-report-opened.png'), fullPage: false });
+  });
+
+  it('lists the findings on the text under 正文, at their paragraph', async () => {
+    await reset();
+    await page.fill('#q', '水利局');
+    await page.click('#rows tr');
+    const headings = await page.$$eval('#detail h3', (hs) => hs.map((h) => h.textContent));
+    expect(headings).toContain('正文');
+    const slips = run.results.find((r) => r.agency === '示例县水利局')!;
+    const onText = await page.$$eval('#detail h3', (hs) => {
+      const h = hs.find((x) => x.textContent === '正文')!;
+      return Array.from(h.nextElementSibling!.querySelectorAll('tr'), (tr) => tr.firstElementChild!.textContent).slice(1);
+    });
+    expect(onText.length).toBe(slips.diagnostics.filter((d) => ['section-missing', 'text-table-mismatch', 'period-year-mismatch', 'fee-note-missing'].includes(d.rule)).length);
+    for (const place of onText) expect(place).toMatch(/^第\d+段 第\d+行$/);
   });
 
   it('opens the report a link names', async () => {
