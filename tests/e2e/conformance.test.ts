@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bodyLevel } from '../../src/model/divisions.js';
 import { cli } from '../helpers/cli.js';
 import { sharedPath } from '../helpers/shared.js';
 
@@ -92,5 +93,23 @@ describe.skipIf(!PUBLISHED_DIR)('published conformance examples (Word documents,
         }
       }
     }
+  });
+});
+
+/** The plausibility rules (what a body's level allows) on every conformance report, tables and published forms. */
+describe.skipIf(!DIR)('plausibility rules on the conformance reports', () => {
+  it('give no finding: a township with no 规章 and no fee, and a body no division list holds', async () => {
+    const dir = DIR!;
+    const files = [
+      ...readdirSync(join(dir, 'files')).map((f) => join(dir, 'files', f)),
+      ...(PUBLISHED_DIR ? readdirSync(join(PUBLISHED_DIR, 'files')).filter(isPublished).map((f) => join(PUBLISHED_DIR, 'files', f)) : []),
+    ];
+    const { stdout } = await cli(['check', '--format', 'json', ...files]);
+    const results = (JSON.parse(stdout) as { results: Array<{ agency: string | null; diagnostics: Array<{ rule: string }> }> }).results;
+    expect(results).toHaveLength(files.length);
+    expect(results.flatMap((r) => r.diagnostics.filter((d) => d.rule === 'rule-power' || d.rule === 'fee-unit'))).toEqual([]);
+    // What the level reader makes of their bodies: the township is placed, the made-up county is not.
+    const levels = new Map(results.map((r) => [r.agency, bodyLevel(r.agency ?? '')?.level ?? null]));
+    expect(Object.fromEntries(levels)).toEqual({ 顿坊店乡人民政府: 'township', 示例县人民政府办公室: null });
   });
 });
