@@ -14,7 +14,7 @@ import { balancedRandomReport } from './random-report.mjs';
 
 const REPORTS = 2000;
 const BODIES = ['人民政府办公室', '教育局', '公安局', '民政局', '财政局', '自然资源局', '生态环境局', '住房和城乡建设局', '交通运输局', '卫生健康委员会', '市场监督管理局', '医疗保障局'];
-// Made-up places (a real district's name would make its 规章 a rule-power finding), 40 of them:
+// Place names, 40 of them (some are real districts' names: their 规章 row is 0, as a district's is):
 // 1,440 bodies, each reporting once for 2021 or 2023 (no pairs of consecutive years).
 const PLACES = '青石 云溪 白沙 清河 临川 北湖 长乐 安平 东阳 丰宁 永和 平川 新安 河阳 宁远 江口 泰和 龙泉 桃源 明德 春江 双桥 金沙 银湖 柳林 松山 竹溪 兰亭 梅岭 枫桥 玉泉 石岭 凤鸣 鹤山 雁塔 鹿原 骏马 飞云 星河 月湖'.split(' ');
 const BODIES_MADE = 1000;

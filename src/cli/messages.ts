@@ -1,6 +1,7 @@
 // The CLI's own words (not rule messages), and whether to use colour.
 
 import { REPORT_KINDS } from '../batch/walk.js';
+import { BASELINE_VERSION } from '../engine/baseline.js';
 import type { Lang } from '../rules/types.js';
 import type { Io } from './io.js';
 
@@ -39,7 +40,7 @@ const MESSAGES = {
     baselineUnreadable: (file: string, why: string) => `基线文件 ${file} 无法读取：${why}`,
     baselineRefused: (file: string, reason: string, found: string) =>
       reason === 'version'
-        ? `基线文件 ${file} 的格式版本是 ${found || '未知'}，本工具只认第 1 版：请用本工具的 --write-baseline 重新生成`
+        ? `基线文件 ${file} 的格式版本是 ${found || '未知'}，本工具只认第 ${BASELINE_VERSION} 版：请用本工具的 --write-baseline 重新生成`
         : `${file} 不是本工具写出的基线文件：请用 --write-baseline 生成`,
     rosterShard: () => '--expect 不能和 --shard 一起使用：分片只含部分报告，其他分片中的单位会被当作未提交',
     output: {
@@ -88,7 +89,7 @@ const MESSAGES = {
     baselineUnreadable: (file: string, why: string) => `the baseline ${file} cannot be read: ${why}`,
     baselineRefused: (file: string, reason: string, found: string) =>
       reason === 'version'
-        ? `the baseline ${file} is version ${found || 'unknown'} of the format; this tool reads version 1: write it again with --write-baseline`
+        ? `the baseline ${file} is version ${found || 'unknown'} of the format; this tool reads version ${BASELINE_VERSION}: write it again with --write-baseline`
         : `${file} is not a baseline this tool wrote: write one with --write-baseline`,
     rosterShard: () => '--expect cannot be used with --shard: a shard holds part of the reports, and the bodies in other shards would count as not submitted',
     output: {

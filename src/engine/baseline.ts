@@ -10,7 +10,8 @@ import type { Diagnostic, FileResult } from './index.js';
 
 /** The baseline file's format: refused when another. */
 export const BASELINE_FORMAT = 'nianbao-baseline';
-export const BASELINE_VERSION = 1;
+/** 2: findings on the text known by their section and sentence (version 1 knew them by their paragraph's first words). */
+export const BASELINE_VERSION = 2;
 
 export interface BaselineEntry {
   /** What the finding is known by (see baselineKey). */

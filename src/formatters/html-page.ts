@@ -8,6 +8,7 @@
 
 import type { EditionId, TableId } from '../form/types.js';
 import type { Lang } from '../rules/types.js';
+import type { Outcome } from './summary.js';
 
 /** A finding as the page has it: rule, 1 for an error, its group (t2/t3/t4, text, or ''), its place, message, marked cell (row × 1000 + column, 0 for none), expected, actual. */
 export type PageFinding = [string, 0 | 1, string, string, string, number, number | null, number | null];
@@ -23,6 +24,9 @@ export interface PageReport {
   /** errors, warnings */
   E: number;
   W: number;
+  /** How it fared and whether it could be read, as the summary counts them (summary.ts). */
+  o: Outcome;
+  u: 0 | 1;
   /** The layout's index in PageData.layouts, -1 when no table could be drawn. */
   L: number;
   /** The values, in the order of the layout's value cells. */
@@ -34,11 +38,11 @@ export interface PageReport {
   b: number;
 }
 
-/** The official layout of one edition: each table's rows and columns, text cells [row, col, rows, cols, text], value cells [row, col, rows, cols, decimals]. */
+/** The official layout of one edition: each table's rows and columns, text cells [row, col, rows, cols, text], value cells [row, col, rows, cols]. */
 export interface PageLayout {
   tables: Partial<Record<TableId, { top: number; bottom: number; left: number; right: number; title: string }>>;
   texts: Array<[number, number, number, number, string]>;
-  values: Array<[number, number, number, number, number]>;
+  values: Array<[number, number, number, number]>;
 }
 
 export interface PageData {
@@ -46,6 +50,8 @@ export interface PageData {
   layouts: PageLayout[];
   /** Every rule with a finding, for the rule filter. */
   rules: string[];
+  /** Each table's title, for a report whose tables cannot be drawn. */
+  titles: Record<TableId, string>;
 }
 
 /** The words the script and the fixed parts use. */
@@ -194,7 +200,6 @@ function client(): void {
     return el;
   };
   const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-  const unreadable = (r: PageReport) => r.d.some((d) => d[0] === 'file-unreadable');
 
   // The filters' choices: the rules found, the years read.
   const ruleSelect = $('rule') as HTMLSelectElement;
@@ -205,10 +210,7 @@ function client(): void {
 
   function matches(r: PageReport, i: number): boolean {
     if (state.query && !searchKeys[i]!.includes(state.query)) return false;
-    if (state.severity === 'errors' && r.E === 0) return false;
-    if (state.severity === 'warnings' && (r.E > 0 || r.W === 0)) return false;
-    if (state.severity === 'clean' && (r.E > 0 || r.W > 0)) return false;
-    if (state.severity === 'unreadable' && !unreadable(r)) return false;
+    if (state.severity === 'unreadable' ? r.u === 0 : state.severity !== 'all' && r.o !== state.severity) return false;
     if (state.rule && !r.d.some((d) => d[0] === state.rule)) return false;
     if (state.year && (state.year === 'none' ? r.y !== null : String(r.y) !== state.year)) return false;
     return true;
@@ -366,6 +368,9 @@ function client(): void {
     }
     state.open = i;
     detail.hidden = false;
+    // The list shows the page the report is on (a link may name one past the first page).
+    const at = shown.indexOf(i);
+    if (at >= 0) state.page = Math.floor(at / ROWS);
     const close = make('button', w.close);
     close.type = 'button';
     close.addEventListener('click', () => {
@@ -388,7 +393,7 @@ function client(): void {
       const box = layout?.tables[table];
       const filled = layout && box ? layout.values.some(([row], index) => row >= box.top && row <= box.bottom && r.v[index] !== null) : false;
       if (!findings.length && !filled) continue;
-      detail.append(make('h3', box?.title ?? table));
+      detail.append(make('h3', box?.title ?? data.titles[table]));
       if (layout && box) detail.append(drawTable(layout, table, r));
       if (findings.length) detail.append(findingsTable(findings, table));
     }
@@ -432,8 +437,7 @@ function client(): void {
       // Counts sort worst first on the first click; names and years from the start.
       state.desc = state.sort === key ? !state.desc : key === 'E' || key === 'W';
       state.sort = key;
-      shown = order();
-      renderList();
+      refilter();
     });
   }
   const row = (e: Event) => (e.target as HTMLElement).closest<HTMLElement>('tr[data-i]');

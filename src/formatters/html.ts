@@ -9,13 +9,13 @@
 // of 20,000 files is never held whole.
 
 import type { Diagnostic, FileResult } from '../engine/index.js';
-import { EDITIONS, TABLE_NAMES, t3RowKeys } from '../form/index.js';
+import { TABLE_NAMES } from '../form/index.js';
 import type { EditionId, TableId } from '../form/types.js';
 import type { Lang } from '../rules/types.js';
 import { diagnosticCell, officialLayout, type OfficialLayout } from '../model/layout.js';
 import { escapeHtml, page, scriptJson, type PageData, type PageLayout, type PageReport } from './html-page.js';
 import { namesSheets, placeOf } from './shared.js';
-import { baselineLine, rosterLine, skippedLine, summaryLine, Tally, type Summary } from './summary.js';
+import { baselineLine, isRoster, isUnreadable, outcomeOf, rosterLine, skippedLine, summaryLine, Tally, type Summary } from './summary.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const WORDS = {
@@ -63,11 +63,12 @@ class Layouts {
   readonly list: PageLayout[] = [];
   private readonly byKey = new Map<string, { index: number; layout: OfficialLayout }>();
 
+  /** `t3Rows`: the keys of a result's table 3, which are its rows in print order (t3RowKeys). */
   of(edition: EditionId, t3Rows: string[]): { index: number; layout: OfficialLayout } {
     const key = `${edition}:${t3Rows.join(',')}`;
     let found = this.byKey.get(key);
     if (!found) {
-      const layout = officialLayout(edition, { t3Rows: t3RowKeys(EDITIONS[edition], Object.fromEntries(t3Rows.map((r) => [r, {}]))) });
+      const layout = officialLayout(edition, { t3Rows });
       found = { index: this.list.length, layout };
       this.byKey.set(key, found);
       this.list.push(pageLayout(layout));
@@ -88,7 +89,7 @@ function pageLayout(layout: OfficialLayout): PageLayout {
   return {
     tables,
     texts: layout.texts.map((t) => [t.row, t.col, ...span(t), t.text] as [number, number, number, number, string]),
-    values: layout.values.map((v) => [v.row, v.col, ...span(v), v.decimals] as [number, number, number, number, number]),
+    values: layout.values.map((v) => [v.row, v.col, ...span(v)] as [number, number, number, number]),
   };
 }
 
@@ -97,10 +98,12 @@ function pageReport(r: FileResult, layouts: Layouts, lang: Lang): PageReport {
   const placed = r.edition && r.values ? layouts.of(r.edition, Object.keys(r.values.t3)) : null;
   // A finding on the text is listed under 正文 at its paragraph, whatever table its figure is of.
   const groupOf = (d: Diagnostic) => (d.paragraph !== null ? 'text' : (d.table ?? ''));
+  /** The cell a finding marks; 0 when it is outside the table drawn (a table-wide finding points at the table's title). */
   const cellOf = (d: Diagnostic) => {
-    if (!placed || !d.table || d.paragraph !== null) return 0;
+    const box = d.table ? placed?.layout.boxes[d.table] : undefined;
+    if (!placed || !box || d.paragraph !== null) return 0;
     const p = diagnosticCell(placed.layout, d);
-    return p.row * 1000 + p.col;
+    return p.row >= box.top && p.row <= box.bottom && p.col >= box.left && p.col <= box.right ? p.row * 1000 + p.col : 0;
   };
   const values = r.values;
   return {
@@ -111,6 +114,8 @@ function pageReport(r: FileResult, layouts: Layouts, lang: Lang): PageReport {
     k: r.source.kind,
     E: r.errorCount,
     W: r.warningCount,
+    o: outcomeOf(r),
+    u: isUnreadable(r) ? 1 : 0,
     L: placed ? placed.index : -1,
     v: placed && values ? placed.layout.values.map((c) => values[c.table][c.rowKey]?.[c.columnKey] ?? null) : [],
     d: r.diagnostics.map((d) => [d.rule, d.severity === 'error' ? 1 : 0, groupOf(d), placeOf(d, lang, namesSheets(r)), d.message, cellOf(d), d.expected, d.actual]),
@@ -147,7 +152,7 @@ class Charts {
 
   add(r: FileResult): void {
     for (const d of r.diagnostics) this.rules.set(d.rule, (this.rules.get(d.rule) ?? 0) + 1);
-    if (r.errorCount > 0 && r.source.kind !== 'roster') {
+    if (r.errorCount > 0) {
       const body = r.agency ?? r.file;
       this.bodies.set(body, (this.bodies.get(body) ?? 0) + r.errorCount);
     }
@@ -227,6 +232,8 @@ function* stream(results: Iterable<FileResult>, context: FormatContext): Generat
   };
   for (const r of results) {
     tally.add(r);
+    // The roster's findings (bodies that have not submitted) have a section of their own.
+    if (isRoster(r)) continue;
     charts.add(r);
     block.push(pageReport(r, layouts, lang));
     if (block.length === BLOCK) yield flush();
@@ -234,7 +241,8 @@ function* stream(results: Iterable<FileResult>, context: FormatContext): Generat
   if (block.length) yield flush();
   const skipped = context.skipped ?? [];
   const summary = tally.summary(skipped);
-  const data: PageData = { lang, layouts: layouts.list, rules: charts.ruleIds() };
+  const titles = Object.fromEntries((['t2', 't3', 't4'] as TableId[]).map((t) => [t, TABLE_NAMES[t].title])) as Record<TableId, string>;
+  const data: PageData = { lang, layouts: layouts.list, rules: charts.ruleIds(), titles };
   yield `<script type="application/json" id="page-data">${scriptJson(data)}</script>\n`;
   yield (
     `<section id="summary"><p class="line">${escapeHtml(summaryLine(summary, lang))}</p>${tiles(summary, lang)}${charts.html(lang)}` +

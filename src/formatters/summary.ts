@@ -27,14 +27,25 @@ export interface Summary {
   skippedKinds: Record<string, number>;
 }
 
+/** How a checked file fared, as the summary counts it. */
+export type Outcome = 'clean' | 'errors' | 'warnings';
+
+export function outcomeOf(result: FileResult): Outcome {
+  return result.errorCount > 0 ? 'errors' : result.warningCount > 0 ? 'warnings' : 'clean';
+}
+
+export const isUnreadable = (result: FileResult) => result.diagnostics.some((d) => d.rule === 'file-unreadable');
+
+/** The roster (--expect) is no report: its findings count, the file does not. */
+export const isRoster = (result: FileResult) => result.source.kind === 'roster';
+
 /** A summary made as results go by (a formatter that streams sees each result once). */
 export class Tally {
   private readonly counts = { files: 0, clean: 0, withErrors: 0, warningsOnly: 0, unreadable: 0, errors: 0, warnings: 0, sameReports: 0, sameReportFiles: 0 };
 
   add(result: FileResult): void {
     const c = this.counts;
-    // The roster (--expect) is no report: its findings count, the file does not.
-    if (result.source.kind === 'roster') {
+    if (isRoster(result)) {
       c.errors += result.errorCount;
       c.warnings += result.warningCount;
       return;
@@ -42,10 +53,11 @@ export class Tally {
     c.files++;
     c.errors += result.errorCount;
     c.warnings += result.warningCount;
-    if (result.errorCount > 0) c.withErrors++;
-    else if (result.warningCount > 0) c.warningsOnly++;
+    const outcome = outcomeOf(result);
+    if (outcome === 'errors') c.withErrors++;
+    else if (outcome === 'warnings') c.warningsOnly++;
     else c.clean++;
-    if (result.diagnostics.some((d) => d.rule === 'file-unreadable')) c.unreadable++;
+    if (isUnreadable(result)) c.unreadable++;
     // A report in several forms is counted once, by the form whose name sorts first (each lists itself first).
     const forms = result.sameReport;
     if (forms && forms.every((f) => f.file >= forms[0]!.file)) {

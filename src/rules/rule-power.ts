@@ -10,8 +10,11 @@ import { cellFinding } from './findings.js';
 import { LEVEL_NAMES } from './places.js';
 import { defineRule } from './types.js';
 
-/** The 规章 counts that say the body has rules of its own: made or in force (2021), made or published (2019). */
-const COUNTS = new Set(['issued', 'inForce', 'made', 'published', 'totalPublished']);
+/**
+ * The 规章 counts that say the body has rules of its own: made or in force (2021), made (2019; its
+ * 本年新公开 and 对外公开总数量 count what the body published, which may be rules it did not make).
+ */
+const COUNTS = new Set(['issued', 'inForce', 'made']);
 
 export default defineRule({
   meta: {

@@ -27,7 +27,7 @@ describe('--baseline and --write-baseline', () => {
     const first = await cli(['check', '--format', 'json', folder, '--write-baseline', baseline]);
     expect(first.code).toBe(1);
     const written = JSON.parse(readFileSync(baseline, 'utf8')) as { format: string; version: number; findings: unknown[] };
-    expect(written).toMatchObject({ format: 'nianbao-baseline', version: 1 });
+    expect(written).toMatchObject({ format: 'nianbao-baseline', version: 2 });
     const total = (JSON.parse(first.stdout) as Json).results.reduce((n, r) => n + r.diagnostics.length, 0);
     expect(written.findings).toHaveLength(total);
 
@@ -92,10 +92,10 @@ describe('--baseline and --write-baseline', () => {
 
   it('refuses a baseline of another version or format, naming it', async () => {
     const old = join(dir, 'old.json');
-    writeFileSync(old, JSON.stringify({ format: 'nianbao-baseline', version: 2, findings: [] }));
+    writeFileSync(old, JSON.stringify({ format: 'nianbao-baseline', version: 1, findings: [] }));
     const r = await cli(['check', folder, '--baseline', old]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`基线文件 ${old} 的格式版本是 2`);
+    expect(r.stderr).toContain(`基线文件 ${old} 的格式版本是 1，本工具只认第 2 版`);
     const other = join(dir, 'other.json');
     writeFileSync(other, '{"version": 1, "results": []}');
     expect((await cli(['check', folder, '--baseline', other])).stderr).toContain('不是本工具写出的基线文件');

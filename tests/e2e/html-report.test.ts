@@ -124,6 +124,10 @@ describe.skipIf(!existsSync(CHROMIUM) && !REQUIRED)('the HTML report in Chromium
     await page.click('th[data-sort="y"]');
     const years = (await rows()).map((r) => r[1]);
     expect(years).toEqual([...years].sort());
+    // A new order starts from its first page.
+    await page.click('#next');
+    await page.click('th[data-sort="a"]');
+    expect(await page.textContent('#page')).toBe('1 / 3');
   });
 
   it('filters by rule, severity and year as the JSON output counts them', async () => {
@@ -187,6 +191,12 @@ describe.skipIf(!existsSync(CHROMIUM) && !REQUIRED)('the HTML report in Chromium
     await other.waitForSelector('body[data-ready]');
     expect(await other.textContent('#detail h2')).toContain('顿坊店乡人民政府');
     expect(await other.textContent('#detail')).toContain('未发现问题');
+    // A report past the list's first page: the list shows its page, its row marked.
+    const far = run.results.length - 1;
+    await other.goto(`${url}#r${far}`);
+    await other.reload();
+    await other.waitForSelector('body[data-ready]');
+    expect(await other.$$eval('#rows tr.open', (trs) => trs.map((tr) => tr.children[3]!.textContent))).toEqual([run.results[far]!.file]);
     await other.close();
   });
 

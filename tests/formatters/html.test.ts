@@ -74,6 +74,31 @@ describe('html formatter', () => {
     });
   });
 
+  it('marks only cells of the tables drawn: a finding on a whole table marks none', async () => {
+    const checked = await results(SEEDED, 'fixtures/missing-t4-2022.csv', CELLS);
+    const { reports, data } = read(html.format(checked, context()));
+    const wide = reports.flatMap((r) => r.d).filter((d) => d[0] === 'table-missing');
+    expect(wide.length).toBeGreaterThan(0);
+    for (const d of wide) expect(d[5]).toBe(0);
+    for (const r of reports) {
+      for (const d of r.d.filter((x) => x[5] !== 0)) {
+        const box = data.layouts[r.L]!.tables[d[2] as 't2' | 't3' | 't4']!;
+        const [row, col] = [Math.floor(d[5] / 1000), d[5] % 1000];
+        expect(row >= box.top && row <= box.bottom && col >= box.left && col <= box.right, `${r.f} ${d[0]} ${d[3]}`).toBe(true);
+      }
+    }
+    expect(data.titles.t4).toBe('四、政府信息公开行政复议、行政诉讼情况');
+  });
+
+  it('classes each report as the summary counts it, and leaves the roster’s own result to its section', async () => {
+    const checked = await results(SEEDED, CELLS, CLEAN, UNREADABLE);
+    const roster: FileResult = { ...withDiagnostics(checked[0]!, checked[0]!.diagnostics.slice(0, 1)), file: '名单.csv', source: { kind: 'roster', encoding: null }, values: undefined };
+    const { reports } = read(html.format([...checked, roster], context()));
+    expect(reports.map((r) => r.f)).toEqual(checked.map((r) => r.file));
+    const s = summarize(checked);
+    expect([reports.filter((r) => r.o === 'clean').length, reports.filter((r) => r.o === 'errors').length, reports.filter((r) => r.o === 'warnings').length, reports.filter((r) => r.u).length]).toEqual([s.clean, s.withErrors, s.warningsOnly, s.unreadable]);
+  });
+
   it('keeps one layout for all reports of an edition', async () => {
     const [a, b] = await results(SEEDED, SEEDED);
     const { reports, data } = read(html.format([a!, b!], context()));
