@@ -7,6 +7,8 @@ import { normalizeText, remember } from '../form/labels.js';
 import { makeCell, PROSE_SHEET, type Cell, type Paragraph, type Sheet } from '../model/grid.js';
 import type { Metadata } from '../model/report.js';
 import { locate, type Line } from './lines.js';
+import { chineseNumber } from './numbers.js';
+import { statedPeriod } from './period.js';
 
 /** A document's paragraphs as one-cell lines of a sheet of their own, so that titles are found in them as in cells. */
 export function paragraphLines(paragraphs: readonly Paragraph[]): Line[] {
@@ -19,9 +21,6 @@ export function paragraphLines(paragraphs: readonly Paragraph[]): Line[] {
     return { sheet, row: p.index, cells, merges: new Map() };
   });
 }
-
-/** 统计期限自2023年1月1日起至2023年12月31日止: the year a statistical period covers. */
-const PERIOD = /统计期限[^0-9〇零一二三四五六七八九]{0,6}(\d{4})年1月1日(?:起)?至(\d{4})年12月31日/;
 
 const REPORT = '(?:的)?(?:政府)?信息公开(?:工作)?(?:年度)?报告(?:\\(.{0,12}\\))?$';
 /** 某某局2021年政府信息公开工作年度报告 */
@@ -39,8 +38,6 @@ const TITLE_PREFIX = /^(?:标题|题目|名称|文件名称)[:]/;
 const FILE_TITLE = /([\u3400-\u9fff()]{2,60}?)(\d{4})年/;
 const AGENCY_SHAPE = /^[\u3400-\u9fff()]{2,40}$/;
 
-const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-
 /** Normalised text with 二〇二一年 written as 2021年. */
 /** The labels and titles of a batch recur file after file. */
 const prepared = new Map<string, string>();
@@ -48,7 +45,7 @@ const prepare = (raw: string): string => remember(prepared, raw, prepareOnce);
 
 function prepareOnce(raw: string): string {
   return normalizeText(raw)
-    .replace(/([〇零一二三四五六七八九]{4})年/g, (_, y: string) => `${[...y].map((c) => CN_DIGITS[c]).join('')}年`)
+    .replace(/([〇零一二三四五六七八九]{4})年/g, (_, y: string) => `${chineseNumber(y)}年`)
     .replace(TITLE_PREFIX, '');
 }
 
@@ -82,8 +79,8 @@ function parseTitle(text: string): { agency: string; year: number } | null {
 function periodYear(prose: readonly Line[]): Metadata<number> | null {
   for (const line of prose) {
     const cell = line.cells[0]!;
-    const m = PERIOD.exec(prepare(cell.text));
-    if (m && m[1] === m[2] && plausibleYear(Number(m[1]))) return { value: Number(m[1]), from: 'period', loc: locate(line.sheet, line.row, 1, cell) };
+    const period = statedPeriod(prepare(cell.text));
+    if (period?.wholeYear && plausibleYear(period.year)) return { value: period.year, from: 'period', loc: locate(line.sheet, line.row, 1, cell) };
   }
   return null;
 }

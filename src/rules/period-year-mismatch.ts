@@ -2,17 +2,9 @@
 // 31日止) ends in a year other than the report year its title names. A period shorter than the
 // year (a body created mid-year) is no finding; a title that names no year leaves nothing to compare.
 
-import { numberOf, quote, sentenceLoc, sentencesIn } from './narrative.js';
+import { statedPeriod } from '../extract/period.js';
+import { quote, sentenceLoc, sentencesIn } from './narrative.js';
 import { defineRule } from './types.js';
-
-const YEAR = '\\d{4}|[〇零一二三四五六七八九]{4}';
-/**
- * The period: what introduces it (统计期限 and its synonyms; not 报告期内, which introduces anything
- * done in the year), its first day, and its last day, the year's last (12月31日): the year of that day.
- */
-const PERIOD = new RegExp(
-  `(?:统计期限|统计期间|统计时限|统计时间|统计区间|统计周期)[^。;]{0,16}?(?<from>${YEAR})年\\d{1,2}月\\d{1,2}日[^。;\\d]{0,4}?(?:至|到|-|—|~)(?:(?<to>${YEAR})年)?12月31日`,
-);
 
 export default defineRule({
   meta: {
@@ -42,17 +34,16 @@ export default defineRule({
     if (report.year?.from !== 'title') return;
     const year = report.year.value;
     for (const sentence of sentencesIn(report)) {
-      const m = PERIOD.exec(sentence.text);
-      if (!m) continue;
-      const end = numberOf(m.groups!.to ?? m.groups!.from!);
-      if (end !== null && end !== year) {
+      const period = statedPeriod(sentence.text);
+      if (!period) continue;
+      if (period.year !== year) {
         flag({
           messageId: 'mismatch',
           table: null,
           row: null,
           column: null,
           loc: sentenceLoc(sentence),
-          data: { quote: quote(sentence, m.index, m[0].length), periodYear: end, year },
+          data: { quote: quote(sentence, period.at, period.length), periodYear: period.year, year },
         });
       }
       // The first period stated is the report's; a second is a quotation or a repetition.

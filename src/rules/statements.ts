@@ -7,7 +7,8 @@
 import { EDITIONS } from '../form/index.js';
 import type { EditionId, TableId } from '../form/types.js';
 import type { Report } from '../model/report.js';
-import { NUMBER, numberOf, type Sentence } from './narrative.js';
+import { NUMBER, numberOf } from '../extract/numbers.js';
+import type { Sentence } from './narrative.js';
 import type { Bilingual } from './types.js';
 
 export interface Term {

@@ -36,6 +36,12 @@ describe('a document’s paragraphs', () => {
     expect(titled.year).toMatchObject({ value: 2023, from: 'title' });
     const twoYears = extract(documentOf(['政府信息公开工作年度报告', '统计期限自2022年1月1日起至2023年12月31日止'], 'x.docx'));
     expect(twoYears.year).toBeNull();
+    // The period read as period-year-mismatch reads it: its synonyms, the end's year left out, Chinese years.
+    for (const said of ['统计期间为2022年1月1日至12月31日。', '统计时限：二〇二二年1月1日—二〇二二年12月31日。']) {
+      expect(extract(documentOf(['政府信息公开工作年度报告', said], 'x.docx')).year, said).toMatchObject({ value: 2022, from: 'period' });
+    }
+    // Part of a year is no report year.
+    expect(extract(documentOf(['政府信息公开工作年度报告', '统计期限自2022年7月1日起至2022年12月31日止'], 'x.docx')).year).toBeNull();
   });
 
   it('the normalized JSON carries the paragraphs, the schema describes them, and reading it back keeps them', () => {
