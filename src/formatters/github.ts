@@ -4,7 +4,7 @@ import type { Diagnostic, FileResult } from '../engine/index.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
 import { lineOf, paragraphName, qualifiedCell, reportPath, worstFirst } from './shared.js';
-import { skippedLine, summarize, summaryLine } from './summary.js';
+import { baselineLine, rosterLine, skippedLine, summarize, summaryLine } from './summary.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /** GitHub shows this many error and this many warning annotations per step and drops the rest silently. */
@@ -128,7 +128,12 @@ function cell(s: string): string {
 export function githubSummary(results: FileResult[], context: FormatContext): string {
   const w = WORDS[context.lang];
   const summary = summarize(results, context.skipped);
-  const overview = [summaryLine(summary, context.lang), ...(context.skipped?.length ? [skippedLine(context.skipped, summary, context.lang)] : [])];
+  const overview = [
+    summaryLine(summary, context.lang),
+    ...(context.skipped?.length ? [skippedLine(context.skipped, summary, context.lang)] : []),
+    ...(context.roster ? [rosterLine(context.roster, context.lang)] : []),
+    ...(context.baseline ? [baselineLine(context.baseline, context.lang)] : []),
+  ];
 
   const counts = new Map<string, { findings: number; files: number }>();
   for (const r of results) {
@@ -146,7 +151,8 @@ export function githubSummary(results: FileResult[], context: FormatContext): st
     ? ['', w.topRules, '', w.ruleHead, '| --- | --- | ---: | ---: |', ...top.map(([id, c]) => `| ${cell(id)} | ${cell(RULES_BY_ID.get(id)?.meta.description[context.lang] ?? '')} | ${c.findings} | ${c.files} |`)]
     : [];
 
-  const head = [w.title, '', ...overview.map(cell), '', w.fileHead, '| --- | --- | ---: | ---: | ---: |'];
+  // Each line a paragraph of its own (Markdown joins lines that touch).
+  const head = [w.title, '', ...overview.flatMap((line, i) => (i ? ['', cell(line)] : [cell(line)])), '', w.fileHead, '| --- | --- | ---: | ---: | ---: |'];
   const ordered = [...results.filter((r) => r.errorCount > 0), ...results.filter((r) => r.errorCount === 0 && r.warningCount > 0), ...results.filter((r) => r.errorCount === 0 && r.warningCount === 0)];
   const bytes = (lines: string[]) => lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8') + 1, 0);
   // Room for the head, the rule table and the "not listed" line, with a margin for the last one's number.

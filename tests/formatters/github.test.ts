@@ -127,6 +127,15 @@ describe('githubSummary', () => {
     expect(rules.map((l) => Number(l.split(' | ')[2]))).toEqual([...counted.values()].sort((x, y) => y - x).slice(0, 10));
   });
 
+  it('says what the roster and the baseline said, each line a paragraph of its own', () => {
+    const md = githubSummary([b.seeded], {
+      ...context(),
+      roster: { file: '名单.csv', year: 2022, matched: [{ body: '示例县卫生健康委员会', year: 2022, line: 2, files: [b.seeded.file] }], missing: [{ body: '示例县民政局', year: 2022, line: 3 }], unmatched: [] },
+      baseline: { file: '已知问题.json', known: 2, stale: [] },
+    });
+    expect(md).toContain('\n\n名单 名单.csv：2 个单位，1 个已提交，1 个未提交\n\n基线 已知问题.json：2 个已确认的问题未再列出\n');
+  });
+
   it(`stays under ${SUMMARY_LIMIT} bytes for a huge batch and says how many files it left out`, () => {
     const long = `${'很长的文件夹名/'.repeat(20)}某某局`;
     const many = Array.from({ length: 20_000 }, (_, i) => withDiagnostics(b.seeded, b.seeded.diagnostics, `${long}${i}.xlsx`));
