@@ -248,17 +248,20 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
       errors ||= result.errorCount > 0;
       warnings += result.warningCount;
     };
-    for (const r of results) {
-      r.file = shownPath(r.file);
+    /** A result as the baseline leaves it (it takes what it knows first: warnings too, or --quiet would leave them stale), errors only with --quiet. */
+    const accepted = (r: FileResult): FileResult => {
       if (flags.writeBaseline) for (const d of r.diagnostics) found.push(entryOf(r, d));
-      // The baseline takes what it knows first (warnings too, or --quiet would leave them stale).
       let result = r;
       if (baseline) {
         const taken = baseline.take(r);
         known += taken.known.length;
         result = taken.known.length ? { ...taken.result, baselined: taken.known } : taken.result;
       }
-      if (flags.quiet) result = errorsOnly(result);
+      return flags.quiet ? errorsOnly(result) : result;
+    };
+    for (const r of results) {
+      r.file = shownPath(r.file);
+      const result = accepted(r);
       count(result);
       first ??= result;
       if (!bug && isInternalFailure(r)) bug = r;
@@ -269,8 +272,8 @@ async function check(given: string[], flags: CheckFlags, io: Io): Promise<number
       const outcome = matchRoster(roster, submitted, rosterYear);
       const file = shownPath(flags.expect!);
       context.roster = { file, ...outcome };
-      const checked = checkRoster(file, outcome, { lang: flags.lang, severities });
-      const result = flags.quiet ? errorsOnly(checked) : checked;
+      // A body known not to report (merged, dissolved) can be accepted like any finding.
+      const result = accepted(checkRoster(file, outcome, { lang: flags.lang, severities }));
       count(result);
       yield result;
     }

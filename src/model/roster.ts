@@ -66,6 +66,8 @@ export function matchRoster(entries: readonly RosterEntry[], reports: readonly S
       continue;
     }
     const key = `${rosterKey(entry.body)}\u0000${entryYear}`;
+    // A body listed twice for a year is one body: its first line stands for it.
+    if (listed.has(key)) continue;
     listed.add(key);
     const files = byKey.get(key);
     if (files) outcome.matched.push({ ...entry, year: entryYear, files });

@@ -90,6 +90,21 @@ describe('--baseline and --write-baseline', () => {
     expect(after.summary.baseline!.stale).toEqual([]);
   });
 
+  it('accepts a body known not to report: the roster’s finding is matched by body and year, not by line', async () => {
+    const roster = join(dir, '名单.csv');
+    const known = join(dir, '已知未报.json');
+    writeFileSync(roster, '单位名称\n示例县卫生健康委员会\n示例县已撤并局\n');
+    const first = await cli(['check', '--format', 'json', '--quiet', join(ROOT, 'fixtures/dunfangdian-2021.txt'), '--expect', roster, '--year', '2021', '--write-baseline', known]);
+    expect(first.code).toBe(1);
+    // The roster rewritten, the same bodies on other lines.
+    writeFileSync(roster, '单位名称\n示例县已撤并局\n示例县卫生健康委员会\n');
+    const again = await cli(['check', '--format', 'json', '--quiet', join(ROOT, 'fixtures/dunfangdian-2021.txt'), '--expect', roster, '--year', '2021', '--baseline', known]);
+    const out = JSON.parse(again.stdout) as Json;
+    expect(out.results.flatMap((r) => r.diagnostics)).toEqual([]);
+    expect(out.summary.baseline).toMatchObject({ known: 2, stale: [] });
+    expect(again.code).toBe(0);
+  });
+
   it('refuses a baseline of another version or format, naming it', async () => {
     const old = join(dir, 'old.json');
     writeFileSync(old, JSON.stringify({ format: 'nianbao-baseline', version: 1, findings: [] }));

@@ -88,6 +88,16 @@ describe('matchRoster', () => {
     expect(outcome.missing).toEqual([{ body: '示例县教育局', year: null, line: 1 }]);
   });
 
+  it('a body listed twice for a year is one body, at its first line; for two years, two', () => {
+    const entries = [
+      { body: '示例县民政局', year: 2023, line: 1 },
+      { body: '示例县 民政局', year: 2023, line: 4 },
+      { body: '示例县民政局', year: 2022, line: 5 },
+    ];
+    const outcome = matchRoster(entries, [{ file: 'a.csv', agency: '示例县教育局', year: 2023 }]);
+    expect(outcome.missing).toEqual([entries[0], entries[2]]);
+  });
+
   it('--year sets the year of lines without one', () => {
     const outcome = matchRoster([{ body: '示例县卫生健康委员会', year: null, line: 1 }], reports, 2022);
     expect(outcome.matched.map((m) => m.files)).toEqual([['d.html']]);
