@@ -10,9 +10,12 @@ export { normalizeLabel, normalizeText, bestMatch, matchScore, NAMES_ITEM } from
 export const EDITIONS: Record<EditionId, Edition> = { '2019': EDITION_2019, '2021': EDITION_2021 };
 export const EDITION_IDS: EditionId[] = ['2019', '2021'];
 
-/** Whether a number can be a report year: the regulations' first reporting year (2008) onwards. */
+/** The years a report can be of: the regulations' first reporting year (2008) onwards. */
+export const REPORT_YEARS = { first: 2008, last: 2100 } as const;
+
+/** Whether a number can be a report year. */
 export function plausibleYear(year: number): boolean {
-  return year >= 2008 && year <= 2100;
+  return year >= REPORT_YEARS.first && year <= REPORT_YEARS.last;
 }
 
 /** The edition a report year should use, or null for years before either edition. */

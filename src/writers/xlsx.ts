@@ -4,7 +4,7 @@
 // them. exceljs is imported lazily so that commands writing JSON or CSV do not pay for loading it.
 
 import type { Diagnostic } from '../engine/index.js';
-import { TABLE_NAMES } from '../form/index.js';
+import { REPORT_YEARS, TABLE_NAMES } from '../form/index.js';
 import { a1, columnLetters, type Range } from '../model/grid.js';
 import { columnLabel, place, rowLabel } from '../rules/places.js';
 import type { Lang, Severity } from '../rules/types.js';
@@ -151,7 +151,7 @@ const META_VALIDATION: Record<'agency' | 'year', DataValidation> = {
   year: {
     type: 'whole',
     operator: 'between',
-    formulae: [2008, 2100],
+    formulae: [REPORT_YEARS.first, REPORT_YEARS.last],
     allowBlank: true,
     showInputMessage: true,
     showErrorMessage: true,
