@@ -6,57 +6,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli.js';
+import { handZip } from '../helpers/zip.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(ROOT, 'fixtures', name)));
 
-/**
- * A zip written by hand, as Windows' own zip tools write it: names in the bytes given (GBK for
- * Chinese, without the UTF-8 flag), each entry deflated.
- */
-function rawZip(entries: Array<{ name: Uint8Array; data: Uint8Array; flags?: number }>): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data, flags = 0 } of entries) {
-    const packed = deflateRawSync(data);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, Buffer.from(name), packed);
-    centrals.push(central, Buffer.from(name));
-    offset += 30 + name.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
 
 /** 年报.xlsx in GBK: 年 C4EA, 报 B1A8. */
 const GBK_NAME = new Uint8Array([0xc4, 0xea, 0xb1, 0xa8, ...Buffer.from('.xlsx')]);
@@ -83,7 +39,7 @@ describe('zip archives of submissions', () => {
       'bomb.csv': new Uint8Array(20 * 1024 * 1024),
     }),
   );
-  writeFileSync(join(folder, 'windows.zip'), rawZip([{ name: GBK_NAME, data: fixture('per-sheet-2023.xlsx') }]));
+  writeFileSync(join(folder, 'windows.zip'), handZip([{ name: GBK_NAME, data: fixture('per-sheet-2023.xlsx') }]));
   writeFileSync(join(folder, 'damaged.zip'), Buffer.from('PK\x03\x04 this archive ends here'));
   // A workbook saved under .zip is a workbook: read as one, not opened as an archive.
   writeFileSync(join(folder, 'renamed-2022.zip'), fixture('official-2022.xlsx'));
@@ -129,7 +85,7 @@ describe('zip archives of submissions', () => {
     mkdirSync(odd);
     const csv = fixture('utf8-bom-2023.csv');
     const name = new Uint8Array(Buffer.from('r-2023.csv'));
-    writeFileSync(join(odd, 'twice.zip'), rawZip([{ name, data: csv }, { name, data: csv }, { name: new Uint8Array(Buffer.from('locked-2023.csv')), data: csv, flags: 1 }]));
+    writeFileSync(join(odd, 'twice.zip'), handZip([{ name, data: csv }, { name, data: csv }, { name: new Uint8Array(Buffer.from('locked-2023.csv')), data: csv, flags: 1 }]));
     const out = JSON.parse((await cli(['check', '--format', 'json', odd])).stdout) as Json;
     expect(out.results.map((x) => [x.file.slice(odd.length + 1), x.diagnostics.map((d) => d.messageId)])).toEqual([
       ['twice.zip!locked-2023.csv', ['encrypted-zip']],

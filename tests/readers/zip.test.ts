@@ -1,72 +1,11 @@
 // The zip reader: parts read back as written, sizes bounded before and while inflating, damage
 // reported as damage, zip64 directories understood.
 
-import { deflateRawSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../src/readers/errors.js';
 import { ZipArchive, ZipError } from '../../src/readers/zip.js';
-
-interface Part {
-  name: string;
-  data: Uint8Array;
-  method?: 0 | 8 | 12;
-  /** The uncompressed size the headers declare (default: the true one). */
-  declared?: number;
-  flags?: number;
-  zip64?: boolean;
-}
-
-/** A zip written field by field, so headers can lie and zip64 can be forced. */
-function zip(parts: Part[]): Uint8Array {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const method = p.method ?? 8;
-    const body = method === 8 ? deflateRawSync(p.data) : Buffer.from(p.data);
-    const name = Buffer.from(p.name);
-    const size = p.declared ?? p.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(p.flags ?? 0, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    chunks.push(local, name, body);
-    const extra = Buffer.alloc(p.zip64 ? 28 : 0);
-    if (p.zip64) {
-      extra.writeUInt16LE(0x0001, 0);
-      extra.writeUInt16LE(24, 2);
-      extra.writeBigUInt64LE(BigInt(size), 4);
-      extra.writeBigUInt64LE(BigInt(body.length), 12);
-      extra.writeBigUInt64LE(BigInt(offset), 20);
-    }
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(45, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(p.flags ?? 0, 8);
-    entry.writeUInt16LE(method, 10);
-    entry.writeUInt32LE(p.zip64 ? 0xffffffff : body.length, 20);
-    entry.writeUInt32LE(p.zip64 ? 0xffffffff : size, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt16LE(extra.length, 30);
-    entry.writeUInt32LE(p.zip64 ? 0xffffffff : offset, 42);
-    central.push(entry, name, extra);
-    offset += local.length + name.length + body.length;
-  }
-  const dir = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, dir, end]);
-}
+import { handZip as zip } from '../helpers/zip.js';
 
 const MB = 1024 * 1024;
 const text = (data: Uint8Array | undefined) => new TextDecoder().decode(data);
