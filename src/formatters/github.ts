@@ -4,7 +4,7 @@ import type { Diagnostic, FileResult } from '../engine/index.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Lang } from '../rules/types.js';
 import { lineOf, paragraphName, qualifiedCell, reportPath, worstFirst } from './shared.js';
-import { baselineLine, rosterLine, skippedLine, summarize, summaryLine } from './summary.js';
+import { baselineLine, rosterLine, RuleCounts, skippedLine, summarize, summaryLine } from './summary.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /** GitHub shows this many error and this many warning annotations per step and drops the rest silently. */
@@ -135,20 +135,11 @@ export function githubSummary(results: FileResult[], context: FormatContext): st
     ...(context.baseline ? [baselineLine(context.baseline, context.lang)] : []),
   ];
 
-  const counts = new Map<string, { findings: number; files: number }>();
-  for (const r of results) {
-    const seen = new Set<string>();
-    for (const d of r.diagnostics) {
-      const c = counts.get(d.rule) ?? { findings: 0, files: 0 };
-      c.findings++;
-      if (!seen.has(d.rule)) c.files++;
-      seen.add(d.rule);
-      counts.set(d.rule, c);
-    }
-  }
-  const top = [...counts].sort((a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0])).slice(0, 10);
+  const counts = new RuleCounts();
+  for (const r of results) counts.add(r);
+  const top = counts.top(10);
   const ruleTable = top.length
-    ? ['', w.topRules, '', w.ruleHead, '| --- | --- | ---: | ---: |', ...top.map(([id, c]) => `| ${cell(id)} | ${cell(RULES_BY_ID.get(id)?.meta.description[context.lang] ?? '')} | ${c.findings} | ${c.files} |`)]
+    ? ['', w.topRules, '', w.ruleHead, '| --- | --- | ---: | ---: |', ...top.map((c) => `| ${cell(c.rule)} | ${cell(RULES_BY_ID.get(c.rule)?.meta.description[context.lang] ?? '')} | ${c.findings} | ${c.files} |`)]
     : [];
 
   // Each line a paragraph of its own (Markdown joins lines that touch).

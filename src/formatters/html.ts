@@ -15,7 +15,7 @@ import type { Lang } from '../rules/types.js';
 import { diagnosticCell, officialLayout, type OfficialLayout } from '../model/layout.js';
 import { escapeHtml, page, scriptJson, type PageData, type PageLayout, type PageReport } from './html-page.js';
 import { namesSheets, placeOf } from './shared.js';
-import { baselineLine, isRoster, isUnreadable, outcomeOf, rosterLine, skippedLine, summaryLine, Tally, type Summary } from './summary.js';
+import { baselineLine, isRoster, isUnreadable, outcomeOf, rosterLine, RuleCounts, skippedLine, summaryLine, Tally, type Summary } from './summary.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const WORDS = {
@@ -147,30 +147,25 @@ export function barChart(title: string, bars: Array<{ label: string; value: numb
 
 /** The most frequent rules, and the bodies (or files, where no body was read) with most errors. */
 class Charts {
-  private readonly rules = new Map<string, number>();
+  readonly rules = new RuleCounts();
   private readonly bodies = new Map<string, number>();
 
   add(r: FileResult): void {
-    for (const d of r.diagnostics) this.rules.set(d.rule, (this.rules.get(d.rule) ?? 0) + 1);
+    this.rules.add(r);
     if (r.errorCount > 0) {
       const body = r.agency ?? r.file;
       this.bodies.set(body, (this.bodies.get(body) ?? 0) + r.errorCount);
     }
   }
 
-  /** The rules found, sorted: the page's filter lists them. */
-  ruleIds(): string[] {
-    return [...this.rules.keys()].sort();
-  }
-
   html(lang: Lang): string {
-    const top = (m: Map<string, number>) =>
-      [...m]
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .slice(0, BARS)
-        .map(([label, value]) => ({ label, value }));
+    const rules = this.rules.top(BARS).map(({ rule, findings }) => ({ label: rule, value: findings }));
+    const bodies = [...this.bodies]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, BARS)
+      .map(([label, value]) => ({ label, value }));
     const w = WORDS[lang];
-    const charts = [this.rules.size ? barChart(w.topRules, top(this.rules), 'rule') : '', this.bodies.size ? barChart(w.topBodies, top(this.bodies), 'error') : ''];
+    const charts = [rules.length ? barChart(w.topRules, rules, 'rule') : '', bodies.length ? barChart(w.topBodies, bodies, 'error') : ''];
     return charts.some(Boolean) ? `<div class="charts">${charts.join('')}</div>` : '';
   }
 }
@@ -242,7 +237,7 @@ function* stream(results: Iterable<FileResult>, context: FormatContext): Generat
   const skipped = context.skipped ?? [];
   const summary = tally.summary(skipped);
   const titles = Object.fromEntries((['t2', 't3', 't4'] as TableId[]).map((t) => [t, TABLE_NAMES[t].title])) as Record<TableId, string>;
-  const data: PageData = { lang, layouts: layouts.list, rules: charts.ruleIds(), titles };
+  const data: PageData = { lang, layouts: layouts.list, rules: charts.rules.rules(), titles };
   yield `<script type="application/json" id="page-data">${scriptJson(data)}</script>\n`;
   yield (
     `<section id="summary"><p class="line">${escapeHtml(summaryLine(summary, lang))}</p>${tiles(summary, lang)}${charts.html(lang)}` +

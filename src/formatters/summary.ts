@@ -73,6 +73,35 @@ export class Tally {
   }
 }
 
+/** How often each rule fired in a run: its findings and the files they are in. */
+export class RuleCounts {
+  private readonly counts = new Map<string, { findings: number; files: number }>();
+
+  add(result: FileResult): void {
+    const seen = new Set<string>();
+    for (const d of result.diagnostics) {
+      const c = this.counts.get(d.rule) ?? { findings: 0, files: 0 };
+      c.findings++;
+      if (!seen.has(d.rule)) c.files++;
+      seen.add(d.rule);
+      this.counts.set(d.rule, c);
+    }
+  }
+
+  /** The `n` most frequent rules, by findings (then by id). */
+  top(n: number): Array<{ rule: string; findings: number; files: number }> {
+    return [...this.counts]
+      .sort((a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0]))
+      .slice(0, n)
+      .map(([rule, c]) => ({ rule, ...c }));
+  }
+
+  /** Every rule that fired, by id. */
+  rules(): string[] {
+    return [...this.counts.keys()].sort();
+  }
+}
+
 /** The summary of results already in hand. */
 export function summarize(results: Iterable<FileResult>, skipped?: readonly SkippedFile[]): Summary {
   const tally = new Tally();

@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import type { FileResult } from '../engine/index.js';
 import type { Lang } from '../rules/types.js';
 import { namesSheets, placeOf } from './shared.js';
-import { baselineLine, rosterLine, skippedLine, summarize, summaryLine } from './summary.js';
+import { baselineLine, rosterLine, RuleCounts, skippedLine, summarize, summaryLine } from './summary.js';
 import type { Formatter } from './types.js';
 import { displayWidth } from './width.js';
 
@@ -38,13 +38,12 @@ function pad(s: string, to: number): string {
 /** For a folder: the most frequent rules and the files with most errors. */
 function batchDetails(results: FileResult[], lang: Lang): string[] {
   const w = WORDS[lang];
-  const rules = new Map<string, number>();
-  for (const r of results) for (const d of r.diagnostics) rules.set(d.rule, (rules.get(d.rule) ?? 0) + 1);
-  const topRules = [...rules].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5);
+  const rules = new RuleCounts();
+  for (const r of results) rules.add(r);
   const worst = results.filter((r) => r.errorCount > 0).sort((a, b) => b.errorCount - a.errorCount).slice(0, 5);
   return [
     w.mostFrequent,
-    ...topRules.map(([rule, n]) => `  ${rule.padEnd(18)} ${n}`),
+    ...rules.top(5).map(({ rule, findings }) => `  ${rule.padEnd(18)} ${findings}`),
     ...(worst.length ? [w.mostErrors, ...worst.map((r) => `  ${String(r.errorCount).padStart(4)}  ${r.file}`)] : []),
   ];
 }
