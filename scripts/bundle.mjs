@@ -24,11 +24,11 @@ const builtinsByRequire = {
 };
 
 /**
- * What both bundles share. exceljs (writing workbooks), parse5 (reading web pages) and pdf.js
- * (reading PDFs) stay outside, imported from node_modules when first needed: a check of workbooks
- * never loads them.
+ * What both bundles share. exceljs (writing workbooks), parse5 and entities (reading web pages)
+ * and pdf.js (reading PDFs) stay outside, imported from node_modules when first needed: a check of
+ * workbooks never loads them.
  */
-const common = { outdir: 'dist/bundle', bundle: true, platform: 'node', target: 'node20', external: ['exceljs', 'parse5', 'pdfjs-dist'], logLevel: 'warning' };
+const common = { outdir: 'dist/bundle', bundle: true, platform: 'node', target: 'node20', external: ['exceljs', 'parse5', 'entities', 'pdfjs-dist'], logLevel: 'warning' };
 
 await build({
   ...common,

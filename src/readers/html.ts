@@ -9,10 +9,10 @@ import { basename, extname } from 'node:path';
 import type { DefaultTreeAdapterMap, DefaultTreeAdapterTypes, Token, TreeAdapter } from 'parse5';
 import { makeCell, type Cell, type Grid, type Paragraph, type Range, type Sheet } from '../model/grid.js';
 import { ReadError } from './errors.js';
+import { pageTree, type PageDocument, type PageElement, type PageParent, type PageTextNode } from './html-tree.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 type Element = DefaultTreeAdapterTypes.Element;
-type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 type TextNode = DefaultTreeAdapterTypes.TextNode;
 /** A node (or token) as `lineParser` (below) leaves it: the line of the source it starts on. */
 type Placed = { line?: number };
@@ -166,11 +166,24 @@ const GB = new Set(['gbk', 'gb18030']);
  */
 const PIECE = 16 << 10;
 
-/** The text of `bytes` in `encoding`, in pieces; `fatal` throws (TypeError) on bytes that do not decode. */
+/**
+ * The text of `bytes` in `encoding`, in pieces; `fatal` throws (TypeError) on bytes that do not
+ * decode. A piece ends before a '<' where one is in its second half, so that a tag seldom runs
+ * from one piece into the next (html-tree.ts reads a piece at a time; the decoder carries a
+ * character cut in two, so any cut decodes alike).
+ */
 function decodePieces(bytes: Uint8Array, encoding: string, fatal = false): string[] {
   const decoder = new TextDecoder(encoding, { fatal });
   const pieces: string[] = [];
-  for (let at = 0; at < bytes.length; at += PIECE) pieces.push(decoder.decode(bytes.subarray(at, at + PIECE), { stream: true }));
+  for (let at = 0; at < bytes.length; ) {
+    let to = at + PIECE;
+    if (to < bytes.length) {
+      const lt = bytes.lastIndexOf(0x3c, to - 1);
+      if (lt > at + PIECE / 2) to = lt;
+    }
+    pieces.push(decoder.decode(bytes.subarray(at, to), { stream: true }));
+    at = to;
+  }
   pieces.push(decoder.decode());
   return pieces;
 }
@@ -347,7 +360,7 @@ function nonNegative(value: string | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function attribute(el: Element, name: string): string | undefined {
+function attribute(el: PageElement, name: string): string | undefined {
   for (const a of el.attrs) if (a.name === name) return a.value;
   return undefined;
 }
@@ -381,7 +394,7 @@ class TableReader {
   /** Whether its narrative is the page's: a layout table in the page's flow or a kept table's (set after the walk). */
   kept = false;
   cell: OpenCell | null = null;
-  private row: Element | null = null;
+  private row: PageElement | null = null;
   private y = 0;
   private x = 0;
   private groupEnd = 0;
@@ -390,7 +403,7 @@ class TableReader {
   private filled = 0;
 
   constructor(
-    readonly node: Element,
+    readonly node: PageElement,
     name: string,
     /** The flow around the table, which its caption and (for a layout table) its narrative join. */
     readonly outer: Flow,
@@ -407,19 +420,19 @@ class TableReader {
    * thead, tbody or tfoot of this table: its rows are the next ones. (The parser puts every row
    * in one: a <tr> straight in a <table> gets the <tbody> a browser gives it.)
    */
-  group(el: Element): void {
+  group(el: PageElement): void {
     let rows = 0;
     for (const child of el.childNodes) if (child.nodeName === 'tr') rows++;
     this.groupEnd = this.y + rows;
   }
 
   /** Whether `tr` is one of this table's rows. */
-  owns(tr: Element): boolean {
+  owns(tr: PageElement): boolean {
     const group = tr.parentNode;
     return group !== null && 'tagName' in group && group.parentNode === this.node && ROW_GROUPS.has(group.tagName);
   }
 
-  startRow(tr: Element): void {
+  startRow(tr: PageElement): void {
     this.row = tr;
     this.x = 0;
   }
@@ -430,11 +443,11 @@ class TableReader {
   }
 
   /** Whether `el` (a td or th) is a cell of the row being read. */
-  ownsCell(el: Element): boolean {
+  ownsCell(el: PageElement): boolean {
     return this.row !== null && el.parentNode === this.row;
   }
 
-  startCell(td: Element): void {
+  startCell(td: PageElement): void {
     const y = this.y;
     let x = this.x;
     while ((this.coveredTo[x] ?? -1) >= y) x++;
@@ -447,7 +460,7 @@ class TableReader {
     if (colspan > 1 || rows > 1) this.sheet.merges.push({ top: y + 1, left: x + 1, bottom: y + rows, right: x + colspan } satisfies Range);
     this.x = x + colspan;
     const texts: string[] = [];
-    this.cell = { row: y + 1, col: x + 1, line: (td as Element & Placed).line, texts, lines: new Lines((text) => texts.push(text)) };
+    this.cell = { row: y + 1, col: x + 1, line: td.line, texts, lines: new Lines((text) => texts.push(text)) };
   }
 
   endCell(): void {
@@ -610,6 +623,18 @@ function lineParser(parse5: Parse5): (pieces: readonly string[]) => Document {
       this.takeRun(cp, COMMENT);
     }
 
+    /**
+     * A '&' that starts no character reference: parse5 goes back to it by setting the
+     * preprocessor's position, not by `retreat`, and leaves the end-of-line flag of the character
+     * after it set; a line break there (a bare '&' at the end of a line) was then counted twice,
+     * and every line after it was one too many. The '&' ends no line.
+     */
+    protected override _stateCharacterReference(): void {
+      const at = this.preprocessor.pos;
+      super._stateCharacterReference();
+      if (this.preprocessor.pos < at) (this.preprocessor as unknown as { isEol: boolean }).isEol = false;
+    }
+
     protected override _createCharacterToken(type: CharacterToken['type']): void {
       super._createCharacterToken(type);
       (this.currentCharacterToken as Placed).line = this.preprocessor.line;
@@ -676,6 +701,8 @@ function lineParser(parse5: Parse5): (pieces: readonly string[]) => Document {
 }
 
 let parseWithLines: ((pieces: readonly string[]) => Document) | undefined;
+/** The character reference decoder parse5 uses (its dependency), for html-tree.ts. */
+let entities: ((text: string) => string) | undefined;
 
 /**
  * The tree parse5 builds of a page (its text whole, or in the pieces decodePage gives), td, th and
@@ -719,8 +746,21 @@ export async function readHtml(file: string, bytes: Uint8Array, limits: Limits =
   if (countTags(decoded.pieces, 10 * limits.maxCells) > 10 * limits.maxCells) {
     throw new ReadError('too-many-cells', { sheet: basename(file, extname(file)), limit: limits.maxCells });
   }
-  const document = await parsePage(decoded.pieces);
+  const tree = (await quickTree(decoded.pieces)) ?? (await parsePage(decoded.pieces));
+  return pageGrid(file, tree, decoded.encoding, limits);
+}
 
+/**
+ * The tree html-tree.ts builds of a page without parse5, or null where it leaves the page to
+ * parse5 (tests/readers/html-tree.test.ts checks that the two agree). Exported for tests.
+ */
+export async function quickTree(pieces: readonly string[]): Promise<PageDocument | null> {
+  entities ??= (await import('entities/decode')).decodeHTML;
+  return pageTree(pieces, entities);
+}
+
+/** The sheets and paragraphs of a page's tree (readHtml's second half; exported for tests). */
+export function pageGrid(file: string, document: PageDocument, encoding: string, limits: Limits = DEFAULT_LIMITS): Grid {
   /** The lines of narrative in the order they appear, each with the flow it belongs to. */
   const lines: Array<{ text: string; line: number; from: Flow }> = [];
   const flowOf = (owner: TableReader | null): Flow => {
@@ -747,8 +787,8 @@ export async function readHtml(file: string, bytes: Uint8Array, limits: Limits =
     flow = next;
   };
 
-  const text = (node: TextNode) => {
-    const line = (node as TextNode & Placed).line ?? 0;
+  const text = (node: PageTextNode) => {
+    const line = node.line ?? 0;
     const cell = table?.cell;
     if (pre > 0 && node.value.includes('\n')) {
       node.value.split('\n').forEach((part, i) => {
@@ -763,7 +803,7 @@ export async function readHtml(file: string, bytes: Uint8Array, limits: Limits =
   };
 
   /** An element's start: what was begun (for `exit`), or -1 when its content is not to be read. */
-  const enter = (el: Element): number => {
+  const enter = (el: PageElement): number => {
     const tag = el.tagName;
     const flags = FLAGS.get(tag) ?? 0;
     if (flags & SKIP) return -1;
@@ -805,7 +845,7 @@ export async function readHtml(file: string, bytes: Uint8Array, limits: Limits =
     return begun;
   };
 
-  const exit = (el: Element, begun: number) => {
+  const exit = (el: PageElement, begun: number) => {
     const flags = FLAGS.get(el.tagName) ?? 0;
     if (flags & BLOCK) breakLines();
     if (flags & PRE) pre--;
@@ -821,7 +861,7 @@ export async function readHtml(file: string, bytes: Uint8Array, limits: Limits =
 
   // Depth-first without recursion: the path from the root, the next child to visit at each step,
   // and what each element on the path began.
-  const path: ParentNode[] = [document];
+  const path: PageParent[] = [document];
   const next: number[] = [0];
   const begun: number[] = [0];
   while (path.length > 0) {
@@ -832,11 +872,11 @@ export async function readHtml(file: string, bytes: Uint8Array, limits: Limits =
       path.pop();
       next.pop();
       const did = begun.pop()!;
-      if (depth > 0) exit(parent as Element, did);
+      if (depth > 0) exit(parent as PageElement, did);
       continue;
     }
     const node = parent.childNodes[i]!;
-    if (node.nodeName === '#text') text(node as TextNode);
+    if (node.nodeName === '#text') text(node as PageTextNode);
     else if ('tagName' in node) {
       const did = enter(node);
       if (did >= 0) {
@@ -854,5 +894,5 @@ export async function readHtml(file: string, bytes: Uint8Array, limits: Limits =
   for (const reader of readers) reader.kept = reader.layout && read(reader.outer);
   const paragraphs: Paragraph[] = [];
   for (const l of lines) if (read(l.from)) paragraphs.push({ text: l.text, index: paragraphs.length + 1, line: l.line });
-  return { file, kind: 'html', encoding: decoded.encoding, sheets, paragraphs };
+  return { file, kind: 'html', encoding, sheets, paragraphs };
 }

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodyLevel } from '../../src/model/divisions.js';
+import { decodePage } from '../../src/readers/html.js';
 import { cli } from '../helpers/cli.js';
+import { agree } from '../helpers/page-tree.js';
 import { sharedPath } from '../helpers/shared.js';
 
 const DIR = sharedPath('conformance/files') && sharedPath('conformance');
@@ -48,6 +50,12 @@ const DOCUMENT_RULES = new Set(['section-missing', 'text-table-mismatch', 'perio
 describe.skipIf(!PUBLISHED_DIR)('published conformance examples (Word documents, web pages, PDFs)', () => {
   const dir = PUBLISHED_DIR!;
   const files = () => readdirSync(join(dir, 'files')).filter(isPublished).sort().map((f) => join(dir, 'files', f));
+
+  it('every web page is read without parse5, and as parse5 reads it', async () => {
+    const pages = files().filter((f) => /\.html?$/.test(f));
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+    for (const page of pages) expect(await agree(decodePage(readFileSync(page)).pieces, page), page).toBe(true);
+  });
 
   it('every Word document, web page and PDF gives exactly the expected findings', async () => {
     const inputs = files();

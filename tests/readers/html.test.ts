@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, serialize } from 'parse5';
-import { decodePage, parsePage, prescanCharset, readHtml } from '../../src/readers/html.js';
+import { decodePage, parsePage, prescanCharset, quickTree, readHtml } from '../../src/readers/html.js';
 import { DEFAULT_LIMITS } from '../../src/readers/limits.js';
 import { cells, failure, merges, texts } from '../helpers/grid.js';
 
@@ -387,6 +387,15 @@ describe('source lines', () => {
     expect(placed(grid)).toEqual([['1,1=格@5']]);
     expect(grid.paragraphs!.map((p) => `${p.text}@${p.line}`)).toEqual(['一@1', '二@2', '挪出@4', '三@7']);
     expect(lines(await parsePage(page), true)).toEqual(lines(parse(page, { sourceCodeLocationInfo: true }), false));
+  });
+
+  it("counts a line once after a bare '&' at its end (parse5's location info counts it twice)", async () => {
+    const page = '<p>甲&\n乙</p>\n<table><tr><td>1</td></tr></table>';
+    // Read without parse5 (html-tree.ts), and by parse5: the same, right, line.
+    expect(await quickTree([page])).not.toBeNull();
+    expect(placed(await read(page))).toEqual([['1,1=1@3']]);
+    expect(lines(await parsePage(page), true)).toContain('td@3');
+    expect(lines(parse(page, { sourceCodeLocationInfo: true }), false)).toContain('td@4');
   });
 
   const dir = join(ROOT, 'fixtures/pages');
