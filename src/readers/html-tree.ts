@@ -75,22 +75,23 @@ const QUESTION = 0x3f;
 const isSpace = (c: number) => c === SPACE || c === LF || c === TAB || c === FF || c === CR;
 const isAlpha = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const ONLY_SPACE = /^[\t\n\f\r ]*$/;
+/** What a character reference cut short may look like. */
+const REFERENCE_START = /^&#?[0-9A-Za-z]*$/;
 
 // Tag classes, from the standard's lists as parse5 8.1.1 has them.
-const SPECIAL = 1; // "special" elements: a generic end tag does not close through them
-const FORMATTING = 2; // formatting elements: kept in the list of active formatting elements
-const SCOPE = 4; // bound an element's "scope" (and list item, button scope)
-const IMPLIED_END = 8; // closed by "generate implied end tags"
-const CLOSES_P = 16; // a start tag that closes an open p first
-const BLOCK_END = 32; // an end tag closing its element and everything above it, if in scope
-const VOID = 64; // inserted and popped at once
-const RAW = 128; // text up to its end tag (RAWTEXT, RCDATA or script data), not read
-const HEAD = 256; // processed "using the rules for in head" after the head
-const UNSUPPORTED = 512; // left to parse5
-const HEADING = 1024;
-const TABLE_PART = 8192; // sets the insertion mode in a table (see `mode`)
-const LIST_SCOPE = 2048; // also bound list item scope
-const BUTTON_SCOPE = 4096; // also bound button scope
+const SPECIAL = 1 << 0; // "special" elements: a generic end tag does not close through them
+const FORMATTING = 1 << 1; // formatting elements: kept in the list of active formatting elements
+const SCOPE = 1 << 2; // bound an element's "scope" (and list item, button scope)
+const LIST_SCOPE = 1 << 3; // also bound list item scope
+const BUTTON_SCOPE = 1 << 4; // also bound button scope
+const CLOSES_P = 1 << 5; // a start tag that closes an open p first
+const BLOCK_END = 1 << 6; // an end tag closing its element and everything above it, if in scope
+const VOID = 1 << 7; // inserted and popped at once
+const RAW = 1 << 8; // text up to its end tag (RAWTEXT, RCDATA or script data), not read
+const HEAD = 1 << 9; // processed "using the rules for in head" after the head
+const HEADING = 1 << 10;
+const TABLE_PART = 1 << 11; // sets the insertion mode in a table (see `mode`)
+const UNSUPPORTED = 1 << 12; // left to parse5
 
 const CLASSES = new Map<string, number>();
 const mark = (bits: number, tags: string) => {
@@ -105,7 +106,6 @@ mark(
 );
 mark(FORMATTING, 'a b big code em font i nobr s small strike strong tt u');
 mark(SCOPE, 'applet caption html table td th marquee object template');
-mark(IMPLIED_END, 'dd dt li optgroup option p rb rp rt rtc');
 mark(
   CLOSES_P,
   'address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer header hgroup main ' +
@@ -181,7 +181,7 @@ class TreeReader {
   private s: string;
   private pos = 0;
   private nextPiece = 1;
-  /** The line at `counted`, and the next line feed at or after it (-1: none in `s`). */
+  /** The line of the position `lineAt` was last asked for, and the next line feed at or after it (-1: none in `s`). */
   private line = 1;
   private lf: number;
 
@@ -252,9 +252,9 @@ class TreeReader {
       if (lt !== this.pos) {
         let end = lt < 0 ? s.length : lt;
         if (lt < 0 && this.nextPiece < this.pieces.length) {
-          // Text running into the next piece: read up to a character reference near the end, if any.
+          // Text running into the next piece: read up to a character reference it may cut, if any.
           const amp = s.lastIndexOf('&');
-          if (amp >= this.pos && amp > s.length - 64) end = amp;
+          if (amp >= this.pos && REFERENCE_START.test(s.slice(amp))) end = amp;
           if (end > this.pos) this.text(this.pos, end);
           this.more(end);
           continue;

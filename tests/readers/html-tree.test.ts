@@ -64,6 +64,15 @@ describe('pages read without parse5', () => {
     expect(await agree(cut, 'long tokens')).toBe(true);
   });
 
+  it('reads a character reference cut by a piece, however long', async () => {
+    const page = `<p>甲&nbsp;乙&#${'0'.repeat(100)}19968;丙&notin;丁&amp</p>`;
+    for (const size of [2, 5, 50, 90]) {
+      const cut: string[] = [];
+      for (let at = 0; at < page.length; at += size) cut.push(page.slice(at, at + size));
+      expect(await agree(cut, `pieces of ${size}`)).toBe(true);
+    }
+  });
+
   // The markup such pages have that the standard fixes up: each read without parse5, and as parse5 reads it.
   it.each([
     ['cells and rows without end tags, no tbody', '<table><tr><td>一<td colspan=2>二<tr><th rowspan="2">三</table>'],
