@@ -92,6 +92,7 @@ const HEAD = 1 << 9; // processed "using the rules for in head" after the head
 const HEADING = 1 << 10;
 const TABLE_PART = 1 << 11; // sets the insertion mode in a table (see `mode`)
 const UNSUPPORTED = 1 << 12; // left to parse5
+const IMPLIED_END = 1 << 13; // closed by "generate implied end tags"
 
 const CLASSES = new Map<string, number>();
 const mark = (bits: number, tags: string) => {
@@ -123,6 +124,7 @@ mark(HEADING, 'h1 h2 h3 h4 h5 h6');
 mark(LIST_SCOPE, 'ol ul');
 mark(TABLE_PART, 'td th tr tbody thead tfoot table caption colgroup');
 mark(BUTTON_SCOPE, 'button');
+mark(IMPLIED_END, 'dd dt li optgroup option p rb rp rt rtc');
 mark(UNSUPPORTED, 'pre listing plaintext xmp image rb rtc rp rt svg math applet marquee object template frameset');
 
 const classOf = (tag: string) => CLASSES.get(tag) ?? 0;
@@ -176,6 +178,28 @@ function plain(pieces: readonly string[]): readonly string[] {
   return out;
 }
 
+const IBM_TRANSITIONAL = 'http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd';
+
+/**
+ * Whether a doctype puts the page in quirks mode (WHATWG HTML, "the initial insertion mode"), for
+ * the doctypes pages are published with: <!DOCTYPE html>, HTML 4.01 and XHTML 1.0 and 1.1 (limited
+ * quirks counts as not); null for any other, whose mode this reader does not work out.
+ */
+function quirksOf(doctype: string): boolean | null {
+  const m = /^<!doctype[\t\n\f ]+html(?:[\t\n\f ]+public[\t\n\f ]*"([^"]*)"(?:[\t\n\f ]*"([^"]*)")?)?[\t\n\f ]*>$/i.exec(doctype);
+  if (!m) return null;
+  const [, publicId, systemId] = m;
+  if (publicId === undefined) return false;
+  if (systemId?.toLowerCase() === IBM_TRANSITIONAL) return true;
+  const id = publicId.toLowerCase();
+  const startsWith = (...prefixes: string[]) => prefixes.some((prefix) => id.startsWith(prefix));
+  if (startsWith('-//w3c//dtd html 4.01 transitional//', '-//w3c//dtd html 4.01 frameset//')) return systemId === undefined;
+  if (startsWith('-//w3c//dtd xhtml 1.0 transitional//', '-//w3c//dtd xhtml 1.0 frameset//', '-//w3c//dtd xhtml 1.0 strict//', '-//w3c//dtd xhtml 1.1//', '-//w3c//dtd html 4.01//')) {
+    return false;
+  }
+  return null;
+}
+
 class TreeReader {
   /** The text being read: a piece, after what was left of the one before. */
   private s: string;
@@ -217,9 +241,10 @@ class TreeReader {
   /** Whether the script passed over has opened a comment, and a script tag (the standard's escaped states). */
   private scriptComment = false;
   private scriptTag = false;
-  /** The colspan and rowspan of the tag just read (td and th only). */
+  /** The colspan, rowspan and type of the tag just read (td, th and input only). */
   private colspan: string | undefined;
   private rowspan: string | undefined;
+  private type: string | undefined;
 
   constructor(
     private readonly pieces: readonly string[],
@@ -365,8 +390,7 @@ class TreeReader {
     if (end < 0) return -1;
     if (this.initial) {
       this.initial = false;
-      // <!DOCTYPE html> is no-quirks; other doctypes' modes (limited quirks …) are not classified here.
-      this.quirks = /^<!doctype[\t\n\f ]+html[\t\n\f ]*>$/i.test(this.s.slice(at, end + 1)) ? false : null;
+      this.quirks = quirksOf(this.s.slice(at, end + 1));
     }
     return end + 1;
   }
@@ -385,7 +409,7 @@ class TreeReader {
     }
     if (q >= s.length) return -1;
     const name = upper ? s.slice(from, q).toLowerCase() : s.slice(from, q);
-    const wanted = !isEnd && (name === 'td' || name === 'th');
+    const wanted = !isEnd && (name === 'td' || name === 'th' || name === 'input');
     const end = this.attributes(q, wanted);
     if (end < 0) return -1;
     this.initial = false;
@@ -398,12 +422,12 @@ class TreeReader {
 
   /**
    * The attributes from `q` to the tag's end (the tokenizer's attribute states): the position
-   * after its '>', or -1. With `wanted`, colspan and rowspan are kept (the first of each).
+   * after its '>', or -1. With `wanted`, colspan, rowspan and type are kept (the first of each).
    */
   private attributes(q: number, wanted: boolean): number {
     const s = this.s;
     const n = s.length;
-    this.colspan = this.rowspan = undefined;
+    this.colspan = this.rowspan = this.type = undefined;
     for (;;) {
       let c = s.charCodeAt(q);
       while (isSpace(c) || c === SLASH) {
@@ -445,10 +469,11 @@ class TreeReader {
   }
 
   private attribute(name: string, value: string): void {
-    if (name !== 'colspan' && name !== 'rowspan') return;
-    if (value.includes('&') || value.includes('\0')) throw UNREAD; // a character reference in a span: rare enough to leave
+    if (name !== 'colspan' && name !== 'rowspan' && name !== 'type') return;
+    if (value.includes('&') || value.includes('\0')) throw UNREAD; // a character reference in these: rare enough to leave
     if (name === 'colspan') this.colspan ??= value;
-    else this.rowspan ??= value;
+    else if (name === 'rowspan') this.rowspan ??= value;
+    else this.type ??= value;
   }
 
   /** The end of the element whose text is passed over (its end tag's '>'), or -1. */
@@ -712,7 +737,7 @@ class TreeReader {
         this.closeP();
         return this.insert(this.element(tag, line));
       case 'form':
-        if (this.form) throw UNREAD;
+        if (this.form) return; // a form in a form is ignored
         this.closeP();
         this.form = true;
         return this.insert(this.element(tag, line));
@@ -803,6 +828,14 @@ class TreeReader {
       case 'style':
       case 'script':
         return this.skipRaw(tag);
+      // A hidden input stays in the table (another is moved before it); a form is left empty there.
+      case 'input':
+        if (this.type?.toLowerCase() !== 'hidden') throw UNREAD;
+        return this.append(this.element(tag, line), this.current);
+      case 'form':
+        if (this.form) return;
+        this.form = true;
+        return this.append(this.element(tag, line), this.current);
     }
     // A nested <table> here closes the open one; anything else is moved before the table.
     throw UNREAD;
@@ -894,6 +927,11 @@ class TreeReader {
     }
     if (tag === 'table') return this.popTo(this.inTableScope('table'), true);
     if (IGNORED_IN_TABLE.has(tag)) return;
+    // </form> here finds no form in scope: it only clears the form element pointer.
+    if (tag === 'form') {
+      this.form = false;
+      return;
+    }
     throw UNREAD;
   }
 
@@ -925,12 +963,17 @@ class TreeReader {
       }
       case 'br':
         return this.append(this.element('br', undefined), this.current);
-      case 'form':
-        if (!this.form) return;
-        if (this.current.tagName !== 'form') throw UNREAD;
-        this.pop();
+      case 'form': {
+        // The form element pointer is cleared; the form, if in scope, is closed with what the
+        // standard implies (an open p …), and taken off the stack wherever it is (left to parse5
+        // unless it is then on top).
+        const open = this.form ? this.inScope('form') : -1;
         this.form = false;
-        return;
+        if (open < 0) return;
+        while (this.classes[this.classes.length - 1]! & IMPLIED_END) this.pop();
+        if (this.stack.length - 1 !== open) throw UNREAD;
+        return this.pop();
+      }
       case 'applet':
       case 'marquee':
       case 'object':

@@ -97,6 +97,14 @@ describe('pages read without parse5', () => {
     ['attributes with > and quotes, slashes, no spaces', '<p title="a>b" x=\'c"d\' y=e/f /z a="1"b=2>一</p><td colspan=3>x'],
     ['formatting elements in and out of cells', '<b>一<table><tr><td><i>二</td></tr></table>三</b><font>四</font>'],
     ['line breaks in comments and scripts between texts', '<p> <!--\n\n--> 一</p><p>&nbsp;<?x\n\n> 二<script>\n</script>\n三</p></body><!--\n--> 四'],
+    ['a form and a hidden input in a table, as old sites put them', '<table><form action=x><input type=HIDDEN name=a><tr><td>1</td></tr></form></table><form><p>二</form>'],
+    ...[
+      '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">',
+      '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
+      '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">',
+      '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">',
+      '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd">',
+    ].map((doctype) => [`a table in a p under ${doctype}`, `${doctype}<p>一<table><tr><td>1</td></tr></table>二</p>`]),
     ['an a and a form closed properly', '<a href="#">一</a><form><input type=text></form>'],
   ])('%s', async (_name, page) => {
     expect(await agree([page])).toBe(true);
@@ -116,7 +124,8 @@ describe('pages read without parse5', () => {
     ['NUL in text', '<p>一\0二</p>'],
     ['a script whose text opens a comment and a script', '<script><!--<script></script>x</script>'],
     ['a page ending inside a tag', '<p>一</p><td class="x'],
-    ['a second form', '<form><form></form>'],
+    ['a visible input in a table', '<table><input type=text><tr><td>1</td></tr></table>'],
+    ['a table in a p under a doctype of another mode', '<!DOCTYPE html SYSTEM "about:legacy-compat"><p><table></table>'],
   ])('%s', async (_name, page) => {
     expect(await quickTree([page])).toBeNull();
   });
@@ -139,7 +148,8 @@ describe('generated pages', () => {
     '</option>', '<optgroup>', '<section>', '</section>', '<nav>', '<frame>', '<col span=2>', '</col>', '<wbr>', '</html>',
     '<HEAD>', '<base>', '<link>', '<script>a</script >', '<style type=x>a</STYLE>', '&', '&#', '&nbsp', '&\n', '<!', '<?',
     '</', '</>', '<?\n\n>', '<!--\n\n-->', '<!x\n>', '<td colspan=1000000>', '<td rowspan=70000>',
-    '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">', '<xmp>', '<object>', '<math>',
+    '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">', '<xmp>', '<object>', '<math>', '<input type=hidden>',
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">',
   ];
 
   it("gives parse5's tree or none, on 5,000 pages", async () => {
