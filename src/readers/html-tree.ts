@@ -645,10 +645,9 @@ class TreeReader {
       this.toBody();
     }
     const mode = this.mode();
-    const space = ONLY_SPACE.test(value);
     // Text in a table outside its cells is moved before the table (foster parenting): left to parse5.
-    if (mode !== BODY && mode !== CELL && mode !== CAPTION && !space) throw UNREAD;
-    if (!space) this.afterBody = false;
+    if (mode !== BODY && mode !== CELL && mode !== CAPTION && !ONLY_SPACE.test(value)) throw UNREAD;
+    if (this.afterBody && !ONLY_SPACE.test(value)) this.afterBody = false;
     this.appendText(this.current, value, line);
   }
 
