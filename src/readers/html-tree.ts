@@ -879,6 +879,8 @@ class TreeReader {
     const mode = this.mode();
     if (tag === 'body' || tag === 'html') {
       if (mode === BODY) this.afterBody = true;
+      // A column group ends at any tag but col (a table ignores these end tags after it).
+      if (mode === COLUMNS) this.pop();
       return;
     }
     if (mode === BODY) return this.endInBody(tag);
@@ -910,7 +912,8 @@ class TreeReader {
     }
     if (mode === ROW) {
       if (tag === 'tr') return void this.pop();
-      if (tag === 'table' || (ROW_GROUPS.has(tag) && this.inTableScope(tag) >= 0)) {
+      // parse5 ends the row at any row group's end tag (the standard, only at an open one's).
+      if (tag === 'table' || ROW_GROUPS.has(tag)) {
         this.pop();
         return this.end(tag);
       }

@@ -78,6 +78,7 @@ describe('pages read without parse5', () => {
     ['cells and rows without end tags, no tbody', '<table><tr><td>一<td colspan=2>二<tr><th rowspan="2">三</table>'],
     ['thead, tbody, tfoot, caption and columns', '<table><caption>表一</caption><colgroup><col><col></colgroup><thead><tr><th>项目</thead><tbody><tr><td>1</tbody><tfoot><tr><td>合计</tfoot></table>'],
     ['a col without colgroup, a td straight in tbody', '<table><col><tbody><td>1</td></tbody></table>'],
+    ['a column group ended by </html>, a row by a row group not open', '<table><col></html> <tr><tr></thead><td>1</table>'],
     ['a table nested in a cell', '<table><tr><td>外<table><tr><td>内</td></tr></table>后</td></tr></table>'],
     ['a cell closed by </table> with elements open in it', '<table><tr><td><p><span>一<b>二</table>三'],
     ['p closed by blocks, and </p> without a p', '<p>一<div>二</div><p>三<h2>四</h2></p></p>'],
