@@ -413,7 +413,8 @@ class TreeReader {
     const end = this.attributes(q, wanted);
     if (end < 0) return -1;
     this.initial = false;
-    this.afterBody = false;
+    // After the body, <html> is read by the body's rules and leaves the parser after it.
+    if (isEnd || name !== 'html') this.afterBody = false;
     if (isEnd) this.end(name);
     else this.start(name, this.lineAt(at));
     if (this.raw !== null) this.skipFrom = end;

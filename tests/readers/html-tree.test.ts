@@ -98,6 +98,7 @@ describe('pages read without parse5', () => {
     ['attributes with > and quotes, slashes, no spaces', '<p title="a>b" x=\'c"d\' y=e/f /z a="1"b=2>一</p><td colspan=3>x'],
     ['formatting elements in and out of cells', '<b>一<table><tr><td><i>二</td></tr></table>三</b><font>四</font>'],
     ['line breaks in comments and scripts between texts', '<p> <!--\n\n--> 一</p><p>&nbsp;<?x\n\n> 二<script>\n</script>\n三</p></body><!--\n--> 四'],
+    ['comments after the body', '<p>一</p></html> <html><!--\n\n--> 二</body>\n<!--\n-->三'],
     ['a form and a hidden input in a table, as old sites put them', '<table><form action=x><input type=HIDDEN name=a><tr><td>1</td></tr></form></table><form><p>二</form>'],
     ...[
       '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">',
