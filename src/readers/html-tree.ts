@@ -65,6 +65,7 @@ const CR = 0x0d;
 const SPACE = 0x20;
 const BANG = 0x21;
 const DQUOTE = 0x22;
+const AMP = 0x26;
 const SQUOTE = 0x27;
 const DASH = 0x2d;
 const SLASH = 0x2f;
@@ -171,6 +172,7 @@ function plain(pieces: readonly string[]): readonly string[] {
   const out: string[] = [];
   let afterCr = false;
   for (let piece of pieces) {
+    if (piece === '') continue;
     if (afterCr && piece.startsWith('\n')) piece = piece.slice(1);
     afterCr = piece.endsWith('\r');
     out.push(piece.replace(/\r\n?/g, '\n'));
@@ -182,8 +184,8 @@ const IBM_TRANSITIONAL = 'http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional
 
 /**
  * Whether a doctype puts the page in quirks mode (WHATWG HTML, "the initial insertion mode"), for
- * the doctypes pages are published with: <!DOCTYPE html>, HTML 4.01 and XHTML 1.0 and 1.1 (limited
- * quirks counts as not); null for any other, whose mode this reader does not work out.
+ * the doctypes pages are published with: <!DOCTYPE html>, HTML 3.2, 4.0 and 4.01, XHTML 1.0 and 1.1
+ * (limited quirks counts as not); null for any other, whose mode this reader does not work out.
  */
 function quirksOf(doctype: string): boolean | null {
   const m = /^<!doctype[\t\n\f ]+html(?:[\t\n\f ]+public[\t\n\f ]*"([^"]*)"(?:[\t\n\f ]*"([^"]*)")?)?[\t\n\f ]*>$/i.exec(doctype);
@@ -193,6 +195,7 @@ function quirksOf(doctype: string): boolean | null {
   if (systemId?.toLowerCase() === IBM_TRANSITIONAL) return true;
   const id = publicId.toLowerCase();
   const startsWith = (...prefixes: string[]) => prefixes.some((prefix) => id.startsWith(prefix));
+  if (startsWith('-//w3c//dtd html 4.0 transitional//', '-//w3c//dtd html 4.0 frameset//', '-//w3c//dtd html 3.2 final//', '-//w3c//dtd html 3.2//')) return true;
   if (startsWith('-//w3c//dtd html 4.01 transitional//', '-//w3c//dtd html 4.01 frameset//')) return systemId === undefined;
   if (startsWith('-//w3c//dtd xhtml 1.0 transitional//', '-//w3c//dtd xhtml 1.0 frameset//', '-//w3c//dtd xhtml 1.0 strict//', '-//w3c//dtd xhtml 1.1//', '-//w3c//dtd html 4.01//')) {
     return false;
@@ -219,8 +222,8 @@ class TreeReader {
   private initial = true;
   /** Whether the document is in quirks mode (no doctype); null for a doctype this reader does not classify. */
   private quirks: boolean | null = true;
-  /** Whether the form element pointer is set. */
-  private form = false;
+  /** The form element pointer: the last form opened, open or not, until a </form>. */
+  private form: PageElement | null = null;
   /** Inside a select, whose options are not read. */
   private select = false;
   /** The element whose text is being passed over (script, style …), and where its end tag may start. */
@@ -517,6 +520,13 @@ class TreeReader {
     const raw = this.s.slice(from, to);
     // NUL in text is dropped in the body but is text before it: left to parse5.
     if (raw.includes('\0')) throw UNREAD;
+    // Before the body, white space is dropped and the body's text starts at the first other
+    // character, on its line in the source: a character reference there is left to parse5.
+    if (this.phase !== IN_BODY) {
+      let i = 0;
+      while (i < raw.length && isSpace(raw.charCodeAt(i))) i++;
+      if (raw.charCodeAt(i) === AMP) throw UNREAD;
+    }
     this.characters(raw.indexOf('&') >= 0 ? this.decode(raw) : raw, this.lineAt(from));
   }
 
@@ -739,8 +749,8 @@ class TreeReader {
       case 'form':
         if (this.form) return; // a form in a form is ignored
         this.closeP();
-        this.form = true;
-        return this.insert(this.element(tag, line));
+        this.form = this.element(tag, line);
+        return this.insert(this.form);
       case 'button': {
         const open = this.inScope('button');
         if (open >= 0) this.popTo(open);
@@ -834,8 +844,8 @@ class TreeReader {
         return this.append(this.element(tag, line), this.current);
       case 'form':
         if (this.form) return;
-        this.form = true;
-        return this.append(this.element(tag, line), this.current);
+        this.form = this.element(tag, line);
+        return this.append(this.form, this.current);
     }
     // A nested <table> here closes the open one; anything else is moved before the table.
     throw UNREAD;
@@ -932,7 +942,7 @@ class TreeReader {
     if (IGNORED_IN_TABLE.has(tag)) return;
     // </form> here finds no form in scope: it only clears the form element pointer.
     if (tag === 'form') {
-      this.form = false;
+      this.form = null;
       return;
     }
     throw UNREAD;
@@ -967,14 +977,16 @@ class TreeReader {
       case 'br':
         return this.append(this.element('br', undefined), this.current);
       case 'form': {
-        // The form element pointer is cleared; the form, if in scope, is closed with what the
-        // standard implies (an open p …), and taken off the stack wherever it is (left to parse5
-        // unless it is then on top).
-        const open = this.form ? this.inScope('form') : -1;
-        this.form = false;
-        if (open < 0) return;
+        // The form element pointer is cleared; with a form (any) in scope, what the standard
+        // implies closes (an open p …), and the pointer's form, if open, is taken off the stack
+        // wherever it is (left to parse5 unless it is then on top).
+        const form = this.form;
+        this.form = null;
+        if (form === null || this.inScope('form') < 0) return;
         while (this.classes[this.classes.length - 1]! & IMPLIED_END) this.pop();
-        if (this.stack.length - 1 !== open) throw UNREAD;
+        const open = this.stack.lastIndexOf(form);
+        if (open < 0) return;
+        if (open !== this.stack.length - 1) throw UNREAD;
         return this.pop();
       }
       case 'applet':

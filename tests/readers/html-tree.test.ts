@@ -64,6 +64,10 @@ describe('pages read without parse5', () => {
     expect(await agree(cut, 'long tokens')).toBe(true);
   });
 
+  it('reads CR LF cut by an empty piece as one line break', async () => {
+    expect(await agree(['<p>一\r', '', '\n二</p><p>三'])).toBe(true);
+  });
+
   it('reads a character reference cut by a piece, however long', async () => {
     const page = `<p>甲&nbsp;乙&#${'0'.repeat(100)}19968;丙&notin;丁&amp</p>`;
     for (const size of [2, 5, 50, 90]) {
@@ -98,6 +102,8 @@ describe('pages read without parse5', () => {
     ['attributes with > and quotes, slashes, no spaces', '<p title="a>b" x=\'c"d\' y=e/f /z a="1"b=2>一</p><td colspan=3>x'],
     ['formatting elements in and out of cells', '<b>一<table><tr><td><i>二</td></tr></table>三</b><font>四</font>'],
     ['line breaks in comments and scripts between texts', '<p> <!--\n\n--> 一</p><p>&nbsp;<?x\n\n> 二<script>\n</script>\n三</p></body><!--\n--> 四'],
+    ['forms opened and closed across tables (the form element pointer)', '<form id=A><table><tr><td><form id=s><input></form></td></tr></table><table><form id=B><tr><td>x</td></tr></table></form><p>正文</p></form><p>版权所有</p><form><table></form><form></table><p></form>x'],
+    ['text straight after the head, with references in it, and a CR at the end', '<head></head>\n 一&#10;二&nbsp;<p>三\r'],
     ['comments after the body', '<p>一</p></html> <html><!--\n\n--> 二</body>\n<!--\n-->三'],
     ['a form and a hidden input in a table, as old sites put them', '<table><form action=x><input type=HIDDEN name=a><tr><td>1</td></tr></form></table><form><p>二</form>'],
     ...[
@@ -106,6 +112,7 @@ describe('pages read without parse5', () => {
       '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">',
       '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">',
       '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd">',
+      '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">',
     ].map((doctype) => [`a table in a p under ${doctype}`, `${doctype}<p>一<table><tr><td>1</td></tr></table>二</p>`]),
     ['an a and a form closed properly', '<a href="#">一</a><form><input type=text></form>'],
   ])('%s', async (_name, page) => {
@@ -127,6 +134,7 @@ describe('pages read without parse5', () => {
     ['a script whose text opens a comment and a script', '<script><!--<script></script>x</script>'],
     ['a page ending inside a tag', '<p>一</p><td class="x'],
     ['a visible input in a table', '<table><input type=text><tr><td>1</td></tr></table>'],
+    ['a reference at the start of text before the body', '&#10;一'],
     ['a table in a p under a doctype of another mode', '<!DOCTYPE html SYSTEM "about:legacy-compat"><p><table></table>'],
   ])('%s', async (_name, page) => {
     expect(await quickTree([page])).toBeNull();
