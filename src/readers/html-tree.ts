@@ -3,8 +3,8 @@
 // tags in 100 KB of style attributes; parse5 tokenizes every character of them, builds every
 // attribute and node, and a folder of such pages spends most of its time there and in collecting
 // the garbage (docs/performance.md). This reader finds the tags with indexOf, skips what a report
-// never reads (attribute values other than colspan and rowspan, the head, comments, scripts and
-// styles), and builds the same tree parse5 builds for the rest: the elements, their text, and
+// never reads (attribute values other than a cell's spans and an input's type, the head, comments,
+// scripts and styles), and builds the same tree parse5 builds for the rest: the elements, their text, and
 // each one's line, as html.ts's walk reads them.
 //
 // It follows the WHATWG tree construction (as parse5 8.1.1 implements it) only where a page is
@@ -226,9 +226,9 @@ class TreeReader {
   private form: PageElement | null = null;
   /** Inside a select, whose options are not read. */
   private select = false;
-  /** The element whose text is being passed over (script, style …), and where its end tag may start. */
+  /** The element whose text is being passed over (script, style …). */
   private raw: string | null = null;
-  /** Inside a comment, and where its end may start. */
+  /** Inside a comment, being passed over. */
   private comment = false;
   /**
    * Whether a node this reader does not build (a comment, a script, a select …) was put where
@@ -238,6 +238,7 @@ class TreeReader {
   private split = false;
   /** After </body> (or </html>) in the body: a comment then goes to the html element, not between texts. */
   private afterBody = false;
+  /** Where in `s` the end of the comment or element passed over may start. */
   private skipFrom = 0;
   /** Where what is passed over must be read again from, with the next piece. */
   private keepFrom = 0;
