@@ -181,6 +181,33 @@ describe('generated pages', () => {
   });
 });
 
+describe('fixture pages, damaged', () => {
+  /** What a damaged page may gain: the end tags and tags editors leave out, repeat or misplace. */
+  const inserts = ['</p>', '<p>', '</td>', '<td>', '</tr>', '<tr>', '</b>', '<b>', '</span>', '<font>', '</font>', '&nbsp;', '</table>', '<table>', '</div>', '<div>', '<br>', '<!-- x -->', '\n', '<form>', '</form>', '<input type=hidden>', '<li>', '<tbody>', '</tbody>', 'x'];
+  const pages = fixturePages().map(([, pieces]) => pieces.join(''));
+  const edit = fc.record({ kind: fc.constantFrom('drop', 'double', 'insert'), at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), insert: fc.constantFrom(...inserts) });
+
+  it('gives parse5\'s tree or none, with tags dropped, doubled or put in, on 150 pages', async () => {
+    let read = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(pages.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.integer({ min: 500, max: 20_000 }), async (which, edits, size) => {
+        let page = pages[which]!;
+        for (const { kind, at, insert } of edits) {
+          const tags = [...page.matchAll(/<\/?[a-zA-Z][^>]*>/g)];
+          const tag = tags[Math.floor(at * tags.length)]!;
+          const [before, after] = [page.slice(0, tag.index), page.slice(tag.index)];
+          page = kind === 'drop' ? before + after.slice(tag[0].length) : kind === 'double' ? before + tag[0] + after : before + insert + after;
+        }
+        const cut: string[] = [];
+        for (let at = 0; at < page.length; at += size) cut.push(page.slice(at, at + size));
+        if (await agree(cut, `${which}: ${JSON.stringify(edits)}`)) read++;
+      }),
+      { numRuns: 150, seed: 16 },
+    );
+    expect(read).toBeGreaterThan(75);
+  });
+});
+
 // The fixture pages' trees are not cut short by accident: each has its tables and text.
 it('builds whole trees of the fixture pages', async () => {
   for (const [name, pieces] of fixturePages()) {
