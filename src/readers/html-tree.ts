@@ -9,10 +9,11 @@
 //
 // It follows the WHATWG tree construction (as parse5 8.1.1 implements it) only where a page is
 // well formed or broken in the common ways: implied html, head, body, tbody and tr; end tags left
-// out where the standard implies them (p, li, td, tr …); stray end tags ignored. Wherever a page
-// needs more of the standard (misnested formatting elements that the adoption agency would move,
-// content foster-parented out of a table, foreign content, templates, pre, a page nested
-// deeper than MAX_DEPTH …) it gives up, and the page is read by parse5. Giving up is
+// out where the standard implies them (p, li, td, tr …); stray end tags ignored; text and
+// elements in a table outside its cells put before the table (foster parenting). Wherever a page
+// needs more of the standard (misnested formatting elements that the adoption agency would move
+// or reopen, foreign content, templates, pre, a page nested deeper than MAX_DEPTH …) it gives up,
+// and the page is read by parse5. Giving up is
 // always safe; building a different tree is not: tests/readers/html-tree.test.ts checks, on every
 // page in the fixtures and the conformance set and on thousands of generated ones, that the
 // tree is parse5's or none.
@@ -94,6 +95,7 @@ const HEADING = 1 << 10;
 const TABLE_PART = 1 << 11; // sets the insertion mode in a table (see `mode`)
 const UNSUPPORTED = 1 << 12; // left to parse5
 const IMPLIED_END = 1 << 13; // closed by "generate implied end tags"
+const TEXT_IN_TABLE = 1 << 14; // text put here is the table's ("in table text"): white space stays, other text is moved before the table
 
 const CLASSES = new Map<string, number>();
 const mark = (bits: number, tags: string) => {
@@ -126,6 +128,7 @@ mark(LIST_SCOPE, 'ol ul');
 mark(TABLE_PART, 'td th tr tbody thead tfoot table caption colgroup');
 mark(BUTTON_SCOPE, 'button');
 mark(IMPLIED_END, 'dd dt li optgroup option p rb rp rt rtc');
+mark(TEXT_IN_TABLE, 'table tbody thead tfoot tr');
 mark(UNSUPPORTED, 'pre listing plaintext xmp image rb rtc rp rt svg math applet marquee object template frameset');
 
 const classOf = (tag: string) => CLASSES.get(tag) ?? 0;
@@ -133,6 +136,10 @@ const classOf = (tag: string) => CLASSES.get(tag) ?? 0;
 /** Start tags that begin a part of a table (and close a cell or a caption first). */
 const TABLE_PARTS = new Set(['caption', 'col', 'colgroup', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
 const ROW_GROUPS = new Set(['tbody', 'thead', 'tfoot']);
+/** What the standard clears the stack back to before a table's parts are put in ("clear the stack back to a table … context"). */
+const TABLE_CONTEXT = new Set(['table', 'html']);
+const GROUP_CONTEXT = new Set(['tbody', 'thead', 'tfoot', 'html']);
+const ROW_CONTEXT = new Set(['tr', 'html']);
 /** End tags the table modes ignore. */
 const IGNORED_IN_TABLE = new Set(['body', 'caption', 'col', 'colgroup', 'html', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
 
@@ -245,6 +252,15 @@ class TreeReader {
   /** Whether the script passed over has opened a comment, and a script tag (the standard's escaped states). */
   private scriptComment = false;
   private scriptTag = false;
+  /**
+   * While a tag in a table's own content (not a cell's) is read by the body's rules: what it puts
+   * where a table part is current goes before the table instead (foster parenting).
+   */
+  private fostering = false;
+  /** Tables put right after a node this reader does not build (a comment, a script …): text put before them starts a text node. */
+  private readonly splitBefore = new Set<PageElement>();
+  /** Text read where text is the table's, held until the next tag decides where it goes (all before the table, or all in place). */
+  private pending: Array<{ value: string; line: number }> = [];
   /** The colspan, rowspan and type of the tag just read (td, th and input only). */
   private colspan: string | undefined;
   private rowspan: string | undefined;
@@ -300,6 +316,7 @@ class TreeReader {
       }
       this.pos = end;
     }
+    if (this.pending.length > 0) this.flush();
     if (this.phase !== IN_BODY) this.toBody();
     return this.document;
   }
@@ -374,6 +391,7 @@ class TreeReader {
   }
 
   private commented(): void {
+    if (this.pending.length > 0) this.flush();
     if (!this.afterBody) this.split = true;
   }
 
@@ -392,6 +410,7 @@ class TreeReader {
   private doctype(at: number): number {
     const end = this.s.indexOf('>', at);
     if (end < 0) return -1;
+    if (this.pending.length > 0) this.flush();
     if (this.initial) {
       this.initial = false;
       this.quirks = quirksOf(this.s.slice(at, end + 1));
@@ -417,6 +436,7 @@ class TreeReader {
     const end = this.attributes(q, wanted);
     if (end < 0) return -1;
     this.initial = false;
+    if (this.pending.length > 0) this.flush();
     // After the body, <html> is read by the body's rules and leaves the parser after it.
     if (isEnd || name !== 'html') this.afterBody = false;
     if (isEnd) this.end(name);
@@ -550,8 +570,31 @@ class TreeReader {
 
   private insert(el: PageElement): void {
     if (this.stack.length >= MAX_DEPTH) throw UNREAD;
-    this.append(el, this.current);
+    this.put(el);
     this.push(el);
+  }
+
+  /** Puts an element where the next node goes: in the current node, or before the table when fostering. */
+  private put(el: PageElement): void {
+    if (!this.fostering || !(this.classes[this.classes.length - 1]! & TEXT_IN_TABLE)) return this.append(el, this.current);
+    const table = this.lastTable();
+    const parent = table.parentNode!;
+    el.parentNode = parent;
+    parent.childNodes.splice(parent.childNodes.indexOf(table), 0, el);
+    this.splitBefore.delete(table);
+  }
+
+  private lastTable(): PageElement {
+    for (let i = this.stack.length - 1; ; i--) if (this.stack[i]!.tagName === 'table') return this.stack[i]!;
+  }
+
+  /** Pops what stands above the innermost element of `context` (the standard's "clear the stack back to a table … context"). */
+  private clearTo(context: Set<string>): void {
+    while (!context.has(this.current.tagName)) {
+      // A formatting element put before the table stays active, to be reopened: left to parse5.
+      if (this.classes[this.classes.length - 1]! & FORMATTING) throw UNREAD;
+      this.pop();
+    }
   }
 
   private push(el: PageElement): void {
@@ -657,10 +700,38 @@ class TreeReader {
       this.toBody();
     }
     const mode = this.mode();
-    // Text in a table outside its cells is moved before the table (foster parenting): left to parse5.
-    if (mode !== BODY && mode !== CELL && mode !== CAPTION && !ONLY_SPACE.test(value)) throw UNREAD;
+    if (mode === COLUMNS && !ONLY_SPACE.test(value)) throw UNREAD; // would close the column group mid-text
+    if (this.classes[this.classes.length - 1]! & TEXT_IN_TABLE) {
+      this.pending.push({ value, line });
+      return;
+    }
     if (this.afterBody && !ONLY_SPACE.test(value)) this.afterBody = false;
     this.appendText(this.current, value, line);
+  }
+
+  /**
+   * The text held in a table's own content, at the next tag, comment or the end: if any of it is
+   * not white space, all of it goes before the table (foster parenting), merged with a text there;
+   * else all of it stays where it was read.
+   */
+  private flush(): void {
+    const pending = this.pending;
+    this.pending = [];
+    if (pending.every((run) => ONLY_SPACE.test(run.value))) {
+      for (const run of pending) this.appendText(this.current, run.value, run.line);
+      return;
+    }
+    const table = this.lastTable();
+    const kids = table.parentNode!.childNodes;
+    for (const { value, line } of pending) {
+      const at = kids.indexOf(table);
+      const before = kids[at - 1];
+      if (before !== undefined && before.nodeName === '#text' && !this.splitBefore.has(table)) (before as PageTextNode).value += value;
+      else {
+        kids.splice(at, 0, { nodeName: '#text', value, parentNode: table.parentNode, line } satisfies PageTextNode);
+        this.splitBefore.delete(table);
+      }
+    }
   }
 
   private appendText(parent: PageElement, value: string, line: number): void {
@@ -710,6 +781,11 @@ class TreeReader {
   private startInBody(tag: string, cls: number, line: number): void {
     const mode = this.mode();
     if (mode === TABLE || mode === GROUP || mode === ROW || mode === COLUMNS) return this.startInTable(mode, tag, line);
+    this.bodyStart(tag, cls, line, mode);
+  }
+
+  /** A start tag by the body's rules (`mode` BODY, CELL or CAPTION; BODY when fostering). */
+  private bodyStart(tag: string, cls: number, line: number, mode: number): void {
     if (TABLE_PARTS.has(tag)) {
       if (mode === CELL) {
         // The cell ends; the tag is read again in its row.
@@ -733,7 +809,7 @@ class TreeReader {
     }
     if (cls & VOID) {
       if (tag === 'hr') this.closeP();
-      return this.append(this.element(tag, line), this.current);
+      return this.put(this.element(tag, line));
     }
     if (cls & FORMATTING) {
       if (tag === 'a' && this.formattingAfterMarker('a')) throw UNREAD;
@@ -757,12 +833,15 @@ class TreeReader {
         if (open >= 0) this.popTo(open);
         return this.insert(this.element(tag, line));
       }
-      case 'table':
+      case 'table': {
         if (this.quirks !== true && this.inScope('p', BUTTON_SCOPE) >= 0) {
           if (this.quirks === null) throw UNREAD;
           this.closeP();
         }
-        return this.insert(this.element(tag, line));
+        const table = this.element(tag, line);
+        if (this.split) this.splitBefore.add(table);
+        return this.insert(table);
+      }
       case 'select':
         this.select = true;
         this.split = true;
@@ -801,22 +880,30 @@ class TreeReader {
     const again = () => this.startInBody(tag, classOf(tag), line);
     if (mode === COLUMNS) {
       if (tag === 'col') return this.append(this.element(tag, line), this.current);
+      if (tag === 'html') return; // read by the body's rules, which ignore it
+      if (tag === 'template') throw UNREAD;
       this.pop();
       return again();
     }
     if (mode === ROW) {
-      if (tag === 'td' || tag === 'th') return this.insert(this.cell(tag, line));
+      if (tag === 'td' || tag === 'th') {
+        this.clearTo(ROW_CONTEXT);
+        return this.insert(this.cell(tag, line));
+      }
       if (TABLE_PARTS.has(tag)) {
+        this.clearTo(ROW_CONTEXT);
         this.pop();
         return again();
       }
     } else if (mode === GROUP) {
-      if (tag === 'tr') return this.insert(this.element(tag, line));
-      if (tag === 'td' || tag === 'th') {
+      if (tag === 'tr' || tag === 'td' || tag === 'th') {
+        this.clearTo(GROUP_CONTEXT);
+        if (tag === 'tr') return this.insert(this.element(tag, line));
         this.insert(this.element('tr', undefined));
         return again();
       }
       if (TABLE_PARTS.has(tag)) {
+        this.clearTo(GROUP_CONTEXT);
         this.pop();
         return again();
       }
@@ -827,13 +914,16 @@ class TreeReader {
       case 'tbody':
       case 'thead':
       case 'tfoot':
+        this.clearTo(TABLE_CONTEXT);
         return this.insert(this.element(tag, line));
       case 'col':
+        this.clearTo(TABLE_CONTEXT);
         this.insert(this.element('colgroup', undefined));
         return again();
       case 'td':
       case 'th':
       case 'tr':
+        this.clearTo(TABLE_CONTEXT);
         this.insert(this.element('tbody', undefined));
         return again();
       case 'style':
@@ -847,9 +937,21 @@ class TreeReader {
         if (this.form) return;
         this.form = this.element(tag, line);
         return this.append(this.form, this.current);
+      // A nested <table> here closes the open one.
+      case 'table':
+      case 'template':
+        throw UNREAD;
     }
-    // A nested <table> here closes the open one; anything else is moved before the table.
-    throw UNREAD;
+    // Anything else is read by the body's rules, and what it puts in a table part goes before the
+    // table. (Elements passed over, which this reader does not build, would stand there between
+    // texts: left to parse5.)
+    if (classOf(tag) & RAW || tag === 'select') throw UNREAD;
+    this.fostering = true;
+    try {
+      this.bodyStart(tag, classOf(tag), line, BODY);
+    } finally {
+      this.fostering = false;
+    }
   }
 
   private cell(tag: string, line: number): PageElement {
@@ -923,30 +1025,35 @@ class TreeReader {
       return this.end(tag);
     }
     if (mode === ROW) {
-      if (tag === 'tr') return void this.pop();
       // parse5 ends the row at any row group's end tag (the standard, only at an open one's).
-      if (tag === 'table' || ROW_GROUPS.has(tag)) {
+      if (tag === 'tr' || tag === 'table' || ROW_GROUPS.has(tag)) {
+        this.clearTo(ROW_CONTEXT);
         this.pop();
-        return this.end(tag);
+        return tag === 'tr' ? undefined : this.end(tag);
       }
     } else if (mode === GROUP) {
-      if (ROW_GROUPS.has(tag)) {
-        if (this.current.tagName === tag) this.pop();
-        return;
-      }
-      if (tag === 'table') {
+      if (ROW_GROUPS.has(tag) || tag === 'table') {
+        if (tag !== 'table' && this.inTableScope(tag) < 0) return;
+        this.clearTo(GROUP_CONTEXT);
         this.pop();
-        return this.end(tag);
+        return tag === 'table' ? this.end(tag) : undefined;
       }
     }
-    if (tag === 'table') return this.popTo(this.inTableScope('table'), true);
+    if (tag === 'table') return this.popTo(this.inTableScope('table'));
     if (IGNORED_IN_TABLE.has(tag)) return;
     // </form> here finds no form in scope: it only clears the form element pointer.
     if (tag === 'form') {
       this.form = null;
       return;
     }
-    throw UNREAD;
+    if (tag === 'template') throw UNREAD;
+    // Anything else by the body's rules: what </p> or </br> put in a table part goes before the table.
+    this.fostering = true;
+    try {
+      this.endInBody(tag);
+    } finally {
+      this.fostering = false;
+    }
   }
 
   private endInBody(tag: string): void {
@@ -961,7 +1068,7 @@ class TreeReader {
       case 'p': {
         const open = this.inScope('p', BUTTON_SCOPE);
         if (open >= 0) this.popTo(open);
-        else this.append(this.element('p', undefined), this.current); // </p> alone makes an empty p
+        else this.put(this.element('p', undefined)); // </p> alone makes an empty p
         return;
       }
       case 'li': {
@@ -976,7 +1083,7 @@ class TreeReader {
         return;
       }
       case 'br':
-        return this.append(this.element('br', undefined), this.current);
+        return this.put(this.element('br', undefined));
       case 'form': {
         // The form element pointer is cleared; with a form (any) in scope, what the standard
         // implies closes (an open p …), and the pointer's form, if open, is taken off the stack
