@@ -916,15 +916,13 @@ class TreeReader {
       case 'tfoot':
         this.clearTo(TABLE_CONTEXT);
         return this.insert(this.element(tag, line));
+      // The part they go in, implied.
       case 'col':
-        this.clearTo(TABLE_CONTEXT);
-        this.insert(this.element('colgroup', undefined));
-        return again();
       case 'td':
       case 'th':
       case 'tr':
         this.clearTo(TABLE_CONTEXT);
-        this.insert(this.element('tbody', undefined));
+        this.insert(this.element(tag === 'col' ? 'colgroup' : 'tbody', undefined));
         return again();
       case 'style':
       case 'script':
