@@ -135,7 +135,7 @@ const classOf = (tag: string) => CLASSES.get(tag) ?? 0;
 
 /** Start tags that begin a part of a table (and close a cell or a caption first). */
 const TABLE_PARTS = new Set(['caption', 'col', 'colgroup', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
-const ROW_GROUPS = new Set(['tbody', 'thead', 'tfoot']);
+export const ROW_GROUPS = new Set(['tbody', 'thead', 'tfoot']);
 /** What the standard clears the stack back to before a table's parts are put in ("clear the stack back to a table … context"). */
 const TABLE_CONTEXT = new Set(['table', 'html']);
 const GROUP_CONTEXT = new Set(['tbody', 'thead', 'tfoot', 'html']);

@@ -10,7 +10,7 @@ import { basename, extname } from 'node:path';
 import type { DefaultTreeAdapterMap, DefaultTreeAdapterTypes, Token, TreeAdapter } from 'parse5';
 import { makeCell, type Cell, type Grid, type Paragraph, type Range, type Sheet } from '../model/grid.js';
 import { ReadError } from './errors.js';
-import { pageTree, type PageDocument, type PageElement, type PageParent, type PageTextNode } from './html-tree.js';
+import { pageTree, ROW_GROUPS, type PageDocument, type PageElement, type PageParent, type PageTextNode } from './html-tree.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 type Element = DefaultTreeAdapterTypes.Element;
@@ -365,8 +365,6 @@ function attribute(el: PageElement, name: string): string | undefined {
   for (const a of el.attrs) if (a.name === name) return a.value;
   return undefined;
 }
-
-const ROW_GROUPS = new Set(['thead', 'tbody', 'tfoot']);
 
 interface OpenCell {
   row: number;
